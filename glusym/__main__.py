@@ -1,0 +1,5 @@
+"""``python -m glusym``: see :mod:`glusym.cli`."""
+
+from glusym.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Helpers shared by the analyses: what an argument is, and piecewise branch selection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+from sympy import Abs, Expr, Heaviside, Max, Min, Piecewise, Symbol, sign
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import Boolean, BooleanFalse, BooleanTrue
+
+from ..catalogue import Unit
+from ..errors import GlusymError
+
+__all__ = ["as_expr", "boundaries", "kink_free", "select_branches", "to_piecewise"]
+
+
+def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
+    """The expression of a unit or expression, with its variables (a unit's, or the sorted free symbols)."""
+    if isinstance(obj, Unit):
+        return obj.expr, obj.variables
+    if isinstance(obj, (int, float)):
+        obj = sympy.sympify(obj)
+    if not isinstance(obj, sympy.Basic):
+        raise GlusymError(f"expected a glusym Unit or a SymPy expression, not {type(obj).__name__}")
+    variables = tuple(sorted(obj.free_symbols, key=lambda s: s.name))  # type: ignore[attr-defined]
+    return obj, variables  # type: ignore[return-value]
+
+
+def to_piecewise(expr: Expr) -> Expr:
+    """Abs, Max, Min, Heaviside and sign rewritten as Piecewise, then folded to one Piecewise level."""
+    kinds = (Abs, Max, Min, Heaviside, sign)
+    if expr.has(*kinds):
+        expr = expr.replace(lambda e: isinstance(e, kinds), lambda e: e.rewrite(Piecewise))
+    return expr
+
+
+def boundaries(expr: Expr, var: Symbol) -> set[Expr]:
+    """The points where a Piecewise condition on ``var`` changes truth (conditions linear in var)."""
+    points: set[Expr] = set()
+    for pw in expr.atoms(Piecewise):
+        for _, cond in pw.args:
+            for rel in _relationals(cond):
+                if not rel.has(var):
+                    continue
+                d = rel.lhs - rel.rhs
+                if sympy.degree(d, var) != 1 if d.is_polynomial(var) else True:
+                    raise GlusymError(f"piecewise condition {rel} is not linear in {var}")
+                a, b = sympy.Poly(d, var).all_coeffs()
+                points.add(sympy.simplify(-b / a))
+    return points
+
+
+def _relationals(cond: Any) -> list[Relational]:
+    if isinstance(cond, Relational):
+        return [cond]
+    if isinstance(cond, (BooleanTrue, BooleanFalse)):
+        return []
+    out: list[Relational] = []
+    for a in getattr(cond, "args", ()):
+        out.extend(_relationals(a))
+    return out
+
+
+def select_branches(expr: Expr, point: dict[Symbol, Expr]) -> Expr:
+    """Replace every Piecewise by its branch in force at ``point`` (a point where no condition is
+    on its boundary, so that the branch holds in a neighbourhood)."""
+
+    def pick(pw: Piecewise) -> Expr:
+        for value, cond in pw.args:
+            truth = cond.xreplace(point) if isinstance(cond, Boolean) else cond
+            if truth is sympy.true or truth is True:
+                return value
+            if truth is sympy.false or truth is False:
+                continue
+            raise GlusymError(f"cannot decide the branch condition {cond} at {point}")
+        raise GlusymError(f"no branch of {pw} holds at {point}")
+
+    while expr.has(Piecewise):
+        expr = expr.replace(lambda e: isinstance(e, Piecewise) and not any(a.has(Piecewise) for a in e.args),
+                            pick)
+    return expr
+
+
+def kink_free(expr: Expr) -> bool:
+    """True when the expression has no Piecewise, Abs, Max, Min, Heaviside or sign."""
+    return not expr.has(Piecewise, Abs, Max, Min, Heaviside, sign)
+
+
+def side_points(expr: Expr, var: Symbol, at: Expr, side: int) -> Expr:
+    """A point strictly on one side (side = +1 or -1) of ``at``, nearer than any other boundary."""
+    others = [b for b in boundaries(expr, var) if b != at and b.is_number]
+    if at in (sympy.oo, -sympy.oo):
+        big = max([abs(b) for b in others], default=sympy.S.Zero)
+        return (2 * big + 1) * (1 if at == sympy.oo else -1)
+    gaps = [abs(b - at) for b in others if (b - at) * side > 0]
+    step = min(gaps) / 2 if gaps else sympy.S.One
+    return at + side * step

@@ -1,0 +1,69 @@
+r"""Gradient and Hessian of a unit or expression, simplified."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+from sympy import Expr, Matrix, piecewise_fold
+
+from ..budget import time_budget
+from ..errors import BudgetExceeded
+from ._common import as_expr, to_piecewise
+
+__all__ = ["gradient", "hessian", "tidy"]
+
+
+def tidy(expr: Expr, budget: float | None = 1.0) -> Expr:
+    """A simplified form of ``expr``: ``sympy.simplify`` within ``budget`` seconds when it
+    shortens the expression, else the expression with its Piecewise folded.
+
+    >>> from sympy import Symbol, exp
+    >>> x = Symbol("x")
+    >>> tidy(exp(x) * exp(-x) + x)
+    x + 1
+    """
+    expr = piecewise_fold(sympy.sympify(expr))
+    try:
+        with time_budget(budget):
+            simpler = sympy.simplify(expr)
+    except BudgetExceeded:
+        return expr
+    return simpler if sympy.count_ops(simpler) < sympy.count_ops(expr) else expr
+
+
+def gradient(obj: Any, budget: float | None = 1.0) -> tuple[Expr, ...]:
+    r"""The partial derivatives :math:`(\partial f/\partial v)_v`, one per variable, simplified.
+
+    An activation has one variable, so its gradient is a 1-tuple. At a kink the derivative is
+    that of the branch the unit's definition takes there (JAX's convention: ``relu'(0) = 0``).
+
+    >>> import glusym
+    >>> glusym.gradient(glusym.get("silu"))
+    ((-x*(sigmoid(x) - 1) + 1)*sigmoid(x),)
+    >>> glusym.gradient(glusym.get("bilinear"))
+    (x_v, x_g)
+    """
+    expr, variables = as_expr(obj)
+    expr = to_piecewise(expr)
+    return tuple(tidy(sympy.diff(expr, v), budget) for v in variables)
+
+
+def hessian(obj: Any, budget: float | None = 1.0) -> Matrix:
+    r"""The matrix :math:`\partial^2 f/\partial u\,\partial v` of second derivatives, simplified.
+
+    >>> import glusym
+    >>> glusym.hessian(glusym.get("bilinear"))
+    Matrix([
+    [0, 1],
+    [1, 0]])
+    """
+    expr, variables = as_expr(obj)
+    expr = to_piecewise(expr)
+    first = [sympy.diff(expr, v) for v in variables]
+    n = len(variables)
+    entries = [[sympy.S.Zero] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i, n):
+            entries[i][j] = entries[j][i] = tidy(sympy.diff(first[i], variables[j]), budget)
+    return Matrix(entries)

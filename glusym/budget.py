@@ -1,0 +1,83 @@
+"""Time budgets for SymPy computations that can run long.
+
+SymPy is pure Python, so a computation can be interrupted between bytecodes: a budget arms
+``SIGALRM`` (an interval timer) and the handler raises :class:`~glusym.errors.BudgetExceeded`
+inside the computation. Budgets nest: an inner budget never outlives the outer one.
+
+Outside the main thread (where signals cannot be delivered) or on a platform without
+``SIGALRM`` a budget is not enforced; glusym's own entry points (the CLI, the tests) run in the
+main thread.
+
+>>> from glusym.budget import time_budget
+>>> from glusym.errors import BudgetExceeded
+>>> try:
+...     with time_budget(0.05):
+...         while True:
+...             pass
+... except BudgetExceeded as e:
+...     print(e)
+ran past its time budget of 0.05 s
+"""
+
+from __future__ import annotations
+
+import math
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from .errors import BudgetExceeded
+
+__all__ = ["time_budget", "DEFAULT_BUDGET"]
+
+#: Seconds a single analysis may take by default.
+DEFAULT_BUDGET = 10.0
+
+_stack: list[tuple[float, float]] = []  # (deadline, seconds asked)
+
+
+def _enforceable() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _handler(signum: int, frame: object) -> None:
+    now = time.monotonic()
+    # the innermost budget whose deadline has passed is the one that ran out
+    for deadline, seconds in reversed(_stack):
+        if deadline <= now + 1e-4:
+            raise BudgetExceeded(f"ran past its time budget of {seconds:g} s")
+    if _stack:  # spurious early wake-up: re-arm
+        signal.setitimer(signal.ITIMER_REAL, max(min(d for d, _ in _stack) - now, 1e-4))
+
+
+def _arm() -> None:
+    if _stack:
+        remaining = min(d for d, _ in _stack) - time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, max(remaining, 1e-4))
+    else:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Run the body for at most ``seconds`` (None or inf: no limit) or raise BudgetExceeded."""
+    if seconds is None or math.isinf(seconds) or not _enforceable():
+        yield
+        return
+    if seconds <= 0:
+        raise BudgetExceeded(f"ran past its time budget of {seconds:g} s")
+    previous = signal.getsignal(signal.SIGALRM)
+    signal.signal(signal.SIGALRM, _handler)
+    _stack.append((time.monotonic() + seconds, seconds))
+    _arm()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        _stack.pop()
+        if _stack:
+            _arm()
+        else:
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)

@@ -1,0 +1,197 @@
+r"""The atomic SymPy functions of glusym: :math:`\sigma`, :math:`\Phi` and :math:`\varphi`.
+
+They stay atomic so that they print in the post's notation and differentiate to the forms a
+reader expects (:math:`\sigma' = \sigma(1-\sigma)`, :math:`\Phi' = \varphi`); each can be
+rewritten into SymPy's own elementary functions, which is what :func:`elementary` does for
+code and for strings that ``sympy.sympify`` must read back.
+
+>>> from sympy import Symbol, diff, exp, erf
+>>> x = Symbol("x", real=True)
+>>> diff(sigmoid(x), x)
+(1 - sigmoid(x))*sigmoid(x)
+>>> diff(Phi(x), x)
+phi(x)
+>>> elementary(Phi(x))
+erf(sqrt(2)*x/2)/2 + 1/2
+>>> sigmoid(0), Phi(0)
+(1/2, 1/2)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+from sympy import Expr, Function, S, erf, erfc, exp, log, pi, sqrt, tanh
+
+__all__ = ["Phi", "elementary", "phi", "sigmoid"]
+
+
+class sigmoid(Function):
+    r"""The logistic sigmoid :math:`\sigma(x) = \frac{1}{1+e^{-x}}`.
+
+    Derivative :math:`\sigma'(x) = \sigma(x)\,(1-\sigma(x))`.
+
+    >>> from sympy import Symbol, log
+    >>> x = Symbol("x")
+    >>> sigmoid(x).rewrite("exp")
+    1/(1 + exp(-x))
+    >>> sigmoid(log(3))
+    3/4
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        s = sigmoid(self.args[0])
+        return s * (1 - s)
+
+    @classmethod
+    def eval(cls, arg: Expr) -> Expr | None:
+        if arg.is_zero:
+            return S.Half
+        if arg is S.Infinity:
+            return S.One
+        if arg is S.NegativeInfinity:
+            return S.Zero
+        if isinstance(arg, log):
+            y = arg.args[0]
+            return y / (1 + y)
+        return None
+
+    def _eval_rewrite_as_exp(self, arg: Expr, **kwargs: Any) -> Expr:
+        return 1 / (1 + exp(-arg))
+
+    def _eval_rewrite_as_tanh(self, arg: Expr, **kwargs: Any) -> Expr:
+        return (1 + tanh(arg / 2)) / 2
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return True if self.args[0].is_finite and self.args[0].is_extended_real else None
+
+    def _eval_evalf(self, prec: int) -> Expr | None:
+        return self.rewrite(exp)._eval_evalf(prec)
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        arg = printer._print(self.args[0])
+        base = r"\sigma\left(%s\right)" % arg
+        return base if exp is None else r"\sigma^{%s}\left(%s\right)" % (exp, arg)
+
+    def _pretty(self, printer: Any) -> Any:
+        return printer._print_Function(self, func_name="σ")
+
+
+class Phi(Function):
+    r"""The standard normal CDF :math:`\Phi(x) = \frac{1}{2}\bigl(1+\operatorname{erf}(x/\sqrt{2})\bigr)`.
+
+    Derivative :math:`\Phi'(x) = \varphi(x)`, the standard normal density.
+
+    >>> from sympy import Symbol
+    >>> x = Symbol("x")
+    >>> Phi(x).rewrite("erfc")
+    1 - erfc(sqrt(2)*x/2)/2
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        return phi(self.args[0])
+
+    @classmethod
+    def eval(cls, arg: Expr) -> Expr | None:
+        if arg.is_zero:
+            return S.Half
+        if arg is S.Infinity:
+            return S.One
+        if arg is S.NegativeInfinity:
+            return S.Zero
+        return None
+
+    def _eval_rewrite_as_erf(self, arg: Expr, **kwargs: Any) -> Expr:
+        return (1 + erf(arg / sqrt(2))) / 2
+
+    def _eval_rewrite_as_erfc(self, arg: Expr, **kwargs: Any) -> Expr:
+        return erfc(-arg / sqrt(2)) / 2
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return True if self.args[0].is_finite and self.args[0].is_extended_real else None
+
+    def _eval_evalf(self, prec: int) -> Expr | None:
+        return self.rewrite(erfc)._eval_evalf(prec)
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        arg = printer._print(self.args[0])
+        base = r"\Phi\left(%s\right)" % arg
+        return base if exp is None else r"\Phi^{%s}\left(%s\right)" % (exp, arg)
+
+    def _pretty(self, printer: Any) -> Any:
+        return printer._print_Function(self, func_name="Φ")
+
+
+class phi(Function):
+    r"""The standard normal density :math:`\varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}`.
+
+    Derivative :math:`\varphi'(x) = -x\,\varphi(x)`.
+
+    >>> from sympy import Symbol
+    >>> x = Symbol("x")
+    >>> phi(x).rewrite("exp")
+    sqrt(2)*exp(-x**2/2)/(2*sqrt(pi))
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        return -self.args[0] * phi(self.args[0])
+
+    @classmethod
+    def eval(cls, arg: Expr) -> Expr | None:
+        if arg.is_zero:
+            return 1 / sqrt(2 * pi)
+        if arg in (S.Infinity, S.NegativeInfinity):
+            return S.Zero
+        return None
+
+    def _eval_rewrite_as_exp(self, arg: Expr, **kwargs: Any) -> Expr:
+        return exp(-arg**2 / 2) / sqrt(2 * pi)
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return True if self.args[0].is_finite and self.args[0].is_extended_real else None
+
+    def _eval_evalf(self, prec: int) -> Expr | None:
+        return self.rewrite(exp)._eval_evalf(prec)
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        arg = printer._print(self.args[0])
+        base = r"\varphi\left(%s\right)" % arg
+        return base if exp is None else r"\varphi^{%s}\left(%s\right)" % (exp, arg)
+
+    def _pretty(self, printer: Any) -> Any:
+        return printer._print_Function(self, func_name="φ")
+
+
+def elementary(expr: Expr) -> Expr:
+    r"""Rewrite glusym's atomic functions into SymPy's own: :math:`\sigma \to 1/(1+e^{-x})`,
+    :math:`\Phi \to (1+\operatorname{erf}(x/\sqrt 2))/2`, :math:`\varphi \to e^{-x^2/2}/\sqrt{2\pi}`.
+
+    The result uses only SymPy's function names, so ``str`` of it reads back with
+    ``sympy.sympify``.
+
+    >>> from sympy import Symbol
+    >>> x = Symbol("x")
+    >>> elementary(x * sigmoid(x))
+    x/(1 + exp(-x))
+    """
+    expr = sympy.sympify(expr)
+    return expr.replace(
+        lambda e: isinstance(e, (sigmoid, Phi, phi)),
+        lambda e: e.rewrite(erf) if isinstance(e, Phi) else e.rewrite(exp),
+    )
