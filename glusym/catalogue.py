@@ -298,9 +298,9 @@ def vector_form(unit: Unit, d_model: int | Symbol | str = "d", d_hidden: int | S
 
     >>> from glusym import get
     >>> vector_form(get("swiglu"))
-    HadamardProduct(Lambda(_z, _z*sigmoid(_z)).(h*W_g), h*W_v)
-    >>> vector_form(get("reglu"), 2, 1)[0, 0].has(MatrixSymbol("W_g", 2, 1)[1, 0])
-    True
+    HadamardProduct(Lambda(z, swish(z)).(h*W_g), h*W_v)
+    >>> vector_form(get("swiglu"), 1, 1)
+    Matrix([[sigmoid(W_g[0, 0]*h[0, 0])*W_g[0, 0]*W_v[0, 0]*h[0, 0]**2]])
     """
     if unit.gate is None:
         raise GlusymError(f"{unit.name!r} is not a gated unit: vector_form takes glu, reglu, geglu, swiglu, …")
@@ -309,13 +309,13 @@ def vector_form(unit: Unit, d_model: int | Symbol | str = "d", d_hidden: int | S
     h = MatrixSymbol("h", 1, d)
     W_g = MatrixSymbol("W_g", d, k)
     W_v = MatrixSymbol("W_v", d, k)
-    z = Symbol("_z", real=True)
-    gate = unit.gate.with_params(**{n: v for n, v in unit.values})
-    alpha = Lambda(z, gate(z))
-    y = HadamardProduct((h * W_g).applyfunc(alpha), h * W_v)
+    gate = unit.gate.with_params(**dict(unit.values))
     if isinstance(d, int) and isinstance(k, int):
-        return y.as_explicit()
-    return y
+        G, V = (h * W_g).as_explicit(), (h * W_v).as_explicit()
+        return sympy.Matrix(1, k, [gate(G[0, j]) * V[0, j] for j in range(k)])
+    z = Symbol("z", real=True)
+    alpha = Lambda(z, sympy.Function(gate.name)(z))
+    return HadamardProduct((h * W_g).applyfunc(alpha), h * W_v)
 
 
 # ---------------------------------------------------------------------------------------------
