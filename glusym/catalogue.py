@@ -194,7 +194,7 @@ def _number(value: Any, what: str) -> Expr:
     if isinstance(value, str):
         try:
             value = Rational(value)
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, ZeroDivisionError) as exc:
             raise GlusymError(f"parameter {what}: {value!r} is not a number") from exc
     elif isinstance(value, float):
         value = Rational(repr(value))

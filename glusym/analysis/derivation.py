@@ -1,0 +1,95 @@
+r"""The whole derivation of a unit: every analysis, each within its own time budget."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sympy import Expr, ImmutableMatrix
+
+from ..budget import time_budget
+from ..catalogue import Unit
+from ..errors import GlusymError
+from . import asymptotes as _asymptotes
+from . import extrema as _extrema
+from . import limits as _limits
+from .calculus import gradient, hessian
+from .taylor import TaylorResult, taylor
+
+__all__ = ["Derivation", "derive"]
+
+#: Seconds each section of a derivation may take before it is reported as not derived.
+SECTION_BUDGET = 5.0
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """Everything glusym derives about a unit; a section SymPy could not reach within its budget
+    is None and its reason is in ``not_derived``."""
+
+    unit: Unit
+    order: int
+    gradient: tuple[Expr, ...] | None
+    hessian: ImmutableMatrix | None
+    taylor: TaylorResult | None
+    asymptotes: _asymptotes.Asymptotes | None
+    extrema: tuple[_extrema.CriticalPoint, ...] | None
+    stationary: tuple[_extrema.StationarySet, ...] | None
+    inflections: tuple[_extrema.CriticalPoint, ...] | None
+    level_set: _extrema.LevelSet | None
+    param_limits: tuple[_limits.ParamLimit, ...] | None
+    not_derived: tuple[tuple[str, str], ...]
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return text if isinstance(exc, GlusymError) else f"SymPy raised {type(exc).__name__}" + (f": {text}" if text else "")
+
+
+def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) -> Derivation:
+    r"""Every analysis of ``unit``: gradient, Hessian, Taylor at 0 (degree < ``order``), behaviour at
+    ±∞, extrema (critical points for a gated unit), inflections, level sets, parameter limits.
+
+    Each section runs within ``budget`` seconds; one that fails or runs out is recorded in
+    ``not_derived`` with its reason, and the others are still derived.
+
+    >>> import glusym
+    >>> d = glusym.derive(glusym.get("gelu"), order=4)
+    >>> d.taylor.polynomial
+    sqrt(2)*x**2/(2*sqrt(pi)) + x/2
+    >>> [str(p.at[0][1])[:8] for p in d.extrema]
+    ['-0.75179']
+    >>> d.not_derived
+    ()
+    """
+    if not isinstance(unit, Unit):
+        raise GlusymError(f"derive takes a catalogue Unit, not {type(unit).__name__}")
+    if not isinstance(order, int) or isinstance(order, bool) or order < 1:
+        raise GlusymError(f"order must be a whole number >= 1, got {order!r}")
+    missing: list[tuple[str, str]] = []
+
+    def section(name: str, fn: Callable[[], Any]) -> Any:
+        try:
+            with time_budget(budget):
+                return fn()
+        except Exception as exc:  # a section that fails is reported, the rest goes on
+            missing.append((name, _reason(exc)))
+            return None
+
+    gated = unit.kind == "gated"
+    grad = section("gradient", lambda: gradient(unit))
+    hess = section("hessian", lambda: ImmutableMatrix(hessian(unit)))
+    tay = section("taylor", lambda: taylor(unit, order=order, budget=None))
+    asym = section("asymptotes", lambda: _asymptotes.asymptotes(unit, budget=None))
+    if gated:
+        ext = section("extrema", lambda: _extrema.critical_points(unit, budget=None))
+        infl: tuple[_extrema.CriticalPoint, ...] | None = ()
+        level = section("level_set", lambda: _extrema.level_set(unit))
+    else:
+        ext = section("extrema", lambda: _extrema.extrema(unit, budget=None))
+        infl = section("inflections", lambda: _extrema.inflections(unit, budget=None))
+        level = None
+    stat = section("stationary", lambda: _extrema.stationary_sets(unit, budget=None))
+    plim = section("param_limits", lambda: tuple(_limits.param_limits(unit, budget=None).values()))
+    return Derivation(unit, order, grad, hess, tay, asym, ext, stat, infl, level, plim, tuple(missing))

@@ -1,0 +1,316 @@
+"""glusym: the mathematics of activation functions and gated linear units, derived exactly.
+
+  python -m glusym list                       every unit of the catalogue
+  python -m glusym derive swiglu              the whole derivation of a unit
+  python -m glusym derive swish --set beta=2 --order 8 --format json
+
+Exit status: 0 done, 2 bad usage or input (an unknown unit, a bad parameter).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import sympy
+from sympy import Expr
+
+from .catalogue import CATALOGUE, Unit, get
+from .errors import GlusymError
+from .functions import elementary
+
+__all__ = ["main"]
+
+
+# ---------------------------------------------------------------------------------------------
+# formatting (the library computes; this module only formats)
+
+
+def _s(expr: Any) -> str:
+    """An expression as a string of SymPy's own function names (``sympify`` reads it back)."""
+    return str(elementary(sympy.sympify(expr)))
+
+
+class _Readable(sympy.printing.str.StrPrinter):
+    """One-line formulas for tables: σ, Φ, φ by name and Piecewise as ``a if c else b``."""
+
+    def _print_sigmoid(self, e: Any) -> str:
+        return f"σ({self._print(e.args[0])})"
+
+    def _print_Phi(self, e: Any) -> str:
+        return f"Φ({self._print(e.args[0])})"
+
+    def _print_phi(self, e: Any) -> str:
+        return f"φ({self._print(e.args[0])})"
+
+    def _print_Float(self, e: Any) -> str:
+        return sympy.printing.str.StrPrinter._print_Float(self, sympy.Float(e, 8))
+
+    def _print_Piecewise(self, e: Any) -> str:
+        parts = []
+        for value, cond in e.args[:-1]:
+            parts.append(f"{self._print(value)} if {self._print(cond)}")
+        last_v, last_c = e.args[-1]
+        tail = self._print(last_v) if last_c == sympy.true else f"{self._print(last_v)} if {self._print(last_c)}"
+        return "(" + " else ".join(parts + [tail]) + ")"
+
+
+def _readable(expr: Any) -> str:
+    return _Readable().doprint(expr)
+
+
+def _pretty(expr: Any) -> str:
+    return sympy.pretty(expr, use_unicode=True, wrap_line=False)
+
+
+def _growth(k: Expr) -> str:
+    return "-oo" if k == -sympy.oo else "oo" if k == sympy.oo else str(k)
+
+
+def _oblique(beh: Any) -> str | None:
+    if beh.oblique is None:
+        return None
+    a, b = beh.oblique
+    return _s(a * beh.variable + b)
+
+
+def derivation_json(d: Any) -> dict[str, Any]:
+    """The derivation as the JSON object ``derive --format json`` prints."""
+    u: Unit = d.unit
+    out: dict[str, Any] = {
+        "name": u.name,
+        "kind": u.kind,
+        "variables": [v.name for v in u.variables],
+        "params": {k: str(v) for k, v in u.values},
+        "expression": _s(u.expr),
+        "latex": sympy.latex(u.expr),
+        "gradient": None if d.gradient is None else [_s(g) for g in d.gradient],
+        "hessian": None if d.hessian is None else [[_s(e) for e in row] for row in d.hessian.tolist()],
+        "taylor": None,
+        "asymptotes": None,
+        "extrema": None,
+        "inflections": None,
+        "param_limits": None,
+        "not_derived": dict(d.not_derived),
+    }
+    if d.taylor is not None:
+        t = d.taylor
+        out["taylor"] = {
+            "order": t.order,
+            "polynomial": None if t.polynomial is None else _s(t.polynomial),
+            "one_sided": None if t.polynomial is not None else {label: _s(p) for label, p in t.sides},
+        }
+    if d.asymptotes is not None:
+        a = d.asymptotes
+        out["asymptotes"] = {
+            "variable": a.variable.name,
+            "ray": "x_g = x_v = t" if a.ray else None,
+            **{
+                beh.direction: {
+                    "limit": _s(beh.limit),
+                    "leading": None if beh.leading is None else _s(beh.leading),
+                    "oblique": _oblique(beh),
+                    "expansion": None if beh.expansion is None else _s(beh.expansion),
+                    "growth_order": _growth(beh.growth_order),
+                    "not_derived": dict(beh.not_derived),
+                }
+                for beh in (a.plus, a.minus)
+            },
+        }
+    if d.extrema is not None:
+        out["extrema"] = [
+            {"at": {v.name: _s(val) for v, val in p.at}, "value": _s(p.value), "kind": p.kind, "exact": p.exact}
+            for p in d.extrema
+        ]
+    if d.stationary is not None:
+        out["stationary_sets"] = [{"region": s.region, "value": _s(s.value)} for s in d.stationary]
+    if d.inflections is not None:
+        out["inflections"] = [{"at": {v.name: _s(val) for v, val in p.at}, "exact": p.exact} for p in d.inflections]
+    if d.level_set is not None:
+        out["level_set"] = {"c": _s(d.level_set.c), "x_v": _s(d.level_set.solution),
+                            "condition": d.level_set.condition}
+    if d.param_limits is not None:
+        out["param_limits"] = {
+            pl.param: {"0": None if pl.at_zero is None else _s(pl.at_zero),
+                       "oo": None if pl.at_infinity is None else _s(pl.at_infinity),
+                       "not_derived": dict(pl.not_derived)}
+            for pl in d.param_limits
+        }
+    return out
+
+
+def _block(title: str, lines: list[str]) -> list[str]:
+    return [title, "-" * len(title), *lines, ""]
+
+
+def _indent(text: str, prefix: str = "  ") -> list[str]:
+    return [prefix + line for line in text.splitlines()]
+
+
+def _eq(lhs: str, expr: Any) -> list[str]:
+    pretty = _pretty(expr)
+    rows = pretty.splitlines()
+    if len(rows) == 1:
+        return [f"  {lhs} = {rows[0]}"]
+    pad = " " * (len(lhs) + 5)
+    mid = len(rows) // 2
+    return [(f"  {lhs} = " if i == mid else pad) + r for i, r in enumerate(rows)]
+
+
+def derivation_text(d: Any) -> str:
+    """The derivation as a person reads it: one section per analysis, pretty-printed."""
+    u: Unit = d.unit
+    args = ", ".join(v.name for v in u.variables)
+    f = f"{u.name}({args})"
+    out: list[str] = [f"{u.name} — {u.description}", f"reference: {u.reference}"]
+    if u.aliases:
+        out.append("also: " + ", ".join(u.aliases))
+    if u.values:
+        out.append("parameters: " + ", ".join(f"{k} = {v}" for k, v in u.values))
+    if u.kink_note:
+        out.append(f"at a kink: {u.kink_note}")
+    out.append("")
+    out += _block("Definition", _eq(f, u.expr))
+    if d.gradient is not None:
+        lines: list[str] = []
+        for v, g in zip(u.variables, d.gradient):
+            lines += _eq(f"∂f/∂{v.name}" if len(u.variables) > 1 else f"{u.name}'({args})", g)
+        out += _block("Gradient", lines)
+    if d.hessian is not None:
+        out += _block("Hessian", _indent(_pretty(d.hessian)))
+    if d.taylor is not None:
+        t = d.taylor
+        title = f"Taylor expansion at 0 (terms of degree < {t.order})"
+        if t.polynomial is not None:
+            out += _block(title, _eq(f, t.polynomial))
+        else:
+            lines = ["  not analytic at 0: one-sided expansions"]
+            for label, p in t.sides:
+                lines += _eq(f"{f} [{label}]", p)
+            out += _block(title, lines)
+    if d.asymptotes is not None:
+        a = d.asymptotes
+        title = "Behaviour at ±∞" + (" (along the ray x_g = x_v = t)" if a.ray else "")
+        lines = []
+        for beh in (a.plus, a.minus):
+            v = a.variable.name
+            lines.append(f"  {v} → {'+∞' if beh.direction == '+oo' else '−∞'}:")
+            lines += ["  " + s for s in _eq("limit", beh.limit)]
+            if beh.leading is not None:
+                lines += ["  " + s for s in _eq("leading term", beh.leading)]
+            if beh.oblique is not None:
+                lines += ["  " + s for s in _eq("asymptote y", beh.oblique[0] * a.variable + beh.oblique[1])]
+            if beh.expansion is not None:
+                what = "f − asymptote ~" if beh.oblique is not None else "f ~"
+                lines += ["  " + s for s in _eq(what, beh.expansion)]
+            k = beh.growth_order
+            growth = ("exponential decay (faster than any power)" if k == -sympy.oo else
+                      "exponential growth" if k == sympy.oo else f"|f| ~ c·|{v}|^{k}")
+            lines.append(f"    growth order: {growth}")
+            for field, reason in beh.not_derived:
+                lines.append(f"    {field}: not derived ({reason})")
+        out += _block(title, lines)
+    if d.extrema is not None:
+        title = "Critical points" if u.kind == "gated" else "Extrema"
+        lines = [f"  {p.kind} at " + ", ".join(f"{v} = {val}" for v, val in p.at) +
+                 f", value {p.value}" + ("" if p.exact else " (numerical, 30 digits)") for p in d.extrema]
+        if d.stationary:
+            lines += [f"  stationary on {s.region}, value {s.value}" for s in d.stationary]
+        out += _block(title, lines or ["  none"])
+    if d.inflections is not None and u.kind != "gated":
+        lines = ["  at " + ", ".join(f"{v} = {val}" for v, val in p.at) + ("" if p.exact else " (numerical)")
+                 for p in d.inflections]
+        out += _block("Inflection points", lines or ["  none"])
+    if d.level_set is not None:
+        out += _block("Level sets f = c", _eq("x_v", d.level_set.solution) + [f"  where {d.level_set.condition}"])
+    if d.param_limits:
+        lines = []
+        for pl in d.param_limits:
+            if pl.at_zero is not None:
+                lines += _eq(f"{pl.param} → 0:  f", pl.at_zero)
+            if pl.at_infinity is not None:
+                lines += _eq(f"{pl.param} → ∞:  f", pl.at_infinity)
+            for where, reason in pl.not_derived:
+                lines.append(f"  {pl.param} → {where}: not derived ({reason})")
+        out += _block("Parameter limits", lines)
+    if d.not_derived:
+        out += _block("Not derived", [f"  {name}: {reason}" for name, reason in d.not_derived])
+    return "\n".join(out).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# commands
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    rows = [(u.name, ", ".join(u.aliases), _readable(u.expr), u.kind) for u in CATALOGUE.values()]
+    if args.format == "json":
+        print(json.dumps([{"name": n, "aliases": a.split(", ") if a else [], "formula": _s(CATALOGUE[n].expr),
+                           "kind": k} for n, a, _, k in rows], indent=2))
+        return 0
+    w0 = max(len(r[0]) for r in rows)
+    w1 = max(len(r[1]) for r in rows)
+    print(f"{'name':<{w0}}  {'aliases':<{w1}}  formula")
+    for n, a, f, _ in rows:
+        print(f"{n:<{w0}}  {a:<{w1}}  {f}")
+    return 0
+
+
+def _parse_set(items: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        if "=" not in item:
+            raise GlusymError(f"--set takes PARAM=VALUE, got {item!r}")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+def _cmd_derive(args: argparse.Namespace) -> int:
+    if args.order < 1:
+        raise GlusymError(f"--order must be at least 1, got {args.order}")
+    unit = get(args.name, **_parse_set(args.set))
+    from .analysis.derivation import derive
+
+    d = derive(unit, order=args.order, budget=args.budget)
+    if args.format == "json":
+        print(json.dumps(derivation_json(d), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(derivation_text(d))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m glusym", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    ls = sub.add_parser("list", help="every unit of the catalogue: name, aliases, formula")
+    ls.add_argument("--format", choices=("text", "json"), default="text")
+    ls.set_defaults(func=_cmd_list)
+    dv = sub.add_parser("derive", help="the whole derivation of a unit")
+    dv.add_argument("name", help="a unit of the catalogue (see `list`)")
+    dv.add_argument("--order", type=int, default=6, help="Taylor terms of degree < ORDER (default 6)")
+    dv.add_argument("--set", action="append", default=[], metavar="PARAM=VALUE",
+                    help="set a parameter, e.g. --set beta=2 (repeatable)")
+    dv.add_argument("--format", choices=("text", "json"), default="text")
+    dv.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
+                    help="time budget of each section (default 5)")
+    dv.set_defaults(func=_cmd_derive)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except GlusymError as exc:
+        print(f"glusym: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("glusym: interrupted", file=sys.stderr)
+        return 130
