@@ -1,0 +1,515 @@
+r"""Behaviour at :math:`\pm\infty`: limit, oblique asymptote, asymptotic expansion, growth order.
+
+For a unit :math:`f` and a direction :math:`\pm\infty` the analysis takes the branch of a
+piecewise unit in force there, maps :math:`-\infty` to :math:`+\infty` (:math:`x = -y`), rewrites
+glusym's atoms into SymPy's (:func:`~glusym.functions.elementary`) and derives
+
+.. math::
+    L = \lim f, \qquad a = \lim \frac{f}{x}, \qquad b = \lim\,(f - a x), \qquad
+    f - (a x + b) \sim \sum_{i < n} c_i\, g_i(x),
+
+the last with the :math:`n` dominant terms. SymPy's ``series`` at infinity handles the
+algebraic and logistic cases, but not :math:`\operatorname{erf}` (GELU: ``PoleError``) nor
+:math:`\tanh` of a polynomial (tanh-GELU). For those glusym applies its own rules, each with an
+explicit error term, and keeps only the terms that dominate every error term:
+
+.. math::
+    \operatorname{erfc} z = \frac{e^{-z^2}}{z\sqrt\pi}\sum_{k<N}(-1)^k\frac{(2k-1)!!}{(2z^2)^k}
+        + O\!\left(e^{-z^2} z^{-2N-1}\right), \qquad
+    \frac{1}{1+e^{v}} = \sum_{k=1}^{N} (-1)^{k-1} e^{-kv} + O\!\left(e^{-(N+1)v}\right),
+
+with :math:`\tanh u = 1 - 2/(1+e^{2u})` for :math:`u \to +\infty`. Expansions are returned in
+SymPy's elementary functions (:math:`e^{-x^2/2}`, not :math:`\varphi(x)`), always.
+
+Exactness: every number is exact, except where the unit carries Floats (SELU's constants): these
+are read as the exact decimals they print as, and the results are given back as Floats of the
+same precision. Whatever SymPy cannot reach within the budget is recorded in ``not_derived`` with
+the reason, never guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import sympy
+from mpmath.libmp import prec_to_dps
+from sympy import Add, Expr, Float, Mul, Pow, Rational, S, Symbol, erf, erfc, exp, log, pi, sqrt, tanh
+
+from ..budget import time_budget
+from ..catalogue import Unit, x, x_g, x_v
+from ..errors import BudgetExceeded, GlusymError, NotDerived
+from ..functions import elementary
+from ._common import as_expr, select_branches, side_points, to_piecewise
+
+__all__ = ["Asymptotes", "Behaviour", "asymptotes", "growth_order"]
+
+#: The variable of a gated unit along its diagonal ray x_g = x_v = t.
+t = Symbol("t", real=True)
+
+_Y = Symbol("_y", positive=True)  # the variable tending to +oo after the map x = ±y
+_EPS = Symbol("_eps", positive=True)  # marks error terms of glusym's own expansion rules
+
+_DIRECTIONS = {"+oo": 1, "-oo": -1}
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    r"""The behaviour of a unit in one direction (``"+oo"`` or ``"-oo"``).
+
+    ``limit`` is :math:`\lim f`; ``leading`` the leading term of :math:`f`; ``oblique`` the pair
+    :math:`(a, b)` of the asymptote :math:`a\,x + b` when both are finite (``a = 0``: horizontal),
+    else None; ``expansion`` the dominant terms of :math:`f - (a x + b)` (of :math:`f` itself when
+    there is no oblique asymptote), without the O term, 0 where the asymptote is exact;
+    ``growth_order`` the :math:`k` of :math:`|f| \sim c\,|x|^k` (``oo``: exponential growth,
+    ``-oo``: exponential decay, i.e. faster than any power, which includes :math:`f \equiv 0`).
+    A field SymPy could not reach is None, with ``(field, reason)`` in ``not_derived``.
+    """
+
+    direction: str
+    variable: Symbol
+    limit: Expr | None
+    leading: Expr | None
+    oblique: tuple[Expr, Expr] | None
+    expansion: Expr | None
+    growth_order: Expr | None
+    not_derived: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def expansion_terms(self) -> tuple[Expr, ...]:
+        """The terms of ``expansion``, the dominant one first (empty where it is 0 or None)."""
+        if self.expansion is None or self.expansion == 0:
+            return ()
+        sgn = _DIRECTIONS[self.direction]
+        terms = [a.xreplace({self.variable: sgn * _Y}) for a in Add.make_args(self.expansion)]
+        ordered = _dominant_first(terms)
+        return tuple(a.xreplace({_Y: sgn * self.variable}) for a in ordered)
+
+
+@dataclass(frozen=True)
+class Asymptotes:
+    """The behaviour of a unit at both ends; for a gated unit along the ray x_g = x_v = t (``ray``)."""
+
+    variable: Symbol
+    ray: bool
+    plus: Behaviour
+    minus: Behaviour
+
+
+# ---------------------------------------------------------------------------------------------
+# Dominance of terms c * y**k * exp(P(y)) as y -> +oo
+
+
+class _Unordered(GlusymError):
+    """A term is not of the shape c * y**k * exp(P(y)), so its dominance is unknown."""
+
+
+def _scale(term: Expr) -> dict[Any, Expr]:
+    """log|term| as {power p > 0: coefficient of y**p, "log": coefficient of log y}."""
+    _, rest = term.as_independent(_Y, as_Add=False)
+    if rest == 1:
+        return {}
+    logged = sympy.expand(sympy.expand_log(log(rest), force=True))
+    out: dict[Any, Expr] = {}
+    for part in Add.make_args(logged):
+        if not part.has(_Y):
+            continue
+        c, f = part.as_independent(_Y, as_Add=False)
+        if f == log(_Y):
+            out["log"] = out.get("log", S.Zero) + c
+            continue
+        c, p = part.as_coeff_exponent(_Y)
+        if c.has(_Y) or not p.is_number or not c.is_extended_real:
+            raise _Unordered(f"cannot order the term {term} as {_Y} -> oo")
+        if p > 0:
+            out[p] = out.get(p, S.Zero) + c
+    return out
+
+
+def _compare(t1: Expr, t2: Expr) -> int:
+    """+1 if |t1| >> |t2| as y -> oo, -1 if |t1| << |t2|, 0 if of the same scale."""
+    s1, s2 = _scale(t1), _scale(t2)
+    keys = set(s1) | set(s2)
+    powers = sorted((k for k in keys if k != "log"), reverse=True)
+    for k in powers + ["log"] * ("log" in keys):
+        d = s1.get(k, S.Zero) - s2.get(k, S.Zero)
+        if d.is_zero:
+            continue
+        if d.is_positive:
+            return 1
+        if d.is_negative:
+            return -1
+        raise _Unordered(f"cannot decide the sign of {d}")
+    return 0
+
+
+def _dominant_first(terms: list[Expr]) -> list[Expr]:
+    return sorted(terms, key=functools.cmp_to_key(lambda a, b: _compare(b, a)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Expansion rules
+
+
+def _erfc_asymptotic(z: Expr, n: int) -> Expr:
+    """erfc(z) for z -> +oo: n terms of the asymptotic series, plus the marked error term."""
+    total = sum(((-1) ** k * sympy.factorial2(2 * k - 1) / (2 * z**2) ** k for k in range(n)), S.Zero)
+    return exp(-z**2) / (z * sqrt(pi)) * (total + _EPS / z ** (2 * n))
+
+
+def _tends(u: Expr) -> Expr:
+    return sympy.limit(u, _Y, sympy.oo)
+
+
+def _apply_rules(expr: Expr, n: int) -> Expr:
+    """``expr`` with tanh, erf, erfc and 1/(1 + exp(v)) of arguments tending to ±oo replaced by
+    their expansions to ``n`` terms, each with an error term marked by ``_EPS``."""
+
+    def tanh_rule(e: Expr) -> Expr:
+        u = e.args[0]
+        lim = _tends(u)
+        if lim is sympy.oo:
+            return 1 - 2 / (1 + exp(2 * u))
+        if lim is -sympy.oo:
+            return -1 + 2 / (1 + exp(-2 * u))
+        return e
+
+    def erf_rule(e: Expr) -> Expr:
+        u = e.args[0]
+        lim = _tends(u)
+        if lim is sympy.oo:
+            return 1 - _erfc_asymptotic(u, n)
+        if lim is -sympy.oo:
+            return -1 + _erfc_asymptotic(-u, n)
+        return e
+
+    def is_logistic(e: Expr) -> bool:
+        if not (isinstance(e, Pow) and e.exp == -1 and isinstance(e.base, Add)):
+            return False
+        rest = e.base - 1
+        return isinstance(rest, exp)
+
+    def logistic_rule(e: Expr) -> Expr:
+        v = (e.base - 1).args[0]
+        lim = _tends(v)
+        if lim is sympy.oo:  # 1/(1 + e^v) = e^-v / (1 + e^-v)
+            w = exp(-v)
+            return sum(((-1) ** (k - 1) * w**k for k in range(1, n + 1)), S.Zero) + _EPS * w ** (n + 1)
+        if lim is -sympy.oo:
+            w = exp(v)
+            return sum(((-1) ** k * w**k for k in range(n)), S.Zero) + _EPS * w**n
+        return e
+
+    expr = expr.replace(lambda e: isinstance(e, erfc), lambda e: 1 - erf(e.args[0]))
+    expr = expr.replace(lambda e: isinstance(e, tanh), tanh_rule)
+    expr = expr.replace(lambda e: isinstance(e, erf), erf_rule)
+    expr = expr.replace(is_logistic, logistic_rule)
+    return expr
+
+
+def _expand_by_rules(h: Expr, terms: int) -> Expr:
+    """The ``terms`` dominant terms of h as y -> oo, by glusym's rules with explicit error terms."""
+    found: list[Expr] = []
+    for n in (terms + 2, terms + 4, 2 * terms + 6):
+        ruled = _apply_rules(h, n)
+        if ruled.has(erf, erfc, tanh):
+            raise _Unordered("an erf or tanh argument does not tend to ±oo")
+        expanded = sympy.expand(sympy.powsimp(sympy.expand(ruled)))
+        candidates, errors = [], []
+        for part in Add.make_args(expanded):
+            (errors if part.has(_EPS) else candidates).append(part)
+        errors = [e.xreplace({_EPS: 1}) for e in errors]
+        for part in candidates + errors:
+            _scale(part)  # every term must be of the shape c * y**k * exp(P(y))
+        candidates = [c for c in candidates if c != 0 and all(_compare(c, e) > 0 for e in errors)]
+        found = _dominant_first(candidates)
+        if len(found) >= terms or not errors:
+            break
+    if not found:
+        raise _Unordered("no term dominates the error terms of the rules")
+    return Add(*found[:terms])
+
+
+_W = Symbol("_w", positive=True)  # exp(-y), the small quantity of the logistic family
+
+
+def _expand_by_w(h: Expr, terms: int) -> Expr:
+    """The ``terms`` dominant terms of h as y -> oo when h is analytic at w = exp(-y) = 0 with
+    coefficients that are sums of powers of y: a power series in w, y held fixed (the error
+    O(w**n) times a power of y is below every term of lower degree in w)."""
+    hw = h.replace(lambda e: isinstance(e, (tanh, sympy.cosh, sympy.sinh)), lambda e: e.rewrite(exp))
+
+    def to_w(e: Expr) -> Expr:
+        arg = sympy.expand(e.args[0])
+        c, d = arg.as_independent(_Y, as_Add=True)[1].as_coeff_Mul()[0], None
+        rest = arg - c * _Y
+        if rest.has(_Y) or not c.is_Rational or c == 0:
+            raise _Unordered(f"exp({arg}) is not exp(c*y + d)")
+        return exp(rest) * _W ** (-c)
+
+    hw = hw.replace(lambda e: isinstance(e, exp) and e.has(_Y), to_w)
+    if not hw.has(_W):
+        raise _Unordered("no exponential of y")
+    found: list[Expr] = []
+    for n in range(terms + 1, 2 * terms + 5):
+        s = sympy.series(hw, _W, 0, n).removeO()
+        parts = [a for a in Add.make_args(sympy.expand(s)) if a != 0]
+        back = sympy.expand(Add(*[a.xreplace({_W: exp(-_Y)}) for a in parts]))
+        found = _dominant_first([a for a in Add.make_args(back) if a != 0])
+        if len(found) >= terms:
+            break
+    if not found:
+        raise _Unordered("no term in the power series in exp(-y)")
+    return Add(*found[:terms])
+
+
+def _expand_by_series(h: Expr, terms: int) -> tuple[Expr, int]:
+    """The ``terms`` dominant terms of h as y -> oo by sympy.series (tanh rewritten to exp), and
+    the order n of the last O(y**-n) tried when fewer were found (0 when all were)."""
+    h = h.replace(lambda e: isinstance(e, tanh), lambda e: e.rewrite(exp))
+    found: list[Expr] = []
+    for n in range(terms + 1, 2 * terms + 5):
+        s = sympy.series(h, _Y, sympy.oo, n).removeO()
+        found = _dominant_first([a for a in Add.make_args(sympy.expand(s)) if a != 0])
+        if len(found) >= terms:
+            return Add(*found[:terms]), 0
+    if not found:
+        raise NotDerived(f"sympy.series finds no term above O({_Y.name[1:]}**-{n})")
+    return Add(*found), n
+
+
+def _expansion(h: Expr, terms: int, notes: list[tuple[str, str]]) -> Expr:
+    if sympy.expand(h) == 0:
+        return S.Zero
+    try:
+        return _expand_by_rules(h, terms)
+    except _Unordered:
+        if h.has(erf, erfc):
+            raise
+    try:
+        return _expand_by_w(h, terms)
+    except (_Unordered, sympy.PoleError, NotImplementedError, ValueError):
+        pass
+    expansion, n = _expand_by_series(h, terms)
+    if n:
+        notes.append(("expansion", f"only {len(Add.make_args(expansion))} of {terms} terms: "
+                                   f"sympy.series finds no other above O(x**-{n})"))
+    return expansion
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact arithmetic for Float input
+
+
+def _exact(expr: Expr) -> tuple[Expr, int | None]:
+    """Floats replaced by the exact decimals they print as, and the smallest precision (digits)."""
+    floats = expr.atoms(Float)
+    if not floats:
+        return expr, None
+    dps = min(prec_to_dps(f._prec) for f in floats)
+    return expr.xreplace({f: Rational(str(f)) for f in floats}), dps
+
+
+def _floated(expr: Expr | None, dps: int | None) -> Expr | None:
+    """Non-integer Rationals back to Floats of ``dps`` digits, exponents of powers kept exact."""
+    if expr is None or dps is None:
+        return expr
+    if isinstance(expr, Rational):
+        return expr if expr.is_integer else Float(expr, dps)
+    if isinstance(expr, Pow):
+        return Pow(_floated(expr.base, dps), expr.exp)  # type: ignore[arg-type]
+    if not expr.args:
+        return expr
+    return expr.func(*[_floated(a, dps) for a in expr.args])  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------------------------------------
+# The analysis
+
+
+def _prepare(obj: Any) -> tuple[Expr, Symbol, bool]:
+    expr, variables = as_expr(obj)
+    gated = obj.kind == "gated" if isinstance(obj, Unit) else set(variables) == {x_g, x_v}
+    if gated:
+        return expr.xreplace({v: t for v in variables}), t, True
+    if len(variables) == 1:
+        return expr, variables[0], False
+    if x in variables or not variables:
+        return expr, x, False  # other symbols are parameters
+    raise GlusymError(f"cannot tell the variable among {', '.join(map(str, variables))}: use glusym's x")
+
+
+def _branch_at(expr: Expr, var: Symbol, sgn: int) -> Expr:
+    """The branch in force at sgn*oo, in the variable _Y -> +oo (x = sgn*_Y), elementary."""
+    pw = to_piecewise(expr)
+    point = side_points(pw, var, sgn * sympy.oo, sgn)
+    branch = select_branches(pw, {var: point})
+    return elementary(branch).xreplace({var: sgn * _Y})
+
+
+class _Steps:
+    """Runs the steps of one analysis under one shared deadline, recording what fails."""
+
+    def __init__(self, budget: float | None) -> None:
+        self.deadline = None if budget is None else time.monotonic() + budget
+        self.budget = budget
+        self.notes: list[tuple[str, str]] = []
+
+    def run(self, field: str, fn: Callable[[], Any]) -> Any:
+        remaining = None if self.deadline is None else self.deadline - time.monotonic()
+        try:
+            if remaining is not None and remaining <= 0:
+                raise BudgetExceeded(f"the time budget of {self.budget:g} s was spent before this step")
+            with time_budget(remaining):
+                value = fn()
+            if value is None or value.has(sympy.nan, sympy.zoo, sympy.Limit, sympy.AccumBounds):
+                raise NotDerived(f"SymPy returned {value}")
+            return value
+        except (NotImplementedError, sympy.PoleError, ValueError, TypeError, AttributeError,
+                RecursionError, GlusymError) as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            self.notes.append((field, f"{type(exc).__name__}: {reason}"))
+            return None
+
+
+def _growth(lead: Expr | None, limit: Expr | None, g: Expr, steps: _Steps) -> Expr | None:
+    if limit is not None and limit.is_finite and not limit.is_zero:
+        return S.Zero
+    if lead is not None:
+        if lead == 0:
+            return -sympy.oo
+        try:
+            s = _scale(lead)
+        except _Unordered:
+            s = None
+        if s is not None:
+            powers = sorted((k for k in s if k != "log" and not s[k].is_zero), reverse=True)
+            if powers:
+                return sympy.oo if s[powers[0]].is_positive else -sympy.oo
+            return s.get("log", S.Zero)
+    if sympy.expand(g) == 0:
+        return -sympy.oo
+    return steps.run("growth_order",
+                     lambda: sympy.limit(log(g**2) / (2 * log(_Y)), _Y, sympy.oo))
+
+
+def _behaviour(expr: Expr, var: Symbol, direction: str, terms: int, budget: float | None,
+               growth_only: bool = False) -> Behaviour:
+    sgn = _DIRECTIONS[direction]
+    steps = _Steps(budget)
+    g = steps.run("limit", lambda: _branch_at(expr, var, sgn))
+    if g is None:
+        return Behaviour(direction, var, None, None, None, None, None, tuple(steps.notes))
+    g, dps = _exact(g)
+    back = {_Y: sgn * var}
+
+    limit = steps.run("limit", lambda: sympy.limit(g, _Y, sympy.oo))
+    if growth_only and limit is not None and limit.is_finite and not limit.is_zero:
+        return Behaviour(direction, var, _floated(limit, dps), None, None, None, S.Zero, tuple(steps.notes))
+    a_y = steps.run("oblique", lambda: sympy.limit(g / _Y, _Y, sympy.oo))
+    b = None
+    if a_y is not None and a_y.is_finite:
+        b = steps.run("oblique", lambda: sympy.limit(g - a_y * _Y, _Y, sympy.oo))
+    oblique = (a_y, b) if a_y is not None and b is not None and a_y.is_finite and b.is_finite else None
+    if a_y is not None and not a_y.is_finite or b is not None and not b.is_finite:
+        h: Expr | None = g
+    elif oblique is not None:
+        h = g - a_y * _Y - b
+    else:
+        h = None  # a or b not derived: the expansion would rest on a guess
+    expansion = None if h is None else steps.run("expansion", lambda: _expansion(h, terms, steps.notes))
+
+    if oblique is not None and oblique[0] != 0:
+        lead_y: Expr | None = oblique[0] * _Y
+    elif oblique is not None and oblique[1] != 0:
+        lead_y = oblique[1]
+    elif expansion is not None:
+        lead_y = _dominant_first(list(Add.make_args(expansion)))[0] if expansion != 0 else S.Zero
+    else:
+        lead_y = None
+    if lead_y is None:
+        steps.notes.append(("leading", "no expansion to take it from"))
+    growth = _growth(lead_y, limit, g, steps)
+
+    def out(e: Expr | None) -> Expr | None:
+        return None if e is None else _floated(sympy.powsimp(sympy.expand(e.xreplace(back))), dps)
+
+    return Behaviour(
+        direction=direction,
+        variable=var,
+        limit=_floated(limit, dps),
+        leading=out(lead_y),
+        oblique=None if oblique is None else (_floated(sgn * oblique[0], dps), _floated(oblique[1], dps)),
+        expansion=out(expansion),
+        growth_order=growth,
+        not_derived=tuple(steps.notes),
+    )
+
+
+def asymptotes(obj: Any, terms: int = 3, budget: float | None = 10.0) -> Asymptotes:
+    r"""The behaviour of a unit or one-variable expression at :math:`+\infty` and :math:`-\infty`.
+
+    For each direction: the limit :math:`L`, the leading term, the oblique asymptote
+    :math:`y = a x + b` with :math:`a = \lim f/x`, :math:`b = \lim (f - a x)` when both are finite,
+    the ``terms`` dominant terms of :math:`f - (a x + b)` (of :math:`f` when there is no
+    asymptote), and the growth order :math:`k = \lim \log|f| / \log|x|`. A gated unit
+    :math:`\alpha(x_g)\,x_v` is followed along the ray :math:`x_g = x_v = t`.
+
+    GELU at :math:`+\infty`:
+    :math:`\text{GELU}(x) - x \sim -\varphi(x)\bigl(1 - x^{-2} + 3x^{-4} - \dots\bigr)`, returned
+    with :math:`\varphi` written out (:math:`e^{-x^2/2}/\sqrt{2\pi}`).
+
+    Args:
+        obj: a catalogue :class:`~glusym.catalogue.Unit` or a SymPy expression in one variable.
+        terms: how many nonzero terms of the expansion.
+        budget: seconds for the whole analysis (None: no limit); a step that runs past it is
+            recorded in ``not_derived``.
+
+    >>> import glusym
+    >>> from glusym.analysis.asymptotes import asymptotes
+    >>> gelu = asymptotes(glusym.get("gelu"))
+    >>> gelu.plus.oblique, gelu.plus.growth_order
+    ((1, 0), 1)
+    >>> [term * sympy.exp(glusym.x**2 / 2) for term in gelu.plus.expansion_terms]
+    [-sqrt(2)/(2*sqrt(pi)), sqrt(2)/(2*sqrt(pi)*x**2), -3*sqrt(2)/(2*sqrt(pi)*x**4)]
+    >>> silu = asymptotes(glusym.get("silu"), terms=2).minus
+    >>> silu.limit, silu.expansion, silu.growth_order
+    (0, -x*exp(2*x) + x*exp(x), -oo)
+    >>> asymptotes(glusym.get("swiglu")).plus.leading
+    t**2
+
+    References: arXiv 1606.08415 (GELU), 2002.05202 (GLU variants).
+    """
+    if not isinstance(terms, int) or isinstance(terms, bool) or terms < 1:
+        raise GlusymError(f"terms must be a whole number >= 1, got {terms!r}")
+    expr, var, ray = _prepare(obj)
+    half = None if budget is None else budget / 2
+    return Asymptotes(var, ray, _behaviour(expr, var, "+oo", terms, half),
+                      _behaviour(expr, var, "-oo", terms, half))
+
+
+def growth_order(obj: Any, direction: str = "+oo", budget: float | None = 10.0) -> Expr:
+    r"""The growth order :math:`k = \lim \log|f(x)| / \log|x|` at ``"+oo"`` or ``"-oo"``.
+
+    ``0`` for a nonzero finite limit, ``oo`` for exponential growth, ``-oo`` for exponential
+    decay (faster than any power of :math:`x`, including :math:`f \equiv 0`). A gated unit is
+    followed along :math:`x_g = x_v = t`. Raises :class:`~glusym.errors.NotDerived` when SymPy
+    cannot reach it within the budget.
+
+    >>> import glusym
+    >>> from glusym.analysis.asymptotes import growth_order
+    >>> growth_order(glusym.get("swiglu")), growth_order(glusym.get("swiglu"), "-oo")
+    (2, -oo)
+    >>> growth_order(glusym.get("softsign"), "-oo")
+    0
+    """
+    if direction not in _DIRECTIONS:
+        raise GlusymError(f"direction must be '+oo' or '-oo', got {direction!r}")
+    expr, var, _ = _prepare(obj)
+    b = _behaviour(expr, var, direction, 1, budget, growth_only=True)
+    if b.growth_order is None:
+        raise NotDerived(f"growth order at {direction} not derived: "
+                         + "; ".join(f"{f}: {r}" for f, r in b.not_derived))
+    return b.growth_order
