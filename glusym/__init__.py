@@ -13,37 +13,68 @@ sqrt(2)*x**2/(2*sqrt(pi)) + x/2
 
 from __future__ import annotations
 
+from .analysis.asymptotes import Asymptotes, Behaviour, asymptotes, growth_order
 from .analysis.calculus import gradient, hessian
+from .analysis.derivation import Derivation, derive
+from .analysis.extrema import (
+    CriticalPoint,
+    LevelSet,
+    StationarySet,
+    critical_points,
+    extrema,
+    inflections,
+    level_set,
+    stationary_sets,
+)
+from .analysis.limits import ParamLimit, param_limits
 from .analysis.series import taylor_coefficients
 from .analysis.taylor import TaylorResult, taylor
 from .catalogue import CATALOGUE, Param, Unit, get, glu, names, order_raise, vector_form, x, x_g, x_v
 from .errors import BudgetExceeded, GlusymError, NotDerived
 from .functions import Phi, elementary, phi, sigmoid
 from .latex import latex
+from .numeric import to_mpmath
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Asymptotes",
+    "Behaviour",
     "BudgetExceeded",
     "CATALOGUE",
+    "CriticalPoint",
+    "Derivation",
     "GlusymError",
+    "LevelSet",
     "NotDerived",
     "Param",
+    "ParamLimit",
     "Phi",
+    "StationarySet",
     "TaylorResult",
     "Unit",
+    "asymptotes",
+    "critical_points",
+    "derive",
     "elementary",
+    "extrema",
     "get",
     "glu",
     "gradient",
+    "growth_order",
     "hessian",
+    "inflections",
     "latex",
+    "level_set",
     "names",
     "order_raise",
+    "param_limits",
     "phi",
     "sigmoid",
+    "stationary_sets",
     "taylor",
     "taylor_coefficients",
+    "to_mpmath",
     "vector_form",
     "x",
     "x_g",

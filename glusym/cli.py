@@ -20,7 +20,7 @@ from sympy import Expr
 
 from .catalogue import CATALOGUE, Unit, get
 from .errors import GlusymError
-from .functions import elementary
+from .functions import elementary, phi
 
 __all__ = ["main"]
 
@@ -150,14 +150,28 @@ def _indent(text: str, prefix: str = "  ") -> list[str]:
     return [prefix + line for line in text.splitlines()]
 
 
-def _eq(lhs: str, expr: Any) -> list[str]:
+def present(expr: Any) -> Any:
+    r"""An expression as a person reads it: common factors pulled out, and
+    :math:`e^{-v^2/2}/\sqrt{2\pi}` shown as :math:`\varphi(v)`."""
+    expr = sympy.sympify(expr)
+    if not expr.has(sympy.exp):
+        return expr
+    out = sympy.factor_terms(expr)
+    for e in out.atoms(sympy.exp):
+        for v in e.args[0].free_symbols:
+            if sympy.expand(e.args[0] + v**2 / 2) == 0:
+                out = sympy.factor_terms(out.subs(e, sympy.sqrt(2 * sympy.pi) * phi(v)))
+    return out
+
+
+def _eq(lhs: str, expr: Any, rel: str = "=") -> list[str]:
     pretty = _pretty(expr)
     rows = pretty.splitlines()
     if len(rows) == 1:
-        return [f"  {lhs} = {rows[0]}"]
-    pad = " " * (len(lhs) + 5)
+        return [f"  {lhs} {rel} {rows[0]}"]
+    pad = " " * (len(lhs) + len(rel) + 4)
     mid = len(rows) // 2
-    return [(f"  {lhs} = " if i == mid else pad) + r for i, r in enumerate(rows)]
+    return [(f"  {lhs} {rel} " if i == mid else pad) + r for i, r in enumerate(rows)]
 
 
 def derivation_text(d: Any) -> str:
@@ -200,12 +214,12 @@ def derivation_text(d: Any) -> str:
             lines.append(f"  {v} → {'+∞' if beh.direction == '+oo' else '−∞'}:")
             lines += ["  " + s for s in _eq("limit", beh.limit)]
             if beh.leading is not None:
-                lines += ["  " + s for s in _eq("leading term", beh.leading)]
+                lines += ["  " + s for s in _eq("leading term", present(beh.leading))]
             if beh.oblique is not None:
                 lines += ["  " + s for s in _eq("asymptote y", beh.oblique[0] * a.variable + beh.oblique[1])]
             if beh.expansion is not None:
-                what = "f − asymptote ~" if beh.oblique is not None else "f ~"
-                lines += ["  " + s for s in _eq(what, beh.expansion)]
+                what = "f − asymptote" if beh.oblique is not None else "f"
+                lines += ["  " + s for s in _eq(what, present(beh.expansion), "~")]
             k = beh.growth_order
             growth = ("exponential decay (faster than any power)" if k == -sympy.oo else
                       "exponential growth" if k == sympy.oo else f"|f| ~ c·|{v}|^{k}")

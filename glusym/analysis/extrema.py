@@ -1,0 +1,665 @@
+r"""Extrema, inflection points, stationary sets and level sets of a unit.
+
+For an activation :math:`f(x)` the unit is cut into its smooth pieces (between the Piecewise
+boundaries); on each piece the roots of :math:`f'` (or :math:`f''`) are solved for exactly with
+SymPy (``solveset``, then ``solve``, each within a short budget) and, where SymPy finds no closed
+form (GELU: :math:`x\varphi(x) + \Phi(x) = 0`), numerically with mpmath at 40 digits from the sign
+changes of a fine scan of :math:`[-20, 20]` (reported to 30 significant digits, ``exact=False``).
+
+Conventions, decided here and tested:
+
+* :func:`extrema` reports the isolated points where :math:`f' = 0`, classified by the sign change
+  of :math:`f'`: ``"minimum"``, ``"maximum"``, or ``"inflection"`` when :math:`f'` keeps its sign
+  (tanhshrink at 0, a horizontal inflection). A kink (a Piecewise boundary) is reported only where
+  :math:`f` has a *strict* local extremum there, :math:`f(x) > f(b)` (or :math:`<`) for every
+  :math:`x \ne b` near :math:`b`, as :math:`|x|` at 0; such points carry ``kink=True`` and need
+  not satisfy :math:`f' = 0`. The ends of a flat piece (ReLU at 0) are not strict extrema: the
+  flat piece itself is a :class:`StationarySet`.
+* :func:`inflections` reports the points where :math:`f''` changes sign: roots of :math:`f''` inside
+  a piece, and kinks where :math:`f` is continuously differentiable and :math:`f''` changes sign
+  across (softsign at 0, ``kink=True``).
+* A gated unit :math:`f = \alpha(x_g)\,x_v` has gradient :math:`(\alpha'(x_g)\,x_v, \alpha(x_g))`:
+  its critical points are :math:`(g, 0)` with :math:`\alpha(g) = 0`; the Hessian
+  :math:`\begin{pmatrix}\alpha''(g)\,x_v & \alpha'(g)\\ \alpha'(g) & 0\end{pmatrix}` has determinant
+  :math:`-\alpha'(g)^2 < 0` there, a saddle. A zero of the gate at a kink (ReGLU's origin) is still a
+  critical point, since :math:`f = O(|x_g - g|\,|x_v|)`; it is a saddle because :math:`f` takes both
+  signs around it. Where :math:`\alpha \equiv 0` on a piece the gradient vanishes on a half-plane.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import mpmath
+import sympy
+from sympy import Expr, Symbol
+
+from ..budget import time_budget
+from ..catalogue import Unit, x_g, x_v
+from ..errors import BudgetExceeded, GlusymError, NotDerived
+from ..functions import Phi, elementary
+from .calculus import tidy
+from ._common import as_expr, boundaries, select_branches, to_piecewise
+
+__all__ = [
+    "CriticalPoint",
+    "LevelSet",
+    "StationarySet",
+    "critical_points",
+    "extrema",
+    "inflections",
+    "level_set",
+    "stationary_sets",
+]
+
+#: Working precision (decimal digits) of the numerical root finding.
+DPS = 40
+#: Significant digits of a numerically found point.
+DIGITS = 30
+#: Half-width of the scanned range and the scan step of the numerical root search.
+SCAN_RANGE = 20
+SCAN_STEP = sympy.Rational(1, 20)
+#: Seconds one attempt at a closed form (solveset, solve) may take.
+EXACT_BUDGET = 0.4
+
+
+@dataclass(frozen=True)
+class CriticalPoint:
+    """A point of interest: where it is, the value of the unit there, its kind.
+
+    ``at`` pairs each variable with its coordinate (exact, or a 30-digit Float when
+    ``exact`` is False). ``kind`` is ``"minimum"``, ``"maximum"``, ``"saddle"``, ``"inflection"`` or
+    ``"degenerate"``. ``kink`` is True for a point on a Piecewise boundary, where the derivative
+    the point is characterised by need not exist.
+    """
+
+    at: tuple[tuple[Symbol, Expr], ...]
+    value: Expr
+    kind: str
+    exact: bool
+    kink: bool = False
+
+
+@dataclass(frozen=True)
+class StationarySet:
+    """A region (an interval or half-plane) on which the gradient vanishes: the unit is constant
+    there, with value ``value``."""
+
+    region: str
+    value: Expr
+
+
+@dataclass(frozen=True)
+class LevelSet:
+    r"""The level set :math:`f = c` of a gated unit: :math:`x_v` = ``solution``, where ``condition``
+    (the gate is nonzero) holds. For :math:`c = 0` the zero set of the gate also belongs to it."""
+
+    c: Symbol | Expr
+    solution: Expr
+    condition: str
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def _attempt(fn: Callable[[], Any], seconds: float) -> Any:
+    """``fn()`` within ``seconds``; None when it runs out or SymPy gives up (an outer budget that
+    runs out meanwhile is re-raised)."""
+    start = time.monotonic()
+    try:
+        with time_budget(seconds):
+            return fn()
+    except BudgetExceeded:
+        if time.monotonic() - start < seconds - 1e-3:
+            raise
+        return None
+    except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError,
+            ZeroDivisionError, sympy.PolynomialError):
+        return None
+
+
+@dataclass(frozen=True)
+class _Piece:
+    lo: Expr  # -oo or a number
+    hi: Expr  # oo or a number
+    expr: Expr  # the branch in force on the open interval (lo, hi)
+
+
+def _pieces(expr: Expr, var: Symbol) -> list[_Piece]:
+    bounds = boundaries(expr, var)
+    if any(not b.is_real for b in bounds):
+        raise NotDerived(f"the Piecewise boundaries {sorted(map(str, bounds))} are not real numbers")
+    pts = sorted(bounds, key=lambda b: float(b))
+    edges = [-sympy.oo, *pts, sympy.oo]
+    out = []
+    for lo, hi in zip(edges, edges[1:]):
+        if lo == -sympy.oo and hi == sympy.oo:
+            mid = sympy.S.Zero
+        elif lo == -sympy.oo:
+            mid = hi - 1
+        elif hi == sympy.oo:
+            mid = lo + 1
+        else:
+            mid = (lo + hi) / 2
+        out.append(_Piece(lo, hi, select_branches(expr, {var: mid})))
+    return out
+
+
+def _mpf(e: Expr, dps: int = DPS) -> mpmath.mpf:
+    with mpmath.workdps(dps):
+        v = sympy.N(e, dps)
+        if v.is_infinite:
+            return mpmath.inf if v > 0 else -mpmath.inf
+        return mpmath.mpf(sympy.re(v)._to_mpmath(mpmath.mp.prec))
+
+
+def _evaluable(e: Expr) -> Expr:
+    """``e`` in SymPy's own functions, in the form that evaluates without cancellation
+    (Phi through erfc, accurate in the left tail where 1 + erf cancels)."""
+    e = e.replace(lambda a: isinstance(a, Phi), lambda a: a.rewrite(sympy.erfc))
+    return elementary(e)
+
+
+def _numeric(e: Expr, var: Symbol) -> Callable[[Any], Any]:
+    """``e`` as an mpmath function of ``var`` (evaluates at the working precision)."""
+    return sympy.lambdify(var, _evaluable(e), modules="mpmath")
+
+
+def _float(e: Expr, var: Symbol) -> Callable[[float], float]:
+    """``e`` as a float function of ``var`` (NaN where it overflows), for scanning."""
+    g = sympy.lambdify(var, _evaluable(e), modules="math")
+
+    def f(t: float) -> float:
+        try:
+            return float(g(t))
+        except (OverflowError, ZeroDivisionError, ValueError, TypeError):
+            return math.nan
+
+    return f
+
+
+def _is_zero_function(e: Expr, var: Symbol) -> bool:
+    """True when ``e`` vanishes identically (exactly, or at a few scattered points to 30 digits
+    when SymPy cannot decide)."""
+    if e.is_zero:
+        return True
+    if not e.has(var):
+        return bool(e.is_zero)
+    f = _numeric(e, var)
+    with mpmath.workdps(DPS):
+        for t in ("-2.71", "-0.337", "0.291", "1.618", "3.14"):
+            try:
+                if abs(f(mpmath.mpf(t))) > mpmath.mpf(10) ** -30:
+                    return False
+            except (ZeroDivisionError, ValueError):
+                continue
+    return True
+
+
+def _nonzero_factors(e: Expr) -> list[Expr]:
+    """The factors of ``e`` that may vanish (positive factors such as sigma, phi, exp dropped)."""
+    out = []
+    for a in sympy.Mul.make_args(sympy.factor_terms(e)):
+        base = a.base if isinstance(a, sympy.Pow) and a.exp.is_positive else a
+        if base.is_number and base.is_zero is False:
+            continue
+        if base.is_positive or base.is_negative:
+            continue
+        out.append(base)
+    return out
+
+
+def _in_open(r: Expr, lo: Expr, hi: Expr) -> bool:
+    rv = float(r)
+    return (lo == -sympy.oo or rv > float(lo)) and (hi == sympy.oo or rv < float(hi))
+
+
+def _exact_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> tuple[list[Expr], bool]:
+    """Closed-form real roots of ``d`` in (lo, hi) and whether the list is known complete."""
+    factors = _nonzero_factors(d)
+    roots: list[Expr] = []
+    complete = True
+    dom = sympy.Interval.open(lo, hi)
+    for fac in factors:
+        e = elementary(fac)
+        sol = _attempt(lambda: sympy.solveset(e, var, dom), EXACT_BUDGET)
+        if isinstance(sol, sympy.FiniteSet) or sol is sympy.S.EmptySet:
+            roots.extend(r for r in sol if r.is_real)
+            continue
+        complete = False
+        sols = _attempt(lambda: sympy.solve(e, var), EXACT_BUDGET) or []
+        for r in sols:
+            if r.free_symbols or not r.is_real:
+                continue
+            try:
+                if not _in_open(r, lo, hi):
+                    continue
+                if abs(_mpf(elementary(d).xreplace({var: r}), DPS + 10)) > mpmath.mpf(10) ** -(DPS - 5):
+                    continue
+            except (TypeError, ValueError):
+                continue
+            roots.append(r)
+    uniq: list[Expr] = []
+    for r in roots:
+        if all(abs(float(r) - float(u)) > 1e-12 or sympy.simplify(r - u) != 0 for u in uniq):
+            uniq.append(r)
+    return uniq, complete
+
+
+def _scan_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> list[mpmath.mpf]:
+    """Roots of ``d`` in (lo, hi) from the sign changes of a scan, refined to DPS digits."""
+    f = _numeric(d, var)
+    ff = _float(d, var)
+    a = max(float(lo), -SCAN_RANGE) if lo != -sympy.oo else -SCAN_RANGE
+    b = min(float(hi), SCAN_RANGE) if hi != sympy.oo else SCAN_RANGE
+    if lo != -sympy.oo and float(lo) >= SCAN_RANGE:
+        a, b = float(lo), float(lo) + 2 * SCAN_RANGE
+    if hi != sympy.oo and float(hi) <= -SCAN_RANGE:
+        a, b = float(hi) - 2 * SCAN_RANGE, float(hi)
+    if a >= b:
+        return []
+    step = float(SCAN_STEP)
+    n = max(int(math.ceil((b - a) / step)), 8)
+    h = (b - a) / n
+    roots: list[mpmath.mpf] = []
+    grid = [a + h * k for k in range(n + 1)]
+    grid[0] += h * 1e-6
+    grid[-1] -= h * 1e-6
+    vals = [ff(t) for t in grid]
+    brackets = []
+    for k in range(n):
+        v0, v1 = vals[k], vals[k + 1]
+        if math.isnan(v0) or math.isnan(v1):
+            continue
+        if v0 * v1 < 0:
+            brackets.append((grid[k], grid[k + 1]))
+    with mpmath.workdps(DPS + 10):
+        for l, r in brackets:
+            if l == r:
+                roots.append(mpmath.mpf(l))
+                continue
+            root = None
+            for solver in ("anderson", "illinois", "bisect"):
+                try:
+                    root = mpmath.findroot(f, (mpmath.mpf(l), mpmath.mpf(r)), solver=solver)
+                    break
+                except (ValueError, ZeroDivisionError):
+                    continue
+            if root is None or not (l - h <= root <= r + h):
+                continue
+            # keep only a genuine root: f' vanishes there to the working precision
+            if abs(f(root)) < mpmath.mpf(10) ** -(DPS - 5) * max(1, abs(f(l)), abs(f(r))):
+                roots.append(root)
+    return roots
+
+
+@dataclass(frozen=True)
+class _Root:
+    at: Expr
+    exact: bool
+
+
+def _roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> list[_Root]:
+    """Every root of ``d`` in the open interval (lo, hi): exact where SymPy solves it, else numerical."""
+    exact, complete = _exact_roots(d, var, lo, hi)
+    found = [_Root(r, True) for r in exact]
+    if not complete:
+        for r in _scan_roots(d, var, lo, hi):
+            if any(abs(float(q.at) - float(r)) < 1e-9 for q in found):
+                continue
+            found.append(_Root(sympy.Float(r, DIGITS), False))
+    return sorted(found, key=lambda q: float(q.at))
+
+
+def _sign(v: Any) -> int:
+    return 0 if v == 0 else (1 if v > 0 else -1)
+
+
+def _side_sign(f: Callable[[Any], Any], at: Expr, toward: Expr, roots: list[_Root]) -> int:
+    """Sign of ``f`` on the open stretch between ``at`` and the next root or edge toward ``toward``."""
+    a = float(at) if at not in (sympy.oo, -sympy.oo) else None
+    direction = 1 if (toward == sympy.oo or (a is not None and float(toward) > a)) else -1
+    if a is None:  # from an infinite end toward the first root
+        a = float(toward) - direction * 1.0
+        a = min(a, -1.0) if direction > 0 else max(a, 1.0)
+    stops = [float(q.at) for q in roots if (float(q.at) - a) * direction > 1e-15]
+    if toward not in (sympy.oo, -sympy.oo):
+        stops.append(float(toward))
+    nearest = min(stops, key=lambda s: abs(s - a)) if stops else a + direction * 2.0
+    gap = min(abs(nearest - a), 2.0)
+    with mpmath.workdps(DPS):
+        base = _mpf(at) if at not in (sympy.oo, -sympy.oo) else mpmath.mpf(a)
+        t = base + direction * mpmath.mpf(gap) / 2
+        return _sign(f(t))
+
+
+def _fmt_num(v: Expr) -> str:
+    return str(v)
+
+
+def _region(var: Symbol, lo: Expr, hi: Expr) -> str:
+    if lo == -sympy.oo and hi == sympy.oo:
+        return f"all {var}"
+    if lo == -sympy.oo:
+        return f"{var} < {_fmt_num(hi)}"
+    if hi == sympy.oo:
+        return f"{var} > {_fmt_num(lo)}"
+    return f"{_fmt_num(lo)} < {var} < {_fmt_num(hi)}"
+
+
+def _activation(obj: Any) -> tuple[Expr, Symbol]:
+    expr, variables = as_expr(obj)
+    if len(variables) != 1:
+        raise GlusymError(f"expected a function of one variable, got variables {[str(v) for v in variables]}")
+    return to_piecewise(expr), variables[0]
+
+
+def _gate(obj: Any) -> Expr:
+    r"""The gate :math:`\alpha(x_g)` of a gated unit, or of an expression :math:`\alpha(x_g)\,x_v`."""
+    expr, variables = as_expr(obj)
+    if set(variables) != {x_g, x_v}:
+        raise GlusymError("expected a gated unit f(x_g, x_v) = alpha(x_g)*x_v")
+    alpha = to_piecewise(sympy.diff(expr, x_v))
+    if alpha.has(x_v) or sympy.simplify(expr.xreplace({x_v: sympy.S.Zero})) != 0:
+        raise GlusymError(f"{expr} is not of the gated form alpha(x_g)*x_v")
+    return alpha
+
+
+def _is_gated(obj: Any) -> bool:
+    if isinstance(obj, Unit):
+        return obj.kind == "gated"
+    _, variables = as_expr(obj)
+    return len(variables) == 2
+
+
+_CACHE: dict[tuple[Expr, int], tuple[list[CriticalPoint], list[StationarySet]]] = {}
+
+
+def _analyse(obj: Any, order: int, budget: float | None) -> tuple[list[CriticalPoint], list[StationarySet]]:
+    """:func:`_analyse_uncached`, remembered (extrema and stationary_sets share one analysis)."""
+    expr, _ = as_expr(obj)
+    key = (expr, order)
+    if key not in _CACHE:
+        if len(_CACHE) > 256:
+            _CACHE.clear()
+        _CACHE[key] = _analyse_uncached(obj, order, budget)
+    return _CACHE[key]
+
+
+def _analyse_uncached(obj: Any, order: int, budget: float | None) -> tuple[list[CriticalPoint], list[StationarySet]]:
+    """Points where the ``order``-th derivative vanishes (order 1: classified by the sign change of
+    f'; order 2: only sign changes of f''), kinks, and (order 1) flat pieces."""
+    with time_budget(budget):
+        expr, var = _activation(obj)
+        pieces = _pieces(expr, var)
+        points: list[CriticalPoint] = []
+        flats: list[StationarySet] = []
+        info = []  # per piece: derivative, its numeric function, its roots, whether it vanishes
+        for pc in pieces:
+            d = sympy.diff(pc.expr, var, order)
+            if _is_zero_function(d, var):
+                info.append((d, None, [], True))
+                if order == 1:
+                    flats.append(StationarySet(_region(var, pc.lo, pc.hi), sympy.simplify(pc.expr)))
+                continue
+            roots = _roots(d, var, pc.lo, pc.hi)
+            fd = _numeric(d, var)
+            info.append((d, fd, roots, False))
+            for k, q in enumerate(roots):
+                left = _side_sign(fd, q.at, pc.lo, roots)
+                right = _side_sign(fd, q.at, pc.hi, roots)
+                if order == 1:
+                    kind = ("minimum" if (left, right) == (-1, 1) else "maximum" if (left, right) == (1, -1)
+                            else "inflection")
+                else:
+                    if left * right >= 0:
+                        continue
+                    kind = "inflection"
+                points.append(_point(((var, q.at),), pc.expr, kind, q.exact))
+        # the kinks
+        for k in range(len(pieces) - 1):
+            b = pieces[k].hi
+            left_pc, right_pc = pieces[k], pieces[k + 1]
+            (_, fl, rl, flat_l), (_, fr, rr, flat_r) = info[k], info[k + 1]
+            kind = _kink_kind(expr, var, b, left_pc, right_pc, order, fl, rl, flat_l, fr, rr, flat_r)
+            if kind is not None:
+                value = tidy(expr.xreplace({var: b}))
+                points.append(CriticalPoint(((var, b),), value, kind, True, kink=True))
+        points.sort(key=lambda p: float(p.at[0][1]))
+        return points, _merge(flats)
+
+
+def _point(at: tuple[tuple[Symbol, Expr], ...], expr: Expr, kind: str, exact: bool) -> CriticalPoint:
+    if exact:
+        plain = expr.xreplace(dict(at))
+        value = tidy(plain)
+        if plain.has(sympy.LambertW):  # SiLU's minimum value is -W(1/e)
+            other = sympy.simplify(_lambert(elementary(plain)))
+            value = other if sympy.count_ops(other) < sympy.count_ops(value) else value
+        return CriticalPoint(at, value, kind, True)
+    with mpmath.workdps(DPS):
+        subs = {v: sympy.Float(c, DPS) for v, c in at}
+        value = sympy.Float(sympy.N(elementary(expr).xreplace(subs), DPS), DIGITS)
+    return CriticalPoint(at, value, kind, False)
+
+
+def _lambert(e: Expr) -> Expr:
+    r"""Rewrite :math:`e^{a + W(z)} = e^a z / W(z)`, which SymPy does not do by itself (SiLU's minimum
+    value then simplifies to :math:`-W(1/e)`)."""
+    if not e.has(sympy.LambertW):
+        return e
+    e = sympy.expand_power_exp(e)
+    e = e.replace(lambda a: isinstance(a, sympy.exp) and isinstance(a.args[0], sympy.Add),
+                  lambda a: sympy.Mul(*[sympy.exp(t) for t in a.args[0].args]))
+    return e.replace(lambda a: isinstance(a, sympy.exp) and isinstance(a.args[0], sympy.LambertW),
+                     lambda a: a.args[0].args[0] / a.args[0])
+
+
+def _kink_kind(expr: Expr, var: Symbol, b: Expr, left_pc: _Piece, right_pc: _Piece, order: int,
+               fl: Any, rl: list[_Root], flat_l: bool, fr: Any, rr: list[_Root], flat_r: bool) -> str | None:
+    fb = _mpf(expr.xreplace({var: b}))
+    lim_l, lim_r = _mpf(left_pc.expr.xreplace({var: b})), _mpf(right_pc.expr.xreplace({var: b}))
+    tol = mpmath.mpf(10) ** -(DPS - 8)
+    cont_l, cont_r = abs(lim_l - fb) < tol, abs(lim_r - fb) < tol
+    if order == 2:
+        if not (cont_l and cont_r) or flat_l or flat_r:
+            return None
+        d1l = _mpf(sympy.diff(left_pc.expr, var).xreplace({var: b}))
+        d1r = _mpf(sympy.diff(right_pc.expr, var).xreplace({var: b}))
+        if abs(d1l - d1r) > tol:
+            return None
+        sl = _side_sign(fl, b, left_pc.lo, rl)
+        sr = _side_sign(fr, b, right_pc.hi, rr)
+        return "inflection" if sl * sr < 0 else None
+    # order 1: sign of f(x) - f(b) on each side
+    if cont_l:
+        sl = 0 if flat_l else -_side_sign(fl, b, left_pc.lo, rl)
+    else:
+        sl = _sign(lim_l - fb)
+    if cont_r:
+        sr = 0 if flat_r else _side_sign(fr, b, right_pc.hi, rr)
+    else:
+        sr = _sign(lim_r - fb)
+    if sl > 0 and sr > 0:
+        return "minimum"
+    if sl < 0 and sr < 0:
+        return "maximum"
+    return None
+
+
+def _merge(flats: list[StationarySet]) -> list[StationarySet]:
+    return flats
+
+
+# ---------------------------------------------------------------------------------------------
+# the verbs
+
+
+def extrema(obj: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, ...]:
+    r"""The isolated stationary points of an activation, :math:`f'(x) = 0`, classified by the sign
+    change of :math:`f'`, and its kinks that are strict local extrema; for a gated unit, its
+    critical points (:func:`critical_points`).
+
+    Exact where SymPy solves :math:`f'(x) = 0` (SiLU: :math:`x = -1 - W(1/e)`), else found with
+    mpmath at 40 digits and reported to 30 (GELU). Flat pieces are :func:`stationary_sets`.
+
+    >>> import glusym
+    >>> from glusym.analysis.extrema import extrema
+    >>> extrema(glusym.get("silu"))[0].at
+    ((x, -1 - LambertW(exp(-1))),)
+    >>> p = extrema(glusym.get("gelu"))[0]
+    >>> p.kind, p.exact, p.at[0][1]
+    ('minimum', False, -0.751791524693564457457904946780)
+    >>> [(p.kind, p.at[0][1], p.value) for p in extrema(glusym.get("hardswish"))]
+    [('minimum', -3/2, -3/8)]
+    >>> extrema(glusym.get("relu"))
+    ()
+    """
+    if _is_gated(obj):
+        return critical_points(obj, budget)
+    points, _ = _analyse(obj, 1, budget)
+    return tuple(points)
+
+
+def inflections(obj: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, ...]:
+    r"""The inflection points of an activation: where :math:`f''` changes sign.
+
+    GELU's are exact, :math:`x = \pm\sqrt 2`, from :math:`f''(x) = (2 - x^2)\,\varphi(x)`.
+
+    >>> import glusym
+    >>> from glusym.analysis.extrema import inflections
+    >>> [p.at[0][1] for p in inflections(glusym.get("gelu"))]
+    [-sqrt(2), sqrt(2)]
+    >>> [(p.at[0][1], p.kink) for p in inflections(glusym.get("softsign"))]
+    [(0, True)]
+    """
+    if _is_gated(obj):
+        raise GlusymError("inflections takes an activation; a gated unit has critical points")
+    points, _ = _analyse(obj, 2, budget)
+    return tuple(points)
+
+
+def stationary_sets(obj: Any, budget: float | None = 10.0) -> tuple[StationarySet, ...]:
+    r"""The regions where the gradient vanishes identically (the unit is constant there).
+
+    >>> import glusym
+    >>> from glusym.analysis.extrema import stationary_sets
+    >>> stationary_sets(glusym.get("relu6"))
+    (StationarySet(region='x < 0', value=0), StationarySet(region='x > 6', value=6))
+    >>> stationary_sets(glusym.get("reglu"))
+    (StationarySet(region='x_g < 0', value=0),)
+    """
+    if _is_gated(obj):
+        _, sets = _gated(obj, budget)
+        return tuple(sets)
+    _, sets = _analyse(obj, 1, budget)
+    return tuple(sets)
+
+
+def _gated(obj: Any, budget: float | None) -> tuple[list[CriticalPoint], list[StationarySet]]:
+    with time_budget(budget):
+        alpha = _gate(obj)
+        f = alpha * x_v
+        pieces = _pieces(alpha, x_g)
+        points: list[CriticalPoint] = []
+        sets: list[StationarySet] = []
+        zero = []
+        for pc in pieces:
+            if _is_zero_function(pc.expr, x_g):
+                zero.append(True)
+                sets.append(StationarySet(_region(x_g, pc.lo, pc.hi), sympy.S.Zero))
+                continue
+            zero.append(False)
+            d1 = sympy.diff(pc.expr, x_g)
+            for q in _roots(pc.expr, x_g, pc.lo, pc.hi):
+                slope = d1.xreplace({x_g: q.at})
+                slope_v = _mpf(slope)
+                if abs(slope_v) < mpmath.mpf(10) ** -(DPS - 8):
+                    sets.append(StationarySet(f"x_g = {q.at}", sympy.S.Zero))
+                    continue
+                at = ((x_g, q.at), (x_v, sympy.S.Zero))
+                kind = _hessian_kind(pc.expr * x_v, at)
+                points.append(CriticalPoint(at, sympy.S.Zero, kind, q.exact))
+        for k in range(len(pieces) - 1):
+            b = pieces[k].hi
+            if zero[k] and zero[k + 1]:
+                continue
+            vals = [_mpf(e.xreplace({x_g: b})) for e in (alpha, pieces[k].expr, pieces[k + 1].expr)]
+            if all(abs(v) < mpmath.mpf(10) ** -(DPS - 8) for v in vals):
+                # f = O(|x_g - b| |x_v|) near (b, 0): differentiable there, gradient 0; f takes both
+                # signs around it (x_v of either sign where the gate is nonzero): a saddle
+                points.append(CriticalPoint(((x_g, b), (x_v, sympy.S.Zero)), sympy.S.Zero, "saddle", True, kink=True))
+        del f
+        points.sort(key=lambda p: float(p.at[0][1]))
+        return points, sets
+
+
+def _hessian_kind(f: Expr, at: tuple[tuple[Symbol, Expr], ...]) -> str:
+    subs = dict(at)
+    h = sympy.hessian(f, [x_g, x_v]).xreplace(subs)
+    det = sympy.simplify(elementary(h.det()))
+    tr = sympy.simplify(elementary(h.trace()))
+    dv, tv = _mpf(det), _mpf(tr)
+    tol = mpmath.mpf(10) ** -(DIGITS - 5)
+    if dv < -tol:
+        return "saddle"
+    if dv > tol:
+        return "minimum" if tv > 0 else "maximum"
+    return "degenerate"
+
+
+def critical_points(unit: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, ...]:
+    r"""The critical points of a gated unit :math:`f = \alpha(x_g)\,x_v`, where
+    :math:`\nabla f = (\alpha'(x_g)\,x_v,\ \alpha(x_g)) = 0`, classified by the Hessian
+    (determinant :math:`-\alpha'(x_g)^2 < 0`: a saddle).
+
+    >>> import glusym
+    >>> from glusym.analysis.extrema import critical_points
+    >>> critical_points(glusym.get("swiglu"))
+    (CriticalPoint(at=((x_g, 0), (x_v, 0)), value=0, kind='saddle', exact=True, kink=False),)
+    >>> critical_points(glusym.get("glu"))
+    ()
+    """
+    if not _is_gated(unit):
+        raise GlusymError("critical_points takes a gated unit; for an activation use extrema")
+    points, _ = _gated(unit, budget)
+    return tuple(points)
+
+
+def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
+    r"""The level set :math:`f(x_g, x_v) = c` of a gated unit, solved for the value input:
+    :math:`x_v = c / \alpha(x_g)` wherever the gate :math:`\alpha(x_g) \ne 0`.
+
+    >>> import glusym
+    >>> from glusym.analysis.extrema import level_set
+    >>> level_set(glusym.get("swiglu"))
+    LevelSet(c=c, solution=c/(x_g*sigmoid(x_g)), condition='swish(x_g) != 0, i.e. x_g != 0')
+    >>> level_set(glusym.get("reglu")).solution
+    c/x_g
+    """
+    if not _is_gated(unit):
+        raise GlusymError("level_set takes a gated unit f(x_g, x_v) = alpha(x_g)*x_v")
+    c = sympy.sympify(c)
+    alpha = _gate(unit)
+    name = unit.gate.name if isinstance(unit, Unit) and unit.gate is not None else f"({alpha})"
+    pieces = _pieces(alpha, x_g)
+    live = [pc for pc in pieces if not _is_zero_function(pc.expr, x_g)]
+    zeros: list[str] = []
+    for pc in live:
+        zeros += [str(q.at) for q in _roots(pc.expr, x_g, pc.lo, pc.hi)]
+    if len(live) == 1 and len(pieces) > 1:
+        pc = live[0]
+        solution = c / pc.expr
+        where = _region(x_g, pc.lo, pc.hi) + "".join(f", x_g != {z}" for z in zeros)
+    else:
+        solution = c / alpha
+        if len(live) == len(pieces) and len(pieces) == 1:
+            where = ", ".join(f"x_g != {z}" for z in zeros) or "every x_g"
+        else:
+            where = "where the gate is nonzero"
+    return LevelSet(c, solution, f"{name}(x_g) != 0, i.e. {where}")

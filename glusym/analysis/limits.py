@@ -1,0 +1,265 @@
+r"""Limits of a unit as one of its parameters goes to :math:`0^+` or :math:`+\infty`.
+
+The limits are pointwise in the variables. SymPy cannot take
+:math:`\lim_{\beta\to\infty} x\,\sigma(\beta x)` with :math:`x` real (the answer depends on the
+sign of :math:`x`), so the limit is taken three times, with :math:`x` replaced by a positive
+symbol, by a negative symbol, and by 0, and the three answers are assembled into a Piecewise and
+folded to its simplest form: :math:`\lim_{\beta\to\infty}\text{Swish}_\beta(x) =
+\text{ReLU}(x)`. A gated unit :math:`\alpha(x_g)\,x_v` has the limit of its gate times
+:math:`x_v`.
+
+Where a Piecewise condition involves the parameter (threshold, hardtanh, hard/soft shrink), a
+branch is chosen for each sign case by the eventual truth of its condition: the limit of
+``lhs - rhs`` as the parameter goes to its end; a case SymPy cannot decide is reported in
+``not_derived``, never guessed. A parameter that may be negative (threshold's ``value``) is
+still sent to :math:`0^+` and :math:`+\infty`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+from sympy import Expr, Piecewise, Symbol
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import Boolean
+
+from ..budget import time_budget
+from ..catalogue import Unit, x_g, x_v
+from ..errors import BudgetExceeded, GlusymError, NotDerived
+from ..functions import Phi, phi, sigmoid
+from ._common import boundaries, select_branches, to_piecewise
+from .calculus import tidy
+
+__all__ = ["ParamLimit", "param_limits"]
+
+
+@dataclass(frozen=True)
+class ParamLimit:
+    """The limits of a unit as the parameter ``param`` goes to 0+ and to +oo (functions of the
+    unit's variables; ``oo`` where the unit diverges at every point), or None with the reason in
+    ``not_derived`` (pairs ``("0" | "oo", reason)``)."""
+
+    param: str
+    at_zero: Expr | None
+    at_infinity: Expr | None
+    not_derived: tuple[tuple[str, str], ...] = ()
+
+
+def _elementary(e: Expr) -> Expr:
+    return e.replace(lambda a: isinstance(a, (sigmoid, Phi, phi)),
+                     lambda a: a.rewrite(sympy.erf) if isinstance(a, Phi) else a.rewrite(sympy.exp))
+
+
+def _atomic(e: Expr) -> Expr:
+    """Fold ``1/(1 + exp(-u))`` back to ``sigmoid(u)`` where a limit left it."""
+    u = sympy.Wild("u")
+    return e.replace(1 / (1 + sympy.exp(-u)), sigmoid(u)) if e.has(sympy.exp) else e
+
+
+def _eventual(cond: Any, p: Symbol, end: Expr) -> Any:
+    """``cond`` as it holds for every parameter close enough to ``end``: a condition on the
+    variables alone (``x < lambd`` becomes ``x <= 0`` as lambd -> 0+, ``False`` as lambd -> oo)."""
+    if cond in (sympy.true, sympy.false, True, False):
+        return sympy.sympify(cond)
+    if isinstance(cond, Relational):
+        if not cond.has(p):
+            return cond
+        d = cond.lhs - cond.rhs
+        op = cond.rel_op
+        if op in ("==", "!="):
+            raise NotDerived(f"cannot decide the branch condition {cond} as the parameter -> {end}")
+        positive = op in (">", ">=")  # the condition is d > 0 (or >=); else d < 0 (or <=)
+        if end == 0:
+            if sympy.diff(d, p, 2) != 0 or not sympy.diff(d, p).is_number or sympy.diff(d, p) == 0:
+                raise NotDerived(f"the branch condition {cond} is not linear in the parameter")
+            a, b = d.xreplace({p: sympy.S.Zero}), sympy.diff(d, p)
+            # d = a + b p with p -> 0+: the sign of a decides, and where a = 0 that of b
+            if positive:
+                return a >= 0 if b > 0 else a > 0
+            return a <= 0 if b < 0 else a < 0
+        lim = sympy.limit(d, p, end)
+        if lim.is_extended_positive or lim.is_extended_negative:
+            return sympy.true if bool(lim.is_extended_positive) == positive else sympy.false
+        raise NotDerived(f"cannot decide the branch condition {cond} as the parameter -> {end}")
+    if isinstance(cond, Boolean):
+        return cond.func(*[_eventual(a, p, end) for a in cond.args])
+    raise NotDerived(f"cannot decide the branch condition {cond}")
+
+
+def _eventual_branches(expr: Expr, p: Symbol, end: Expr) -> Expr:
+    """Every Piecewise condition replaced by its eventual form (free of the parameter)."""
+    return expr.replace(
+        lambda e: isinstance(e, Piecewise) and any(c.has(p) for _, c in e.args),
+        lambda e: Piecewise(*[(v, _eventual(c, p, end)) for v, c in e.args]),
+    )
+
+
+def _sign_definite(c: Expr, v: Symbol) -> int | None:
+    """The sign of ``c`` (a function of the signed symbol ``v``) when it is one sign throughout."""
+    if c.is_positive:
+        return 1
+    if c.is_negative:
+        return -1
+    dom = sympy.Interval.open(0, sympy.oo) if v.is_positive else sympy.Interval.open(-sympy.oo, 0)
+    try:
+        roots = sympy.solveset(c, v, dom)
+    except (NotImplementedError, ValueError):
+        return None
+    if roots is not sympy.S.EmptySet:
+        return None
+    sample = sympy.N(c.xreplace({v: sympy.S.One if v.is_positive else -sympy.S.One}), 30)
+    return 1 if sample > 0 else -1 if sample < 0 else None
+
+
+def _limit(expr: Expr, p: Symbol, end: Expr) -> Expr:
+    if not expr.has(p):
+        return expr
+    e = _elementary(expr)
+    lim = sympy.limit(e, p, end, "+") if end == 0 else sympy.limit(e, p, end)
+    if lim is sympy.nan or lim.has(sympy.nan) or lim.has(sympy.sign):
+        # c * g(p) with g -> oo: the sign of c decides, where c keeps one sign
+        c, g = e.as_independent(p, as_Add=False)
+        glim = sympy.limit(g, p, end, "+") if end == 0 else sympy.limit(g, p, end)
+        (v,) = c.free_symbols or {None}
+        sgn = _sign_definite(c, v) if v is not None and glim.is_infinite else None
+        if sgn is None:
+            raise NotDerived(f"SymPy could not take the limit of {expr} as the parameter -> {end}")
+        lim = sgn * glim
+    if lim.has(sympy.Limit) or lim.has(sympy.AccumBounds):
+        raise NotDerived(f"SymPy could not take the limit of {expr} as the parameter -> {end}")
+    return lim
+
+
+def _same(a: Expr, b: Expr) -> bool:
+    if a == b:
+        return True
+    if a.is_infinite or b.is_infinite or a.has(sympy.oo, -sympy.oo) or b.has(sympy.oo, -sympy.oo):
+        return False
+    return sympy.simplify(a - b) == 0
+
+
+def _at(e: Expr, v: Symbol, b: Expr) -> Expr:
+    return e if not e.has(v) else e.xreplace({v: b})
+
+
+def _pointwise(expr: Expr, v: Symbol, p: Symbol, end: Expr) -> Expr:
+    """The pointwise limit, piece by piece between the (eventual) boundaries and 0, then folded."""
+    expr = to_piecewise(expr)
+    expr = _eventual_branches(expr, p, end)
+    bounds = boundaries(expr, v) | {sympy.S.Zero}
+    if any(not b.is_real for b in bounds):
+        raise NotDerived(f"the branch boundaries {sorted(map(str, bounds))} are not numbers")
+    pts = sorted(bounds, key=float)
+    edges = [-sympy.oo, *pts, sympy.oo]
+    pos, neg = Symbol(f"{v.name}_pos", positive=True), Symbol(f"{v.name}_neg", negative=True)
+    # segments, left to right: ("piece", lo, hi, limit) and ("point", b, b, limit)
+    segs: list[list[Any]] = []
+    for k, (lo, hi) in enumerate(zip(edges, edges[1:])):
+        mid = hi - 1 if lo == -sympy.oo else lo + 1 if hi == sympy.oo else (lo + hi) / 2
+        branch = select_branches(expr, {v: mid})
+        s = pos if mid > 0 else neg
+        segs.append(["piece", lo, hi, _limit(branch.xreplace({v: s}), p, end).xreplace({s: v})])
+        if hi != sympy.oo:
+            segs.append(["point", hi, hi, _limit(expr.xreplace({v: hi}), p, end)])
+    # a point joins the neighbour that takes its value there (the left one first)
+    merged: list[list[Any]] = []  # [lo, hi, closed at lo, limit]
+    join_right = False
+    for k, seg in enumerate(segs):
+        kind, lo, hi, lim = seg
+        if kind == "piece":
+            merged.append([lo, hi, join_right, lim])
+            join_right = False
+            continue
+        left, right = segs[k - 1][3], segs[k + 1][3]
+        if _same(_at(left, v, lo), lim):
+            merged[-1][1] = hi
+        elif _same(_at(right, v, lo), lim):
+            join_right = True
+        else:
+            merged.append([lo, hi, True, lim])
+    fixed = merged
+    out: list[list[Any]] = []
+    for seg in fixed:
+        if out and _same(out[-1][3], seg[3]):
+            out[-1][1] = seg[1]
+        else:
+            out.append(seg)
+    if len(out) == 1:
+        result = out[0][3]
+    else:
+        args = []
+        for lo, hi, closed, lim in reversed(out[1:]):
+            args.append((lim, v >= lo if closed else v > lo))
+        args.append((out[0][3], True))
+        result = Piecewise(*args)
+    if result.is_infinite:
+        return result
+    return _atomic(tidy(result))
+
+
+def param_limits(unit: Unit, budget: float | None = 10.0) -> dict[str, ParamLimit]:
+    r"""The limits of ``unit`` as each parameter of interest (``Param.limits``) goes to
+    :math:`0^+` and to :math:`+\infty`, the other parameters at their values.
+
+    .. math:: \lim_{\beta\to 0^+} x\,\sigma(\beta x) = \frac{x}{2}, \qquad
+              \lim_{\beta\to\infty} x\,\sigma(\beta x) = \mathrm{ReLU}(x)
+
+    >>> import glusym
+    >>> from glusym.analysis.limits import param_limits
+    >>> param_limits(glusym.get("swish"))["beta"]
+    ParamLimit(param='beta', at_zero=x/2, at_infinity=Piecewise((x, x > 0), (0, True)), not_derived=())
+    >>> sp = param_limits(glusym.get("softplus"))["beta"]
+    >>> sp.at_zero, sp.at_infinity
+    (oo, Piecewise((x, x > 0), (0, True)))
+    >>> param_limits(glusym.get("swiglu"))["beta"].at_infinity
+    Piecewise((x_g*x_v, x_g > 0), (0, True))
+    """
+    if not isinstance(unit, Unit):
+        raise GlusymError(f"param_limits takes a catalogue Unit, not {type(unit).__name__}")
+    out: dict[str, ParamLimit] = {}
+    with time_budget(budget):
+        gated = unit.gate is not None
+        if gated:
+            gate = unit.gate
+            assert gate is not None
+            (gv,) = gate.variables
+            template, var, params = gate.template.xreplace({gv: x_g}), x_g, gate.params
+        else:
+            (var,) = unit.variables
+            template, params = unit.template, unit.params
+        values = dict(unit.values)
+        for prm in params:
+            if not prm.limits:
+                continue
+            p = Symbol(f"_{prm.name}", positive=True)
+            others = {q.symbol: values[q.name] for q in params if q.name != prm.name}
+            expr = template.xreplace(others).xreplace({prm.symbol: p})
+            results: dict[str, Expr | None] = {}
+            missing: list[tuple[str, str]] = []
+            for label, end in (("0", sympy.S.Zero), ("oo", sympy.oo)):
+                try:
+                    lim = _pointwise(expr, var, p, end)
+                    if gated and lim.has(sympy.oo, -sympy.oo):
+                        raise NotDerived(f"the gate diverges ({lim}): the sign of the limit depends on x_v")
+                    results[label] = lim * x_v if gated else lim
+                except BudgetExceeded:
+                    raise
+                except NotDerived as exc:
+                    results[label] = None
+                    missing.append((label, str(exc)))
+                except (NotImplementedError, ValueError, TypeError, sympy.PoleError) as exc:
+                    results[label] = None
+                    missing.append((label, f"SymPy raised {type(exc).__name__}: {exc}".splitlines()[0]))
+            if gated:
+                results = {k: (None if v is None else _fold_gated(v)) for k, v in results.items()}
+            out[prm.name] = ParamLimit(prm.name, results["0"], results["oo"], tuple(missing))
+    return out
+
+
+def _fold_gated(e: Expr) -> Expr:
+    """``x_v`` moved inside a Piecewise: ``Piecewise((x_g*x_v, x_g > 0), (0, True))``."""
+    if isinstance(e, sympy.Mul) and any(isinstance(a, Piecewise) for a in e.args):
+        return sympy.piecewise_fold(e)
+    return e

@@ -1,0 +1,133 @@
+"""The command line: `list`, `derive` in text and JSON, and bad input answered in one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import mpmath
+import pytest
+import sympy
+
+import glusym
+from glusym.cli import main
+
+REQUIRED_KEYS = {"name", "variables", "params", "expression", "latex", "gradient", "taylor", "asymptotes",
+                 "extrema", "inflections", "param_limits", "not_derived"}
+
+
+def run(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "glusym", *argv], capture_output=True, text=True, timeout=120)
+
+
+def test_list_names_every_entry(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    for name in glusym.CATALOGUE:
+        assert f"\n{name} " in out
+    assert main(["list", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["name"] for r in rows] == list(glusym.CATALOGUE)
+    for r in rows:  # every formula reads back with plain SymPy, equal to the entry
+        assert sympy.simplify(sympy.sympify(r["formula"]) - glusym.elementary(glusym.get(r["name"]).expr)
+                              .subs({s: sympy.Symbol(s.name) for s in glusym.get(r["name"]).variables})) == 0
+
+
+def test_derive_swiglu_text_as_a_process() -> None:
+    r = run("derive", "swiglu")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""
+    for section in ("Definition", "Gradient", "Hessian", "Taylor expansion at 0", "Behaviour at ±∞",
+                    "Critical points", "Level sets", "Parameter limits"):
+        assert section in r.stdout
+    assert "saddle" in r.stdout
+    assert "Not derived" not in r.stdout
+
+
+def _reads_back(s: str) -> sympy.Expr:
+    e = sympy.sympify(s)
+    assert isinstance(e, sympy.Basic)
+    return e
+
+
+@pytest.mark.parametrize("name", ["swiglu", "gelu", "relu", "swish", "softsign", "geglu"])
+def test_derive_json_reads_back_with_plain_sympy(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["derive", name, "--format", "json", "--order", "5"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert REQUIRED_KEYS <= set(d)
+    assert d["name"] == name and d["not_derived"] == {}
+    unit = glusym.get(name)
+    plain = {v.name: sympy.Symbol(v.name) for v in unit.variables}
+    expr = _reads_back(d["expression"])
+    point = {plain[v.name]: sympy.Rational(7, 10) + i for i, v in enumerate(unit.variables)}
+    want = glusym.elementary(unit.expr).subs({v: point[plain[v.name]] for v in unit.variables})
+    assert abs(sympy.N(expr.subs(point) - want, 30)) < 1e-25
+    assert len(d["gradient"]) == len(unit.variables)
+    for g, v in zip(d["gradient"], unit.variables):  # each gradient string is the derivative
+        mine = sympy.N(_reads_back(g).subs(point), 30)
+        fd = sympy.N(sympy.diff(glusym.elementary(unit.expr), v).subs(
+            {w: point[plain[w.name]] for w in unit.variables}), 30)
+        assert abs(mine - fd) < 1e-25
+    assert d["taylor"]["order"] == 5
+    for direction in ("+oo", "-oo"):
+        a = d["asymptotes"][direction]
+        assert {"limit", "leading", "oblique", "growth_order"} <= set(a)
+        _reads_back(a["limit"])
+        sympy.sympify(a["growth_order"])
+    for e in d["extrema"]:
+        assert e["kind"] in {"minimum", "maximum", "saddle", "inflection", "degenerate"}
+        for value in e["at"].values():
+            v = _reads_back(value)
+            assert v.is_number
+            if v.is_Float:
+                assert len(str(v).replace("-", "").replace(".", "").lstrip("0")) >= 25
+
+
+def test_derive_gelu_json_has_the_known_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["derive", "gelu", "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    (minimum,) = d["extrema"]
+    assert minimum["kind"] == "minimum"
+    mpmath.mp.dps = 40
+    xmin = mpmath.findroot(lambda t: mpmath.ncdf(t) + t * mpmath.npdf(t), -0.75)
+    assert abs(mpmath.mpf(minimum["at"]["x"]) - xmin) < mpmath.mpf(10) ** -28
+    infl = sorted(sympy.sympify(p["at"]["x"]) for p in d["inflections"])
+    assert infl == [-sympy.sqrt(2), sympy.sqrt(2)]
+    assert d["asymptotes"]["+oo"]["oblique"] == "x"
+    assert d["asymptotes"]["-oo"]["growth_order"] == "-oo"
+
+
+def test_derive_set_parameter(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["derive", "swish", "--set", "beta=2", "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["params"] == {"beta": "2"}
+    assert sympy.simplify(sympy.sympify(d["expression"]) - sympy.sympify("x/(1 + exp(-2*x))")) == 0
+    assert sympy.sympify(d["param_limits"]["beta"]["0"]) == sympy.sympify("x/2")
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["derive", "swigl"], "glusym: error: unknown unit 'swigl' (did you mean: swiglu?)"),
+        (["derive", "swish", "--set", "gamma=1"], "glusym: error: unit 'swish' has no parameter 'gamma'"),
+        (["derive", "swish", "--set", "beta=two"], "glusym: error: parameter beta: 'two' is not a number"),
+        (["derive", "swish", "--set", "beta"], "glusym: error: --set takes PARAM=VALUE"),
+        (["derive", "swish", "--order", "0"], "glusym: error: --order must be at least 1"),
+        (["derive", "swish", "--set", "beta=__import__('os').system('echo hi')"], "is not a number"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(argv: list[str], message: str) -> None:
+    r = run(*argv)
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert message in r.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    for argv in ([], ["derive"], ["frobnicate"], ["derive", "relu", "--format", "xml"]):
+        r = run(*argv)
+        assert r.returncode == 2
+        assert "Traceback" not in r.stderr
