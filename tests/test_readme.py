@@ -1,0 +1,49 @@
+"""The README shows what runs: its Python examples run as doctests, and the `derive` and `list`
+outputs it shows are what the commands print today."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+from glusym.cli import main
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _blocks(lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_python_examples_run() -> None:
+    blocks = [b for b in _blocks("python") if ">>>" in b]
+    assert blocks
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for i, block in enumerate(blocks):
+        test = parser.get_doctest(block, {}, f"README block {i}", str(README), 0)
+        runner.run(test)
+    assert runner.failures == 0
+
+
+@pytest.mark.parametrize("argv", [["derive", "swiglu"], ["list"]])
+def test_shown_output_is_current(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    command = "$ python -m glusym " + " ".join(argv)
+    shown = [b for b in _blocks("text") if b.startswith(command + "\n")]
+    assert len(shown) == 1, f"README shows `{command}` once"
+    assert main(argv) == 0
+    assert shown[0][len(command) + 1:] == capsys.readouterr().out
+
+
+def test_quick_start_is_the_ci() -> None:
+    text = README.read_text(encoding="utf-8")
+    quick = re.search(r"## Quick start\n\n```bash\n(.*?)```", text, flags=re.S)
+    assert quick is not None
+    commands = quick.group(1).strip().splitlines()
+    assert commands == ['pip install -e ".[test]" && python -m glusym derive swiglu', "python -m pytest"]
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    for c in commands:
+        assert c in ci
