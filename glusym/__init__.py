@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .analysis.asymptotes import Asymptotes, Behaviour, asymptotes, growth_order
 from .analysis.calculus import gradient, hessian
+from .analysis.depth import Chain, GrowthProfile, growth_profile, order_table, stack
 from .analysis.derivation import Derivation, derive
 from .analysis.extrema import (
     CriticalPoint,
@@ -42,9 +43,11 @@ __all__ = [
     "Behaviour",
     "BudgetExceeded",
     "CATALOGUE",
+    "Chain",
     "CriticalPoint",
     "Derivation",
     "GlusymError",
+    "GrowthProfile",
     "LevelSet",
     "NotDerived",
     "Param",
@@ -62,15 +65,18 @@ __all__ = [
     "glu",
     "gradient",
     "growth_order",
+    "growth_profile",
     "hessian",
     "inflections",
     "latex",
     "level_set",
     "names",
     "order_raise",
+    "order_table",
     "param_limits",
     "phi",
     "sigmoid",
+    "stack",
     "stationary_sets",
     "taylor",
     "taylor_coefficients",

@@ -18,6 +18,7 @@ from typing import Any
 import sympy
 from sympy import Expr
 
+from .analysis.depth import MAX_DEPTH, MAX_TERMS, order_table, stack
 from .catalogue import CATALOGUE, Unit, get
 from .errors import GlusymError
 from .functions import elementary, phi
@@ -132,6 +133,15 @@ def derivation_json(d: Any) -> dict[str, Any]:
     if d.level_set is not None:
         out["level_set"] = {"c": _s(d.level_set.c), "x_v": _s(d.level_set.solution),
                             "condition": d.level_set.condition}
+    if getattr(d, "growth", None) is not None:
+        g = d.growth
+        out["depth"] = g.depth
+        out["growth"] = {
+            "+oo": _order_str(g.plus.order), "-oo": _order_str(g.minus.order),
+            "derivative": {"+oo": _order_str(g.derivative_plus.order), "-oo": _order_str(g.derivative_minus.order)},
+            "order_at_0": {label: _order_str(v) for label, v in g.at_zero},
+            "derivative_order_at_0": {label: _order_str(v) for label, v in g.derivative_at_zero},
+        }
     if d.param_limits is not None:
         out["param_limits"] = {
             pl.param: {"0": None if pl.at_zero is None else _s(pl.at_zero),
@@ -140,6 +150,18 @@ def derivation_json(d: Any) -> dict[str, Any]:
             for pl in d.param_limits
         }
     return out
+
+
+#: Expressions with more operations than this are not pretty-printed in the text report.
+_TEXT_OPS = 120
+
+
+def _small(expr: Any) -> bool:
+    return bool(sympy.count_ops(expr) <= _TEXT_OPS)
+
+
+def _too_big(expr: Any) -> str:
+    return f"an expression of {sympy.count_ops(expr)} operations, too long to show here (--format json has it)"
 
 
 def _block(title: str, lines: list[str]) -> list[str]:
@@ -191,10 +213,12 @@ def derivation_text(d: Any) -> str:
     if d.gradient is not None:
         lines: list[str] = []
         for v, g in zip(u.variables, d.gradient):
-            lines += _eq(f"∂f/∂{v.name}" if len(u.variables) > 1 else f"{u.name}'({args})", g)
+            lhs = f"∂f/∂{v.name}" if len(u.variables) > 1 else f"{u.name}'({args})"
+            lines += _eq(lhs, g) if _small(g) else [f"  {lhs}: {_too_big(g)}"]
         out += _block("Gradient", lines)
     if d.hessian is not None:
-        out += _block("Hessian", _indent(_pretty(d.hessian)))
+        big = [e for e in d.hessian if not _small(e)]
+        out += _block("Hessian", _indent(_pretty(d.hessian)) if not big else [f"  {_too_big(big[0])}"])
     if d.taylor is not None:
         t = d.taylor
         title = f"Taylor expansion at 0 (terms of degree < {t.order})"
@@ -240,6 +264,15 @@ def derivation_text(d: Any) -> str:
         out += _block("Inflection points", lines or ["  none"])
     if d.level_set is not None:
         out += _block("Level sets f = c", _eq("x_v", d.level_set.solution) + [f"  where {d.level_set.condition}"])
+    if getattr(d, "growth", None) is not None:
+        g = d.growth
+        lines = []
+        for label, tail, dtail in (("+∞", g.plus, g.derivative_plus), ("−∞", g.minus, g.derivative_minus)):
+            lines.append(f"  x → {label}: f of order {_order_str(tail.order)}, f' of order {_order_str(dtail.order)}"
+                         + (" (f exactly 0 there)" if tail.zero else ""))
+        lines.append("  lowest degree at 0: " + ", ".join(f"{_order_str(v)} ({lab})" for lab, v in g.at_zero)
+                     + "; of f': " + ", ".join(f"{_order_str(v)} ({lab})" for lab, v in g.derivative_at_zero))
+        out += _block(f"Growth orders of the stack (depth {g.depth})", lines)
     if d.param_limits:
         lines = []
         for pl in d.param_limits:
@@ -283,18 +316,77 @@ def _parse_set(items: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _depths(text: str) -> list[int]:
+    """``4``, ``1..6`` or ``1,2,4`` as a list of depths (validated by :func:`stack`)."""
+    try:
+        if ".." in text:
+            lo, hi = text.split("..", 1)
+            out = list(range(int(lo), int(hi) + 1))
+        else:
+            out = [int(t) for t in text.split(",")]
+    except ValueError:
+        raise GlusymError(f"--depth takes N, A..B or A,B,C with whole numbers, got {text!r}") from None
+    if not out:
+        raise GlusymError(f"--depth {text!r} names no depth")
+    for d in out:
+        if not 1 <= d <= MAX_DEPTH:
+            raise GlusymError(f"depth must be a whole number from 1 to {MAX_DEPTH}, got {d}")
+    return out
+
+
 def _cmd_derive(args: argparse.Namespace) -> int:
     if args.order < 1:
         raise GlusymError(f"--order must be at least 1, got {args.order}")
     unit = get(args.name, **_parse_set(args.set))
     from .analysis.derivation import derive
 
+    if args.depth is not None:
+        (depth,) = _depths(str(args.depth))
+        if args.order * depth > MAX_TERMS:
+            raise GlusymError(f"--order × --depth = {args.order * depth} is beyond the limit of {MAX_TERMS}")
+        unit = stack(unit, depth, weights=args.weights)
+    elif args.weights:
+        raise GlusymError("--weights goes with --depth")
     d = derive(unit, order=args.order, budget=args.budget)
     if args.format == "json":
         print(json.dumps(derivation_json(d), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(derivation_text(d))
     return 0
+
+
+def _order_str(k: Any) -> str:
+    return "-oo" if k == -sympy.oo else "oo" if k == sympy.oo else "?" if k is sympy.nan else str(k)
+
+
+def _cmd_order(args: argparse.Namespace) -> int:
+    units = [get(n) for n in args.names]
+    depths = _depths(args.depth)
+    rows = order_table(units, depths)
+    if args.format == "json":
+        print(json.dumps([{
+            "unit": r.unit, "depth": r.depth,
+            "growth_order": {"+oo": _order_str(r.plus), "-oo": _order_str(r.minus)},
+            "order_at_0": {label: _order_str(v) for label, v in r.at_zero},
+            "derivative_growth_order": {"+oo": _order_str(r.derivative_plus), "-oo": _order_str(r.derivative_minus)},
+            "not_derived": r.not_derived or None,
+        } for r in rows], indent=2))
+        return 0
+    head = ["unit", "depth", "order +oo", "order -oo", "lowest degree at 0", "f' order +oo", "f' order -oo"]
+    body = [[r.unit, str(r.depth), _order_str(r.plus), _order_str(r.minus),
+             ", ".join(f"{_order_str(v)} ({label})" if len(r.at_zero) > 1 else _order_str(v) for label, v in r.at_zero)
+             or "-", _order_str(r.derivative_plus), _order_str(r.derivative_minus)] for r in rows]
+    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
+    print("  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip())
+    for r, row in zip(rows, body):
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + (f"  not derived: {r.not_derived}" if r.not_derived else ""))
+    print("\norder k: |f| ~ c·|x|^k at ±oo; -oo: faster than any power (exponentially small, or exactly 0); "
+          "lowest degree at 0: oo where f is exactly 0 there")
+    return 0
+
+
+
+
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -312,7 +404,15 @@ def _parser() -> argparse.ArgumentParser:
     dv.add_argument("--format", choices=("text", "json"), default="text")
     dv.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
                     help="time budget of each section (default 5)")
+    dv.add_argument("--depth", type=int, default=None, metavar="L",
+                    help=f"derive the chain of L stacked layers instead (1 to {MAX_DEPTH}; order × depth <= {MAX_TERMS})")
+    dv.add_argument("--weights", action="store_true", help="with --depth: each layer has its own symbolic weights")
     dv.set_defaults(func=_cmd_derive)
+    od = sub.add_parser("order", help="the depth × unit table of growth orders of stacked units")
+    od.add_argument("names", nargs="+", metavar="NAME", help="units of the catalogue")
+    od.add_argument("--depth", default="1..4", help="depths: N, A..B or A,B,C (default 1..4)")
+    od.add_argument("--format", choices=("text", "json"), default="text")
+    od.set_defaults(func=_cmd_order)
     return p
 
 

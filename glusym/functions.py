@@ -57,6 +57,9 @@ class sigmoid(Function):
         if isinstance(arg, log):
             y = arg.args[0]
             return y / (1 + y)
+        if isinstance(-arg, log):
+            y = (-arg).args[0]
+            return 1 / (1 + y)
         return None
 
     def _eval_rewrite_as_exp(self, arg: Expr, **kwargs: Any) -> Expr:

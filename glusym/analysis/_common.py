@@ -17,7 +17,7 @@ __all__ = ["as_expr", "boundaries", "kink_free", "select_branches", "to_piecewis
 
 def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
     """The expression of a unit or expression, with its variables (a unit's, or the sorted free symbols)."""
-    if isinstance(obj, Unit):
+    if isinstance(obj, Unit) or (hasattr(obj, "expr") and hasattr(obj, "variables")):  # a Unit or a Chain
         return obj.expr, obj.variables
     if isinstance(obj, (int, float)):
         obj = sympy.sympify(obj)

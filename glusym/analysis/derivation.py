@@ -6,12 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import sympy
 from sympy import Expr, ImmutableMatrix
 
 from ..budget import time_budget
 from ..catalogue import Unit
 from ..errors import GlusymError
 from . import asymptotes as _asymptotes
+from . import depth as _depth
 from . import extrema as _extrema
 from . import limits as _limits
 from .calculus import gradient, hessian
@@ -40,6 +42,7 @@ class Derivation:
     level_set: _extrema.LevelSet | None
     param_limits: tuple[_limits.ParamLimit, ...] | None
     not_derived: tuple[tuple[str, str], ...]
+    growth: _depth.GrowthProfile | None = None
 
 
 def _reason(exc: BaseException) -> str:
@@ -63,8 +66,8 @@ def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) ->
     >>> d.not_derived
     ()
     """
-    if not isinstance(unit, Unit):
-        raise GlusymError(f"derive takes a catalogue Unit, not {type(unit).__name__}")
+    if not isinstance(unit, (Unit, _depth.Chain)):
+        raise GlusymError(f"derive takes a catalogue Unit or a stack, not {type(unit).__name__}")
     if not isinstance(order, int) or isinstance(order, bool) or order < 1:
         raise GlusymError(f"order must be a whole number >= 1, got {order!r}")
     missing: list[tuple[str, str]] = []
@@ -78,10 +81,15 @@ def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) ->
             return None
 
     gated = unit.kind == "gated"
+    chain = isinstance(unit, _depth.Chain)
     grad = section("gradient", lambda: gradient(unit))
     hess = section("hessian", lambda: ImmutableMatrix(hessian(unit)))
     tay = section("taylor", lambda: taylor(unit, order=order, budget=None))
-    asym = section("asymptotes", lambda: _asymptotes.asymptotes(unit, budget=None))
+    growth = section("growth", lambda: _depth.growth_profile(unit, budget=None)) if chain else None
+    if chain:
+        asym = None if growth is None else _chain_asymptotes(growth)
+    else:
+        asym = section("asymptotes", lambda: _asymptotes.asymptotes(unit, budget=None))
     if gated:
         ext = section("extrema", lambda: _extrema.critical_points(unit, budget=None))
         infl: tuple[_extrema.CriticalPoint, ...] | None = ()
@@ -91,5 +99,20 @@ def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) ->
         infl = section("inflections", lambda: _extrema.inflections(unit, budget=None))
         level = None
     stat = section("stationary", lambda: _extrema.stationary_sets(unit, budget=None))
-    plim = section("param_limits", lambda: tuple(_limits.param_limits(unit, budget=None).values()))
-    return Derivation(unit, order, grad, hess, tay, asym, ext, stat, infl, level, plim, tuple(missing))
+    plim = () if chain else section("param_limits", lambda: tuple(_limits.param_limits(unit, budget=None).values()))
+    return Derivation(unit, order, grad, hess, tay, asym, ext, stat, infl, level, plim, tuple(missing), growth)
+
+
+def _chain_asymptotes(growth: _depth.GrowthProfile) -> _asymptotes.Asymptotes:
+    """A stack's behaviour at ±oo as the growth algebra gives it: limit, leading term, order;
+    a horizontal asymptote where the limit is finite. Its full expansion is not derived."""
+    from ..catalogue import x
+
+    def behaviour(direction: str, tail: _depth.Tail) -> _asymptotes.Behaviour:
+        finite = tail.limit.is_finite
+        return _asymptotes.Behaviour(
+            direction, x, tail.limit, tail.leading, (sympy.S.Zero, tail.limit) if finite else None,
+            None, tail.order,
+            () if tail.exact else (("expansion", "a stack's expansion beyond its leading term is not derived"),))
+
+    return _asymptotes.Asymptotes(x, False, behaviour("+oo", growth.plus), behaviour("-oo", growth.minus))

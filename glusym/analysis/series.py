@@ -86,7 +86,7 @@ def _fn(f: type, a: Series, n: int) -> Series:
     if f is exp:
         return _exp(a, n)
     if f is sigmoid:
-        return _ode(a, n, sigmoid(a[0]).rewrite(exp), lambda b, m: b[m] - _square_coeff(b, m))
+        return _ode(a, n, sigmoid(a[0]), lambda b, m: b[m] - _square_coeff(b, m))
     if f is tanh:
         return _ode(a, n, tanh(a[0]), lambda b, m: (1 if m == 0 else 0) - _square_coeff(b, m))
     if f in (erf, erfc, Phi):
@@ -133,7 +133,7 @@ def _pow(a: Series, r: Expr, n: int) -> Series:
 def _series(e: Expr, x: Symbol, n: int, memo: dict[Expr, Series]) -> Series:
     if e in memo:
         return memo[e]
-    if not e.has(x):
+    if not e.has(x) and not any(e.has(k) for k in memo if k.is_Symbol):
         out: Series = [e] + [S.Zero] * (n - 1)
     elif e == x:
         out = [S.Zero, S.One] + [S.Zero] * (n - 2) if n >= 2 else [S.Zero]
@@ -158,17 +158,25 @@ def _series(e: Expr, x: Symbol, n: int, memo: dict[Expr, Series]) -> Series:
     return out
 
 
-def taylor_coefficients(expr: Expr, x: Symbol, n: int) -> Series:
+def taylor_coefficients(expr: Expr, x: Symbol, n: int, known: dict[Symbol, Series] | None = None) -> Series:
     """The Taylor coefficients of ``expr`` at ``x = 0``, degrees 0 … n-1, exact.
 
+    ``known`` gives the series (in ``x``) of other symbols of ``expr``: this is how a composition
+    ``f(g(x))`` is expanded from the series of ``g`` without writing ``g`` out again.
+
     Raises :class:`NotAnalytic` where the expression has a kink, pole or branch point at 0, or a
-    function without a rule here (the caller falls back to ``sympy.series``).
+    function without a rule here.
+
+    >>> from sympy import Symbol, Rational
+    >>> x, u = Symbol("x"), Symbol("u")
+    >>> taylor_coefficients(u**2 + u, x, 4, known={u: [0, 1, Rational(1, 2), 0]})
+    [0, 1, 3/2, 1]
     """
     if n < 1:
         raise GlusymError(f"order must be at least 1, got {n}")
     expr = sympy.sympify(expr)
-    if n == 1:
-        out = _series(expr, x, 2, {})[:1]
-    else:
-        out = _series(expr, x, n, {})
-    return out
+    m = max(n, 2)
+    memo: dict[Expr, Series] = {}
+    for sym, coeffs in (known or {}).items():
+        memo[sym] = (list(coeffs) + [S.Zero] * m)[:m]
+    return _series(expr, x, m, memo)[:n]

@@ -81,6 +81,10 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
     """
     if not isinstance(order, int) or isinstance(order, bool) or order < 1:
         raise GlusymError(f"order must be a whole number >= 1, got {order!r}")
+    if getattr(obj, "kind", None) == "chain":  # composed layer by layer, not expanded
+        from .depth import chain_taylor
+
+        return chain_taylor(obj, order, budget)
     expr, variables = as_expr(obj)
     expr = to_piecewise(expr)
     try:
