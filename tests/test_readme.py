@@ -29,7 +29,8 @@ def test_python_examples_run() -> None:
     assert runner.failures == 0
 
 
-@pytest.mark.parametrize("argv", [["derive", "swiglu"], ["list"]])
+@pytest.mark.parametrize("argv", [["derive", "swiglu"], ["list"],
+                                  ["order", "--depth", "1..4", "relu", "relu2", "silu", "gelu", "bilinear", "swiglu"]])
 def test_shown_output_is_current(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     command = "$ python -m glusym " + " ".join(argv)
     shown = [b for b in _blocks("text") if b.startswith(command + "\n")]
