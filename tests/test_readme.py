@@ -23,9 +23,10 @@ def test_python_examples_run() -> None:
     assert blocks
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    shared: dict[str, object] = {}  # the blocks are one session, as in a notebook
     for i, block in enumerate(blocks):
-        test = parser.get_doctest(block, {}, f"README block {i}", str(README), 0)
-        runner.run(test)
+        test = parser.get_doctest(block, shared, f"README block {i}", str(README), 0)
+        runner.run(test, clear_globs=False)
     assert runner.failures == 0
 
 
