@@ -27,6 +27,7 @@ def test_python_examples_run() -> None:
     for i, block in enumerate(blocks):
         test = parser.get_doctest(block, shared, f"README block {i}", str(README), 0)
         runner.run(test, clear_globs=False)
+        shared.update(test.globs)  # DocTest works on a copy of its globals
     assert runner.failures == 0
 
 
