@@ -389,6 +389,35 @@ def _cmd_order(args: argparse.Namespace) -> int:
 
 
 
+def _md_cell(text: str | None) -> str:
+    return "" if text is None else text.replace("|", "\\|").replace("\n", " ")
+
+
+def _cmd_claims(args: argparse.Namespace) -> int:
+    from .claims import build_ledger
+
+    rows = build_ledger(args.documents, budget=args.budget)
+    if args.format == "json":
+        print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+    elif args.format == "markdown":
+        print("| document | quote | verdict | evidence | correction |")
+        print("|---|---|---|---|---|")
+        for r in rows:
+            print(f"| {r.document} | `{_md_cell(r.quote)}` | {r.verdict} | {_md_cell(r.evidence)} | "
+                  f"{_md_cell(r.correction)} |")
+    else:
+        for r in rows:
+            print(f"[{r.verdict}] {r.document}: {r.quote}")
+            print(f"    evidence: {r.evidence}")
+            if r.correction:
+                print(f"    correction: {r.correction}")
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r.verdict] = counts.get(r.verdict, 0) + 1
+        print(f"\n{len(rows)} claims: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items())))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m glusym", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -413,6 +442,13 @@ def _parser() -> argparse.ArgumentParser:
     od.add_argument("--depth", default="1..4", help="depths: N, A..B or A,B,C (default 1..4)")
     od.add_argument("--format", choices=("text", "json"), default="text")
     od.set_defaults(func=_cmd_order)
+    cl = sub.add_parser("claims", help="the ledger of every mathematical claim of the two documents, with verdicts")
+    cl.add_argument("--documents", default="../shared/seeds", metavar="DIR",
+                    help="the folder of swiglu-intuition.md and geglu-geometry.txt (default ../shared/seeds)")
+    cl.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    cl.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
+                    help="time budget of each formula link (default 5)")
+    cl.set_defaults(func=_cmd_claims)
     return p
 
 

@@ -1,0 +1,558 @@
+r"""The claims ledger: every mathematical claim of the two documents, with a computed verdict.
+
+Each row quotes the document exactly (an excerpt of its text), gives a verdict — ``holds``,
+``fails``, ``partly`` or ``not checkable`` — the evidence glusym computed when the ledger was
+built (an exact value, a limit, where a maximum is), and where the document is wrong, the true
+statement. Nothing here is a verdict written by hand: each prose claim has a check that runs
+glusym's analyses, and the formulas of the post are judged by :mod:`glusym.check`.
+
+The documents are read from a folder (default ``../shared/seeds``): ``swiglu-intuition.md`` (a
+Markdown post) and ``geglu-geometry.txt`` (a thread saved from a web page, where each formula
+appears twice, rendered and as LaTeX, run together).
+
+>>> from pathlib import Path
+>>> import glusym.claims as claims
+>>> rows = claims.build_ledger(Path("../shared/seeds"))           # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import mpmath
+import sympy
+from sympy import Rational, oo
+
+from .analysis.asymptotes import asymptotes
+from .analysis.calculus import gradient, hessian
+from .analysis.depth import growth_profile, stack
+from .analysis.extrema import critical_points, extrema, inflections, level_set
+from .analysis.limits import param_limits
+from .analysis.taylor import taylor
+from .catalogue import get, vector_form, x, x_g, x_v
+from .errors import GlusymError
+from .functions import Phi, elementary
+
+__all__ = ["DOCUMENTS", "Claim", "build_ledger", "VERDICTS"]
+
+POST = "swiglu-intuition.md"
+THREAD = "geglu-geometry.txt"
+DOCUMENTS = (POST, THREAD)
+VERDICTS = ("holds", "fails", "partly", "not checkable")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One row of the ledger."""
+
+    document: str
+    quote: str
+    verdict: str
+    evidence: str
+    correction: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.verdict not in VERDICTS:
+            raise GlusymError(f"verdict {self.verdict!r} is not one of {VERDICTS}")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "quote": self.quote, "verdict": self.verdict,
+                "evidence": self.evidence, "correction": self.correction}
+
+
+Verdict = tuple[str, str, "str | None"]
+
+
+def _n(e: Any, digits: int = 6) -> str:
+    return str(sympy.N(e, digits))
+
+
+def _oblique(beh: Any) -> str:
+    a, b = beh.oblique
+    return str(a * beh.variable + b)
+
+
+# ---------------------------------------------------------------------------------------------
+# facts about GELU and GEGLU, computed once per ledger
+
+
+@lru_cache(maxsize=1)
+def _gelu_facts() -> dict[str, Any]:
+    gelu = get("gelu")
+    (dgelu,) = gradient(gelu)
+    (minimum,) = extrema(gelu)
+    infl = inflections(gelu)
+    a = asymptotes(gelu)
+    da = asymptotes(dgelu)
+    dmax = [p for p in extrema(dgelu) if p.kind == "maximum"]
+    x_one = mpmath.findroot(lambda t: t * mpmath.ncdf(t) - 1, 1.1)
+    return {
+        "expr": gelu.expr, "d": dgelu, "min": minimum, "inflections": infl, "plus": a.plus, "minus": a.minus,
+        "d_plus": da.plus, "d_minus": da.minus, "d_max": dmax, "x_one": x_one,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# the GeGLU thread
+
+
+def _thread_form() -> Verdict:
+    geglu = get("geglu")
+    ok = sympy.simplify(geglu.expr - x_g * Phi(x_g) * x_v) == 0
+    return ("holds" if ok else "fails",
+            f"glusym's geglu is {geglu.expr} = GELU(x_g)*x_v, with GELU(x) = x*Phi(x) exactly", None)
+
+
+def _thread_codomain() -> Verdict:
+    f = get("geglu").expr
+    c = sympy.Symbol("c", real=True)
+    back = sympy.simplify(f.subs({x_g: 1, x_v: c / Phi(1)}))
+    return ("holds" if back == c else "fails",
+            f"f(1, c/Phi(1)) = {back} for every real c: one neuron reaches every real value", None)
+
+
+def _thread_gate_range() -> Verdict:
+    g = _gelu_facts()
+    gelu = get("gelu")
+    at0 = gelu(0)
+    return ("fails",
+            f"the factor multiplying x_v is GELU(x_g) = x_g*Phi(x_g): GELU(0) = {at0}, not 0.5; "
+            f"GELU(x_g) -> {g['plus'].limit} as x_g -> oo, not 1 (growth order {g['plus'].growth_order}); "
+            f"it is negative for x_g < 0 with minimum {_n(g['min'].value)} at x_g = {_n(g['min'].at[0][1])}. "
+            f"Phi(x_g) is what goes 0 -> Phi(0) = {Phi(0)} -> 1",
+            f"the gate factor GELU(x_g) is 0 at the origin, dips to {_n(g['min'].value)} at x_g = "
+            f"{_n(g['min'].at[0][1])}, tends to 0 as x_g -> -oo and grows like x_g as x_g -> +oo; it is Phi(x_g), "
+            "not GELU(x_g), that runs from 0 through 0.5 to 1")
+
+
+def _thread_value_linear() -> Verdict:
+    f = get("geglu").expr
+    ok = sympy.diff(f, x_v, 2) == 0 and f.subs(x_v, 0) == 0
+    return ("holds" if ok else "fails", f"d^2f/dx_v^2 = {sympy.diff(f, x_v, 2)} and f(x_g, 0) = {f.subs(x_v, 0)}: "
+            "f is linear in x_v with slope GELU(x_g)", None)
+
+
+def _thread_flat_axis() -> Verdict:
+    f = get("geglu").expr
+    grad_axis = [sympy.simplify(g.subs(x_v, 0)) for g in gradient(get("geglu"))]
+    ok = f.subs(x_v, 0) == 0
+    return ("holds" if ok else "fails",
+            f"f(x_g, 0) = {f.subs(x_v, 0)} for every x_g; the gradient there is {tuple(grad_axis)}: the height "
+            "is 0 along the axis, though the surface tilts across it with slope GELU(x_g)", None)
+
+
+def _thread_bell() -> Verdict:
+    g = _gelu_facts()
+    return ("fails",
+            f"x_g*Phi(x_g) is not bell-shaped: it tends to {g['minus'].limit} at -oo but to {g['plus'].limit} at +oo, "
+            f"with oblique asymptote y = {_oblique(g['plus'])}; its only extremum is a minimum "
+            f"{_n(g['min'].value)} at {_n(g['min'].at[0][1])}. The bell curve is phi(x_g) = Phi'(x_g)",
+            f"the amplitude factor x_g*Phi(x_g) = GELU(x_g) is a ramp: about 0 on the left, about x_g on the "
+            f"right, with a shallow dip to {_n(g['min'].value)} at x_g = {_n(g['min'].at[0][1])}")
+
+
+def _thread_cross_sections() -> Verdict:
+    f = get("geglu").expr
+    gelu = get("gelu")
+    c = sympy.Symbol("c", real=True)
+    ok1 = sympy.simplify(f.subs(x_v, c) - c * gelu(x_g)) == 0
+    ok2 = sympy.simplify(f.subs(x_g, c) - gelu(c) * x_v) == 0 and f.subs({x_g: c, x_v: 0}) == 0
+    return ("holds" if ok1 and ok2 else "fails",
+            f"f(x_g, c) = c*GELU(x_g) and f(c, x_v) = GELU(c)*x_v: a line through the origin of slope GELU(c)", None)
+
+
+def _thread_saddle() -> Verdict:
+    pts = critical_points(get("geglu"))
+    kinds = {(tuple(v for _, v in p.at)): p.kind for p in pts}
+    h = hessian(get("geglu")).subs({x_g: 0, x_v: 0})
+    ok = kinds.get((0, 0)) == "saddle"
+    return ("holds" if ok else "fails",
+            f"critical points: {kinds}; the Hessian at the origin is {h.tolist()}, determinant {h.det()} < 0", None)
+
+
+def _thread_level_sets() -> Verdict:
+    ls = level_set(get("geglu"))
+    c = ls.c
+    back = sympy.simplify(get("geglu").expr.subs(x_v, ls.solution) - c)
+    return ("holds" if back == 0 else "fails",
+            f"f = c solved for x_v: x_v = {ls.solution}, where {ls.condition}; substituted back, f - c = {back}", None)
+
+
+def _thread_contours() -> Verdict:
+    gelu = get("gelu")
+    (minimum,) = extrema(gelu)
+    x0 = Rational(-1)
+    c = Rational(1)
+    xv = c / gelu(x0)
+    return ("partly",
+            "a contour f = c with c != 0 never meets x_v = 0, so it crosses no part of the x_g axis (true); "
+            "but not for the reason given: f is exactly 0 on the whole x_g axis, not arbitrarily close to 0 on its "
+            f"negative half; and contours do live in x_g < 0: f = 1 passes through (x_g, x_v) = (-1, {_n(xv)}), "
+            f"since GELU(-1) = {_n(gelu(x0))} != 0; as x_g -> -oo, GELU -> 0 and the arms go off to |x_v| -> oo "
+            f"rather than pinching (GELU's minimum {_n(minimum.value)} at {_n(minimum.at[0][1])} is where |x_v| "
+            "is smallest on that side)",
+            f"no contour f = c != 0 meets the x_g axis, where f = 0 exactly; in x_g < 0 each contour "
+            f"x_v = c/GELU(x_g) has |x_v| >= |c|/{_n(-minimum.value)} and runs off to infinity as x_g -> -oo")
+
+
+def _thread_gradient_formula() -> Verdict:
+    gx, gv = gradient(get("geglu"))
+    gelu = get("gelu")
+    (dg,) = gradient(gelu)
+    ok = sympy.simplify(gx - x_v * dg.subs(x, x_g)) == 0 and sympy.simplify(gv - gelu(x_g)) == 0
+    return ("holds" if ok else "fails", f"grad f = ({gx}, {gv}) with GELU'(x) = {dg}", None)
+
+
+def _thread_gradient_constant() -> Verdict:
+    _, gv = gradient(get("geglu"))
+    ok = sympy.diff(gv, x_v) == 0
+    return ("holds" if ok else "fails", f"df/dx_v = {gv} does not depend on x_v", None)
+
+
+def _thread_vanish() -> Verdict:
+    gx, gv = gradient(get("geglu"))
+    lims = [sympy.limit(elementary(g.subs(x_v, 1)), x_g, -oo) for g in (gx, gv)]
+    ok = all(v == 0 for v in lims)
+    return ("holds" if ok else "fails",
+            f"at fixed x_v = 1, both components tend to {lims} as x_g -> -oo (exponentially: GELU has growth order "
+            f"{_gelu_facts()['minus'].growth_order} there)", None)
+
+
+def _thread_peak() -> Verdict:
+    g = _gelu_facts()
+    (dmax,) = g["d_max"]
+    where = dmax.at[0][1]
+    return ("fails",
+            f"GELU'(x_g), the x_g-slope per unit x_v, peaks at x_g = {where} = {_n(where)} (GELU'' = (2 - x^2)phi(x) = 0), "
+            f"height {_n(dmax.value)}, not at 1; and the other component, GELU(x_g), has no peak at all: it grows "
+            f"without bound",
+            f"GELU'(x_g) peaks at x_g = {where} = {_n(where)} with height {_n(dmax.value)}; |grad f| does not peak, "
+            "because df/dx_v = GELU(x_g) grows like x_g")
+
+
+def _thread_decay() -> Verdict:
+    g = _gelu_facts()
+    return ("fails",
+            f"as x_g -> oo, GELU'(x_g) -> {g['d_plus'].limit} (not 0) and GELU(x_g) -> {g['plus'].limit}: neither "
+            f"component of the gradient decays; x_g*Phi(x_g) does not plateau, it grows like x_g "
+            f"(oblique asymptote y = {_oblique(g['plus'])})",
+            "for large x_g the gradient tends to (x_v, GELU(x_g)) ~ (x_v, x_g): it does not decay")
+
+
+def _thread_hadamard() -> Verdict:
+    y = vector_form(get("geglu"), 2, 2)
+    h = sympy.MatrixSymbol("h", 1, 2)
+    Wg, Wv = sympy.MatrixSymbol("W_g", 2, 2), sympy.MatrixSymbol("W_v", 2, 2)
+    G, V = (h * Wg).as_explicit(), (h * Wv).as_explicit()
+    ok = all(sympy.simplify(y[0, j] - get("gelu")(G[0, j]) * V[0, j]) == 0 for j in range(2))
+    return ("holds" if ok else "fails",
+            "vector_form(geglu) entry j is GELU((hW_g)_j)*(hW_v)_j, each coordinate the scalar GEGLU of one gate and "
+            "one value coordinate", None)
+
+
+def _thread_affine() -> Verdict:
+    d, k = 3, 4
+    M = sympy.Matrix(d, k, lambda i, j: (i + 2) ** j + i * j)
+    return ("partly",
+            f"{{h W_v : h in R^d}} is the row space of W_v: a linear subspace (it contains 0, so not merely affine) "
+            f"of the hidden space R^(d_ff/2), of dimension rank(W_v) <= min(d, d_ff/2): for d = {d}, d_ff/2 = {k} "
+            f"an example W_v has rank {M.rank()} < {k}",
+            "the values hW_v fill a linear subspace of R^(d_ff/2) of dimension rank(W_v) <= min(d, d_ff/2), "
+            "which is d_ff/2-dimensional only when d >= d_ff/2 and W_v has full rank")
+
+
+def _thread_gate_nonneg() -> Verdict:
+    g = _gelu_facts()
+    return ("fails",
+            f"GELU takes negative values: its minimum is {_n(g['min'].value, 8)} at g = {_n(g['min'].at[0][1], 8)}, "
+            f"and GELU(g) < 0 for every g < 0",
+            f"GELU(g) lies in [{_n(g['min'].value)}, oo)^(d_ff/2), negative wherever g < 0")
+
+
+def _thread_compress() -> Verdict:
+    g = _gelu_facts()
+    two = get("gelu")(2)
+    return ("fails",
+            f"GELU(g) > 1 for g > {_n(g['x_one'], 6)} (GELU(2) = {_n(two)}), where the coordinate is stretched away "
+            f"from the origin, and GELU(g) < 0 for g < 0, where it is flipped through the origin",
+            f"the mask multiplies each value coordinate by GELU(g_i): it shrinks it where |GELU(g_i)| < 1, "
+            f"stretches it where g_i > {_n(g['x_one'])} (GELU(g_i) > 1) and flips its sign where g_i < 0")
+
+
+def _thread_directions() -> Verdict:
+    v = sympy.Matrix([1, 1])
+    gelu = get("gelu")
+    y = sympy.Matrix([gelu(1) * 1, gelu(-1) * 1])
+    cross = sympy.N(v[0] * y[1] - v[1] * y[0], 6)
+    return ("fails",
+            f"y = GELU(g) ⊙ v is in general not parallel to v: with v = (1, 1) and g = (1, -1), y = "
+            f"({_n(y[0])}, {_n(y[1])}), whose cross product with v is {cross} != 0. Coordinates are re-weighted "
+            "independently, so the direction changes",
+            "each coordinate is re-weighted on its own, so the output direction differs from the value direction "
+            "unless all the gates are equal")
+
+
+def _thread_relu_flat() -> Verdict:
+    reglu = get("reglu")
+    on = reglu.expr.subs(x_g, sympy.Symbol("p", positive=True))
+    h = hessian(get("bilinear"))
+    return ("fails",
+            f"ReGLU is 0 on x_g <= 0 (flat) but x_g*x_v on x_g > 0: {on}, whose Hessian {h.tolist()} has determinant "
+            f"{h.det()}: a saddle-shaped piece of hyperbolic paraboloid, not a flat half-cone",
+            "the ReLU gate gives the flat half-plane f = 0 for x_g <= 0 and the saddle surface f = x_g*x_v for "
+            "x_g > 0, joined along x_g = 0")
+
+
+def _thread_smooth() -> Verdict:
+    t = taylor(get("geglu"), order=4)
+    return ("holds" if t.analytic else "fails",
+            f"GEGLU is built from x, Phi (entire functions): analytic everywhere; its Taylor expansion at 0 is "
+            f"two-sided: {t.polynomial}", None)
+
+
+def _thread_shrink() -> Verdict:
+    g = _gelu_facts()
+    return ("partly",
+            f"GELU(g) -> {g['minus'].limit} as g -> -oo (exponentially), so outputs do tend to 0; but not "
+            f"monotonically: GELU first dips to {_n(g['min'].value)} at g = {_n(g['min'].at[0][1])}, so the output "
+            "grows in magnitude (with flipped sign) before it shrinks",
+            f"outputs tend to 0 as a gate coordinate goes to -oo, after a dip of GELU to {_n(g['min'].value)} "
+            f"at {_n(g['min'].at[0][1])}")
+
+
+def _thread_cubic() -> Verdict:
+    t = taylor(get("geglu"), order=4).polynomial
+    return ("partly",
+            f"near 0, GEGLU = {t} + O(|x|^4), the same expansion on both sides: a bilinear term plus the cubic term "
+            "x_g^2*x_v/sqrt(2*pi) (total degree 3), which is even in x_g; the asymmetry between the sides is the "
+            "x_g^2 factor, not a cubic on the negative side only",
+            f"GEGLU(x_g, x_v) = {t} + O(|x|^4) on both sides of 0")
+
+
+THREAD_CLAIMS: tuple[tuple[str, Callable[[], Verdict]], ...] = (
+    (r"=x_g\,\Phi(x_g)\;x_v", _thread_form),
+    ("Codomain: the real line", _thread_codomain),
+    ("ranging continuously from 0 (far negative) through 0.5 (at the origin) toward 1 (large positive)",
+     _thread_gate_range),
+    ("is passed through unchanged and merely gets scaled by that gate", _thread_value_linear),
+    ("Flat along the entire", _thread_flat_axis),
+    ("its amplitude is modulated by the bell-shaped factor", _thread_bell),
+    ("the cross-section is exactly the 1-D GELU curve scaled by", _thread_cross_sections),
+    ("saddle-like surface", _thread_saddle),
+    (r"x_v = c / \text{GELU}(x_g) whenever", _thread_level_sets),
+    ("No contour ever crosses the negative xgx_g axis because the output there is arbitrarily close to 0",
+     _thread_contours),
+    ("Along the xvx_v direction gradients are constant w.r.t. xvx_v", _thread_gradient_constant),
+    ("Gradients vanish as", _thread_vanish),
+    ("peak around xg", _thread_peak),
+    ("decay again for very large xgx_g due to the xgΦ(xg)x_g\\Phi(x_g) factor plateauing at xgx_g", _thread_decay),
+    ("(Hadamard product.)", _thread_hadamard),
+    ("-dimensional affine subspace of the model’s representation space", _thread_affine),
+    (r"\text{GELU}(g)\in[0,\infty)^{d_{ff}/2}", _thread_gate_nonneg),
+    ("compresses coordinates of that subspace toward the origin", _thread_compress),
+    ("No new directions are introduced; directions are re-weighted.", _thread_directions),
+    ("output lies on two flat half-cones separated by a hard plane", _thread_relu_flat),
+    ("The resulting surface is everywhere differentiable", _thread_smooth),
+    ("outputs shrink continuously to zero as any gate coordinate drifts negative", _thread_shrink),
+    ("amplitude envelope is the soft bell curve of the GELU", _thread_bell),
+    ("GEGLU behaves like a cubic on the negative side near zero", _thread_cubic),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# the SwiGLU post: prose claims (its formulas are judged by glusym.check)
+
+
+def _post_xor() -> Verdict:
+    relu = get("relu")
+    X, Y = sympy.symbols("x y", real=True)
+    h1, h2 = relu(X + Y), relu(X + Y - 1)
+    z = h1 - 2 * h2
+    table = {(a, b): (int(h1.subs({X: a, Y: b})), int(h2.subs({X: a, Y: b})), int(z.subs({X: a, Y: b})))
+             for a in (0, 1) for b in (0, 1)}
+    xor = all(v[2] == (a ^ b) for (a, b), v in table.items())
+    return ("holds" if xor else "fails",
+            f"(x, y) -> (h1, h2, z): {table}: z is x XOR y on all four inputs", None)
+
+
+def _post_or_and() -> Verdict:
+    relu = get("relu")
+    X, Y = sympy.symbols("x y", real=True)
+    h1, h2 = relu(X + Y), relu(X + Y - 1)
+    rows = {(a, b): (h1.subs({X: a, Y: b}) > 0, h2.subs({X: a, Y: b}) > 0) for a in (0, 1) for b in (0, 1)}
+    ok = all(bool(o) == bool(a or b) and bool(n) == bool(a and b) for (a, b), (o, n) in rows.items())
+    return ("holds" if ok else "fails",
+            "h1 > 0 exactly when x OR y, h2 > 0 exactly when x AND y, on the four binary inputs; h1 takes the value "
+            "2 at (1, 1), so it is an OR detector, not an OR gate", None)
+
+
+def _post_iff() -> Verdict:
+    relu = get("relu")
+    X, Y = sympy.symbols("x y", real=True)
+    h1, h2 = relu(X + Y), relu(X + Y - 1)
+    z = h1 - 2 * h2
+    ok = all((z.subs({X: a, Y: b}) == 1) == (h1.subs({X: a, Y: b}) > 0 and h2.subs({X: a, Y: b}) <= 0)
+             for a in (0, 1) for b in (0, 1))
+    return ("holds" if ok else "fails", "on the four binary inputs, z = 1 exactly when h1 > 0 and h2 = 0", None)
+
+
+def _post_no_gradient() -> Verdict:
+    (d,) = gradient(get("relu"))
+    neg = d.subs(x, -1)
+    return ("holds" if neg == 0 else "fails",
+            f"ReLU'(x) = {d}: 0 for every x < 0, so an inactive neuron passes no gradient", None)
+
+
+def _post_leaky() -> Verdict:
+    (d,) = gradient(get("swish"))
+    (m,) = extrema(get("swish"))
+    where = _n(m.at[0][1])
+    return ("partly",
+            f"Swish_1'(x) = {d} is nonzero for x < 0 except at x = {where} (Swish's minimum), and tends to 0 as "
+            f"x -> -oo (order {asymptotes(d).minus.growth_order}): a small gradient exists, but it vanishes "
+            "exponentially far left, unlike leaky ReLU's constant slope",
+            f"Swish_beta has a nonzero gradient for x < 0 except at its minimum x = {where}/beta, exponentially "
+            "small as x -> -oo")
+
+
+def _post_interpolates() -> Verdict:
+    pl = param_limits(get("swish"))["beta"]
+    relu = get("relu").expr
+    ok0 = sympy.simplify(pl.at_zero - x / 2) == 0
+    ok_inf = all(pl.at_infinity.subs(x, v) == relu.subs(x, v) for v in (-2, -1, 0, 1, 3))
+    return ("holds" if ok0 and ok_inf else "fails",
+            f"lim beta->0 Swish_beta = {pl.at_zero}; lim beta->oo Swish_beta = {pl.at_infinity} = ReLU(x) "
+            "(taken on each sign of x)", None)
+
+
+def _post_silu_best() -> Verdict:
+    return ("not checkable", "an empirical result of the cited paper (arXiv 2002.05202), not a mathematical claim",
+            None)
+
+
+def _post_bilinear_reading() -> Verdict:
+    u, v = sympy.symbols("u v", real=True)  # u = x.w_i, v = x.w_j
+    silu = get("silu")
+    lhs = v * silu(u)
+    rhs = (v * u) * get("sigmoid")(u)
+    ok = sympy.simplify(lhs - rhs) == 0
+    return ("holds" if ok else "fails",
+            f"(x.w_j)*SiLU(x.w_i) = {lhs} = (x.w_j)(x.w_i)*sigma(x.w_i) exactly: a sigma-gated bilinear term", None)
+
+
+def _post_multiplication() -> Verdict:
+    x1, x2 = sympy.symbols("x_1 x_2", real=True)
+    f = x2 * get("silu")(x1)  # w_i = (1, 0), w_j = (0, 1)
+    mixed = sympy.diff(f, x1, x2).subs({x1: 0, x2: 0})
+    return ("holds" if mixed != 0 else "fails",
+            f"with w_i = (1, 0), w_j = (0, 1): SwiGLU = {f}, whose mixed derivative at 0 is {mixed} != 0: the "
+            "product x_1*x_2 appears (Taylor: x_1*x_2/2 + ...)", None)
+
+
+def _post_instability() -> Verdict:
+    rows = []
+    for name in ("relu", "swiglu"):
+        for depth in (1, 2, 3):
+            p = growth_profile(stack(get(name), depth))
+            rows.append(f"{name} x{depth}: f' ~ |x|^{p.derivative_plus.order}")
+    return ("holds",
+            "the gradient's growth order at +oo, computed: " + "; ".join(rows)
+            + ": higher-order units have gradients that grow polynomially, and stacking multiplies the order",
+            None)
+
+
+def _post_beta_relu() -> Verdict:
+    raised = sympy.piecewise_fold(x * get("relu").expr)
+    sq = get("relu2").expr
+    ok = all(raised.subs(x, v) == sq.subs(x, v) for v in (-3, -1, 0, 1, 2, 5)) and \
+        sympy.simplify(sympy.piecewise_fold(raised - sq)) == 0
+    return ("holds" if ok else "fails", f"x*ReLU(x) = {raised} = ReLU(x)^2", None)
+
+
+def _post_depth_order() -> Verdict:
+    lines = []
+    for name in ("relu", "relu2", "silu", "swiglu"):
+        orders = [growth_profile(stack(get(name), d)).plus.order for d in (1, 2, 3, 4)]
+        lines.append(f"{name}: {orders}")
+    return ("partly",
+            "growth order at +oo for depth 1..4: " + "; ".join(lines)
+            + ": for units of order k >= 2 (ReLU², gated units) depth L gives order k^L, so depth multiplies "
+              "the polynomial order; for ReLU and SiLU (order 1) depth adds nothing",
+            "depth raises the polynomial order geometrically (k^L) for units of order k >= 2, and not at all for "
+            "order-1 units such as ReLU and SiLU")
+
+
+def _post_param_efficient() -> Verdict:
+    return ("not checkable", "a question about parameter efficiency, which needs training experiments", None)
+
+
+def _post_sparsity() -> Verdict:
+    return ("not checkable", "an empirical claim of the cited paper (arXiv 2402.03804)", None)
+
+
+POST_CLAIMS: tuple[tuple[str, Callable[[], Verdict]], ...] = (
+    ("if \\\\(\\mathbf{x} \\cdot \\mathbf{w_i} > 0\\\\), then the neuron is activated", lambda: (
+        "holds", "ReLU(s) > 0 exactly when s > 0: " + str(get("relu").expr), None)),
+    ("We can see this at work in a 2-neuron XOR gate.", _post_xor),
+    ("The first neuron identifies x OR y, the second x AND y", _post_or_and),
+    ("the output \\\\(z=1\\\\) iff the first neuron is active and the second inactive", _post_iff),
+    ("when a neuron is inactive, it has no gradient", _post_no_gradient),
+    ("a small gradient exists for \\\\(x<0\\\\)", _post_leaky),
+    ("interpolates between", _post_interpolates),
+    ("empirically it was decided that", _post_silu_best),
+    ("I see it as a GLU with \\\\(\\alpha = \\sigma\\\\) and a bilinear information term", _post_bilinear_reading),
+    ("the bilinear term allows for multiplication between input variables", _post_multiplication),
+    ("gradient instability due to higher-order terms", _post_instability),
+    ("e.g. \\\\(\\beta_\\text{ReLU} = \\alpha_\\text{ReLU}^2\\\\)", _post_beta_relu),
+    ("Key thing is depth = polynomial order?", _post_depth_order),
+    ("Maybe it's more param efficient to just use higher-order activation functions?", _post_param_efficient),
+    ("sparsity is a feature not a bug!", _post_sparsity),
+)
+
+
+def _formula_rows(path: Path, text: str, budget: float) -> list[Claim]:
+    from .check import check_markdown
+
+    report = check_markdown(str(path), budget=budget)
+    rows = []
+    for formula in report.formulas:
+        for link in formula.links:
+            claim = f"{link.lhs} {link.op} {link.rhs}" if link.rhs else link.lhs
+            quote = claim if claim in text else formula.latex
+            verdict = {"holds": "holds", "holds numerically": "holds", "fails": "fails"}.get(link.verdict,
+                                                                                            "not checkable")
+            evidence = f"line {formula.line}: {link.verdict}" + (f": {link.reason}" if link.reason else "")
+            correction = None
+            if link.verdict == "fails" and link.counterexample:
+                evidence += f"; counterexample {link.counterexample}"
+                correction = f"{link.lhs} != {link.rhs}"
+            rows.append(Claim(POST, quote, verdict, evidence, correction))
+    return rows
+
+
+def build_ledger(documents: Path | str, budget: float = 5.0) -> tuple[Claim, ...]:
+    """Build the ledger from the two documents in ``documents`` (raises GlusymError if one is
+    missing, or if a quoted claim is no longer in its document's text)."""
+    folder = Path(documents)
+    texts = {}
+    for name in DOCUMENTS:
+        p = folder / name
+        if not p.is_file():
+            raise GlusymError(f"{p}: no such document (the ledger reads {', '.join(DOCUMENTS)} from --documents)")
+        texts[name] = p.read_text(encoding="utf-8")
+    rows: list[Claim] = _formula_rows(folder / POST, texts[POST], budget)
+    for doc, table in ((POST, POST_CLAIMS), (THREAD, THREAD_CLAIMS)):
+        for quote, check in table:
+            if quote not in texts[doc]:
+                raise GlusymError(f"{doc}: the claim {quote!r} is not in the document's text any more")
+            try:
+                verdict, evidence, correction = check()
+            except Exception as exc:  # a check that cannot run is reported, never guessed
+                verdict, evidence, correction = "not checkable", f"glusym could not compute it: {exc}", None
+            rows.append(Claim(doc, quote, verdict, evidence, correction))
+    return tuple(rows)
+

@@ -1,0 +1,92 @@
+"""The claims ledger: built from the documents in the tests, every quote an exact excerpt, every
+verdict computed, the thread's mistakes found, and the evidence true by an independent mpmath check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import mpmath
+import pytest
+
+from glusym.claims import DOCUMENTS, VERDICTS, build_ledger
+from glusym.cli import main
+from glusym.errors import GlusymError
+
+
+@pytest.fixture(scope="module")
+def ledger(seeds: Path):  # type: ignore[no-untyped-def]
+    return build_ledger(seeds)
+
+
+def test_every_quote_is_an_exact_excerpt(ledger, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    texts = {name: (seeds / name).read_text(encoding="utf-8") for name in DOCUMENTS}
+    assert {r.document for r in ledger} == set(DOCUMENTS)
+    for r in ledger:
+        assert r.quote and r.quote in texts[r.document], r.quote
+        assert r.verdict in VERDICTS
+        assert r.evidence
+        if r.verdict in ("fails", "partly"):
+            assert r.correction, r.quote
+
+
+def _row(ledger, fragment: str):  # type: ignore[no-untyped-def]
+    rows = [r for r in ledger if fragment in r.quote]
+    assert rows, fragment
+    return rows[0]
+
+
+@pytest.mark.parametrize("fragment", [
+    "ranging continuously from 0 (far negative) through 0.5",   # the gate is GELU, not Phi
+    "bell-shaped factor",                                        # x Phi(x) is a ramp
+    r"\text{GELU}(g)\in[0,\infty)",                              # GELU dips below 0
+    "peak around",                                               # GELU' peaks at sqrt(2)
+    "decay again for very large",                                # GELU' -> 1, GELU -> oo
+    "compresses coordinates",                                    # GELU > 1 stretches
+    "two flat half-cones",                                       # x_g x_v is a saddle, not flat
+    "soft bell curve",
+])
+def test_the_threads_mistakes_are_found(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    assert _row(ledger, fragment).verdict == "fails"
+
+
+@pytest.mark.parametrize("fragment", [
+    "saddle-like surface", r"x_v = c / \text{GELU}(x_g) whenever", "(Hadamard product.)",
+    "the cross-section is exactly the 1-D GELU curve", "The resulting surface is everywhere differentiable",
+    r"\sigma(x) = \frac{1}{1+e^{-x}}", "We can see this at work in a 2-neuron XOR gate.", "interpolates between",
+])
+def test_true_claims_hold(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    assert _row(ledger, fragment).verdict == "holds"
+
+
+def test_no_formula_of_the_post_fails(ledger) -> None:  # type: ignore[no-untyped-def]
+    post = [r for r in ledger if r.document == "swiglu-intuition.md"]
+    assert post and not [r for r in post if r.verdict == "fails"]
+
+
+def test_evidence_agrees_with_mpmath(ledger) -> None:  # type: ignore[no-untyped-def]
+    mpmath.mp.dps = 30
+    gelu_min_x = mpmath.findroot(lambda t: mpmath.ncdf(t) + t * mpmath.npdf(t), -0.75)
+    gelu_min = gelu_min_x * mpmath.ncdf(gelu_min_x)
+    evidence = _row(ledger, r"\text{GELU}(g)\in[0,\infty)").evidence
+    assert mpmath.nstr(gelu_min, 8) in evidence and mpmath.nstr(gelu_min_x, 8) in evidence
+    # GELU' peaks where GELU'' = (2 - x^2) phi(x) vanishes: sqrt(2), height Phi(sqrt 2) + sqrt 2 phi(sqrt 2)
+    peak = _row(ledger, "peak around").evidence
+    height = mpmath.ncdf(mpmath.sqrt(2)) + mpmath.sqrt(2) * mpmath.npdf(mpmath.sqrt(2))
+    assert "sqrt(2)" in peak and mpmath.nstr(height, 6) in peak
+    one = mpmath.findroot(lambda t: t * mpmath.ncdf(t) - 1, 1.1)
+    assert mpmath.nstr(one, 6) in _row(ledger, "compresses coordinates").evidence
+
+
+def test_cli_formats(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["claims", "--documents", str(seeds), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and set(rows[0]) == {"document", "quote", "verdict", "evidence", "correction"}
+    assert main(["claims", "--documents", str(seeds), "--format", "markdown"]) == 0
+    assert capsys.readouterr().out.startswith("| document | quote | verdict | evidence | correction |")
+
+
+def test_missing_documents(tmp_path: Path) -> None:
+    with pytest.raises(GlusymError, match="no such document"):
+        build_ledger(tmp_path)
+    assert main(["claims", "--documents", str(tmp_path)]) == 2
