@@ -33,8 +33,10 @@ from .analysis.taylor import TaylorResult, taylor
 from .catalogue import CATALOGUE, Param, Unit, get, glu, names, order_raise, vector_form, x, x_g, x_v
 from .errors import BudgetExceeded, GlusymError, NotDerived
 from .functions import Phi, elementary, phi, sigmoid
-from .latex import latex
-from .numeric import to_mpmath
+from .check import Link, Report, check_formula, check_markdown, check_text
+from .latex import latex, latex_part, wrap
+from .numeric import to_mpmath, to_numpy
+from .parsing import LatexParseError, parse_latex
 
 __version__ = "0.1.0"
 
@@ -48,15 +50,21 @@ __all__ = [
     "Derivation",
     "GlusymError",
     "GrowthProfile",
+    "LatexParseError",
     "LevelSet",
+    "Link",
     "NotDerived",
     "Param",
     "ParamLimit",
     "Phi",
+    "Report",
     "StationarySet",
     "TaylorResult",
     "Unit",
     "asymptotes",
+    "check_formula",
+    "check_markdown",
+    "check_text",
     "critical_points",
     "derive",
     "elementary",
@@ -69,11 +77,13 @@ __all__ = [
     "hessian",
     "inflections",
     "latex",
+    "latex_part",
     "level_set",
     "names",
     "order_raise",
     "order_table",
     "param_limits",
+    "parse_latex",
     "phi",
     "sigmoid",
     "stack",
@@ -81,7 +91,9 @@ __all__ = [
     "taylor",
     "taylor_coefficients",
     "to_mpmath",
+    "to_numpy",
     "vector_form",
+    "wrap",
     "x",
     "x_g",
     "x_v",

@@ -385,8 +385,49 @@ def _cmd_order(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_latex(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .latex import PARTS, latex_part, wrap
+
+    if args.order < 1:
+        raise GlusymError(f"--order must be at least 1, got {args.order}")
+    unit = get(args.name)
+    parts = PARTS if args.part == "all" else (args.part,)
+    out_dir = Path(args.output) if args.output else None
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GlusymError(f"cannot create {out_dir}: {exc.strerror}") from None
+    for part in parts:
+        formulas = [wrap(f, args.delimiters, display=not args.inline) for f in latex_part(unit, part, args.order)]
+        if out_dir is not None:
+            path = out_dir / f"{unit.name}-{part}.tex"
+            try:
+                path.write_text("".join(f + "\n" for f in formulas), encoding="utf-8")
+            except OSError as exc:
+                raise GlusymError(f"cannot write {path}: {exc.strerror}") from None
+            print(f"wrote {path} ({len(formulas)} formula{'s' if len(formulas) != 1 else ''})")
+        else:
+            if len(parts) > 1:
+                print(f"% {part}")
+            for f in formulas:
+                print(f)
+    return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_markdown
+
+    if args.budget <= 0:
+        raise GlusymError(f"--budget must be positive, got {args.budget}")
+    report = check_markdown(args.file, budget=args.budget)
+    if args.format == "json":
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(report.to_text())
+    return 1 if report.failed else 0
 
 
 def _md_cell(text: str | None) -> str:
@@ -449,6 +490,22 @@ def _parser() -> argparse.ArgumentParser:
     cl.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
                     help="time budget of each formula link (default 5)")
     cl.set_defaults(func=_cmd_claims)
+    lx = sub.add_parser("latex", help="LaTeX of a unit's derivation, in the post's notation (KaTeX-safe)")
+    lx.add_argument("name", help="a unit of the catalogue (see `list`)")
+    lx.add_argument("--part", choices=("definition", "gradient", "hessian", "taylor", "asymptotes", "limits", "all"),
+                    default="definition")
+    lx.add_argument("--order", type=int, default=6, help="Taylor terms of degree < ORDER (default 6)")
+    lx.add_argument("--delimiters", choices=("kramdown", "dollar", "none"), default="kramdown",
+                    help="kramdown: $$…$$ display and \\\\(…\\\\) inline, as the post writes them")
+    lx.add_argument("--inline", action="store_true", help="inline delimiters instead of display")
+    lx.add_argument("-o", "--output", metavar="DIR", help="write each part to DIR/NAME-PART.tex")
+    lx.set_defaults(func=_cmd_latex)
+    ck = sub.add_parser("check", help="verify every formula of a Markdown post")
+    ck.add_argument("file", help="a Markdown file (kramdown or CommonMark with $ math)")
+    ck.add_argument("--format", choices=("text", "json"), default="text")
+    ck.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
+                    help="time budget of each link of a formula (default 5)")
+    ck.set_defaults(func=_cmd_check)
     return p
 
 

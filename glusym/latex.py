@@ -1,29 +1,357 @@
-r"""LaTeX out, in the post's notation (:math:`\sigma`, :math:`\Phi`, ``\text{GELU}``, ``x_g``/``x_v``)."""
+r"""LaTeX out, in the post's notation (:math:`\sigma`, :math:`\Phi`, ``\text{GELU}``, ``x_g``/``x_v``).
+
+:func:`latex` prints a unit (its definition), an expression or an analysis result;
+:func:`latex_part` gives the formulas of one part of a unit's derivation (``definition``,
+``gradient``, ``hessian``, ``taylor``, ``asymptotes``, ``limits``), each a complete equation
+whose left side names the unit as the post does. Everything printed renders in KaTeX (the tests
+render every entry × every part with the real KaTeX) and reads back with
+:func:`glusym.parsing.parse_latex`.
+
+Notation: :math:`\sigma` the logistic sigmoid, :math:`\Phi` the normal CDF, :math:`\varphi` its
+density, :math:`H` the Heaviside step (SymPy's own printer writes :math:`\theta`), names as
+``\text{…}``; ``expand=True`` writes σ, Φ, φ out as their definitions.
+
+>>> import glusym
+>>> print(latex_part(glusym.get("silu"), "gradient")[0])
+\text{SiLU}'\left(x\right) = \left(- x \left(\sigma\left(x\right) - 1\right) + 1\right) \sigma\left(x\right)
+>>> latex(glusym.get("silu"), expand=True)
+'\\text{SiLU}\\left(x\\right) = \\frac{x}{1 + e^{- x}}'
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sympy
+from sympy import Expr, Symbol
+from sympy.printing.latex import LatexPrinter
 
 from .catalogue import Unit
+from .errors import GlusymError
+from .functions import elementary
 
-__all__ = ["latex", "unit_definition"]
+__all__ = ["PARTS", "latex", "latex_part", "unit_definition", "wrap"]
+
+#: The parts of a unit's derivation that :func:`latex_part` prints.
+PARTS = ("definition", "gradient", "hessian", "taylor", "asymptotes", "limits")
 
 
-def latex(obj: Any) -> str:
-    r"""LaTeX for a unit (its definition) or a SymPy expression.
+class _Printer(LatexPrinter):
+    """SymPy's LaTeX printer with the post's notation and KaTeX-safe output."""
+
+    def _print_Heaviside(self, expr: Any, exp: Any = None) -> str:
+        tex = r"H\left(%s\right)" % self._print(expr.args[0])
+        return tex if exp is None else r"%s^{%s}" % (tex, exp)
+
+    def _print_Function(self, expr: Any, exp: Any = None) -> str:
+        # SymPy writes \operatorname{erf}{\left(x \right)}: the extra braces are harmless in
+        # KaTeX but not what people write; drop them
+        tex = super()._print_Function(expr, exp)
+        return re.sub(r"\}\{\\left\((.*)\\right\)\}$", r"}\\left(\1\\right)", tex) if exp is None else tex
+
+    def _print_BigO(self, expr: Any, exp: Any = None) -> str:
+        return r"O\left(%s\right)" % self._print(expr.args[0])
+
+    def _print_ImmutableDenseMatrix(self, expr: Any) -> str:
+        rows = [" & ".join(self._print(c) for c in expr.row(i)) for i in range(expr.rows)]
+        return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
+
+    _print_MutableDenseMatrix = _print_ImmutableDenseMatrix
+    _print_Matrix = _print_ImmutableDenseMatrix
+
+    def _print_Tuple(self, expr: Any) -> str:
+        return r"\left(" + ", ".join(self._print(a) for a in expr.args) + r"\right)"
+
+    _print_tuple = _print_Tuple
+
+
+def _tex(expr: Any, expand: bool = False) -> str:
+    expr = sympy.sympify(expr)
+    if expand:
+        expr = elementary(expr)
+    return _Printer({"symbol_names": {}}).doprint(expr)
+
+
+def _name(unit: Unit) -> str:
+    r"""The unit's name, a parameter in it (``\text{Swish}_\beta``) replaced by its value."""
+    name = unit.latex_name
+    for p in unit.params:
+        if _in_name(p, name):
+            name = name.replace(p.latex, "{%s}" % _tex(unit.param_values[p.name]))
+    return name
+
+
+def _args(values: Any) -> str:
+    return r"\left(" + ", ".join(_tex(v) for v in values) + r"\right)"
+
+
+def _in_name(p: Any, name: str) -> bool:
+    """True where the parameter is the name's subscript (``\text{Swish}_\beta``)."""
+    return re.search(r"_\s*\{?\s*%s\s*\}?(?![A-Za-z])" % re.escape(p.latex), name) is not None
+
+
+def _definition_expr(unit: Unit) -> Expr:
+    """The expression a definition states: a parameter named in the unit's name stays a symbol."""
+    expr = unit.template.xreplace({p.symbol: Symbol(_pname(p), real=True) for p in unit.params
+                                   if _in_name(p, unit.latex_name)})
+    return expr.xreplace({p.symbol: unit.param_values[p.name] for p in unit.params})
+
+
+def unit_definition(unit: Unit, expand: bool = False) -> str:
+    r"""``\text{NAME}(vars) = definition`` for a catalogue entry (a parameter named in the
+    unit's name, like Swish's β, stays a symbol; the others take their values).
+
+    >>> import glusym
+    >>> unit_definition(glusym.get("swish"))
+    '\\text{Swish}_\\beta\\left(x\\right) = x \\sigma\\left(\\beta x\\right)'
+    """
+    return r"%s%s = %s" % (unit.latex_name, _args(unit.variables), _tex(_definition_expr(unit), expand))
+
+
+def latex(obj: Any, expand: bool = False) -> str:
+    r"""LaTeX for a unit (its definition), a SymPy expression, or an analysis result.
+
+    A tuple (a gradient) prints as :math:`\left(a, b\right)`, a matrix (a Hessian) as a
+    ``pmatrix``, a :class:`~glusym.TaylorResult` as its polynomial plus :math:`O(x^n)` (or the
+    one-sided expansions as ``cases``), :class:`~glusym.analysis.asymptotes.Asymptotes` and a
+    dict of parameter limits as an ``aligned`` list of limits. ``expand=True`` writes
+    :math:`\sigma`, :math:`\Phi`, :math:`\varphi` out as their definitions.
 
     >>> import glusym
     >>> glusym.latex(glusym.get("silu"))
     '\\text{SiLU}\\left(x\\right) = x \\sigma\\left(x\\right)'
+    >>> glusym.latex(glusym.taylor(glusym.get("silu"), order=3))
+    '\\frac{x^{2}}{4} + \\frac{x}{2} + O\\left(x^{3}\\right)'
     """
+    from .analysis.taylor import TaylorResult
+
     if isinstance(obj, Unit):
-        return unit_definition(obj)
-    return sympy.latex(obj)
+        return unit_definition(obj, expand)
+    if isinstance(obj, TaylorResult):
+        return _taylor_rhs(obj, expand)
+    kind = type(obj).__name__
+    if kind == "Asymptotes":
+        return _aligned([_limit_tex(v, end) + " " + _tex(f, expand) + " = " + _tex(val, expand)
+                         for v, end, f, val in _asymptote_rows(obj)])
+    if isinstance(obj, dict) and obj and all(type(v).__name__ == "ParamLimit" for v in obj.values()):
+        rows = []
+        for pl in obj.values():
+            p = Symbol(pl.param, real=True)
+            for end, val in ((sympy.S.Zero, pl.at_zero), (sympy.oo, pl.at_infinity)):
+                if val is not None:
+                    rows.append(r"\lim_{%s \to %s} f = %s" % (_tex(p), _end(end), _tex(val, expand)))
+        return _aligned(rows)
+    if isinstance(obj, (tuple, list)):
+        return _tex(sympy.Tuple(*obj), expand)
+    if isinstance(obj, sympy.MatrixBase):
+        return _tex(sympy.ImmutableMatrix(obj), expand)
+    try:
+        return _tex(obj, expand)
+    except (sympy.SympifyError, TypeError) as exc:
+        raise GlusymError(f"latex takes a unit, an expression or an analysis result, not {kind}") from exc
 
 
-def unit_definition(unit: Unit) -> str:
-    r"""``\text{NAME}(vars) = definition`` for a catalogue entry."""
-    args = ", ".join(sympy.latex(v) for v in unit.variables)
-    return r"%s\left(%s\right) = %s" % (unit.latex_name, args, sympy.latex(unit.expr))
+def _aligned(rows: list[str]) -> str:
+    if len(rows) == 1:
+        return rows[0]
+    return r"\begin{aligned} " + r" \\ ".join(r.replace(" = ", " &= ", 1) for r in rows) + r" \end{aligned}"
+
+
+def _end(end: Expr) -> str:
+    return {sympy.oo: r"\infty", -sympy.oo: r"-\infty", sympy.S.Zero: "0^{+}"}.get(end, _tex(end))
+
+
+def _limit_tex(v: Symbol, end: Expr) -> str:
+    return r"\lim_{%s \to %s}" % (_tex(v), _end(end))
+
+
+def _order_term(variables: tuple[Symbol, ...], order: int) -> Expr:
+    if len(variables) == 1:
+        return variables[0] ** order
+    return sympy.Add(*[sympy.Abs(v) ** order for v in variables])
+
+
+def _taylor_rhs(t: Any, expand: bool = False) -> str:
+    from .parsing import BigO
+
+    o = BigO(_order_term(t.variables, t.order))
+    if t.polynomial is not None:
+        return _tex(t.polynomial, expand) + " + " + _tex(o)
+    rows = [r"%s + %s & %s" % (_tex(p, expand), _tex(o), _label(label)) for label, p in t.sides]
+    return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
+
+
+def _label(label: str) -> str:
+    """A side label of a one-sided expansion (``"x_g > 0"``) in LaTeX."""
+    from .parsing import parse_latex
+
+    try:
+        return _tex(parse_latex(label))
+    except GlusymError:
+        return r"\text{%s}" % re.sub(r"[^A-Za-z0-9 ]", " ", label)
+
+
+def _asymptote_rows(a: Any) -> list[tuple[Symbol, Expr, Expr, Expr]]:
+    """(variable, end, left expression, value) for every limit the asymptotes state."""
+    rows = []
+    f = Symbol("f")
+    for beh, end in ((a.plus, sympy.oo), (a.minus, -sympy.oo)):
+        v = a.variable
+        if beh.limit is not None:
+            rows.append((v, end, f, beh.limit))
+    return rows
+
+
+def wrap(tex: str, delimiters: str = "kramdown", display: bool = True) -> str:
+    r"""A formula between the delimiters of a post: ``kramdown`` (``$$…$$`` display,
+    ``\\(…\\)`` inline, as the post writes them), ``dollar`` (``$$…$$``, ``$…$``) or ``none``.
+
+    >>> wrap("x^2", "kramdown", display=False)
+    '\\\\(x^2\\\\)'
+    """
+    if delimiters == "none":
+        return tex
+    if delimiters not in ("kramdown", "dollar"):
+        raise GlusymError(f"delimiters are kramdown, dollar or none, not {delimiters!r}")
+    if display:
+        return "$$" + tex + "$$"
+    return ("\\\\(" + tex + "\\\\)") if delimiters == "kramdown" else "$" + tex + "$"
+
+
+# ---------------------------------------------------------------------------------------------
+# the parts of a unit
+
+
+def latex_part(unit: Unit, part: str, order: int = 6, expand: bool = False,
+               budget: float | None = 10.0) -> list[str]:
+    r"""The formulas of one part of a unit's derivation, each a complete equation.
+
+    ``part`` is one of :data:`PARTS`; ``order`` is the Taylor order (terms of degree <
+    ``order``). A part with nothing to state (a unit without parameters has no ``limits``) is
+    an empty list.
+
+    >>> import glusym
+    >>> latex_part(glusym.get("silu"), "taylor", order=3)
+    ['\\text{SiLU}\\left(x\\right) = \\frac{x^{2}}{4} + \\frac{x}{2} + O\\left(x^{3}\\right)']
+    >>> latex_part(glusym.get("swish"), "limits")[0]
+    '\\lim_{\\beta \\to 0^{+}} \\text{Swish}_\\beta\\left(x\\right) = \\frac{x}{2}'
+    """
+    return [tex for tex, _ in part_equations(unit, part, order, expand, budget)]
+
+
+def part_equations(unit: Unit, part: str, order: int = 6, expand: bool = False,
+                   budget: float | None = 10.0) -> list[tuple[str, Any]]:
+    """The formulas of a part with the SymPy statement each one makes ``(lhs, rhs)`` (for tests:
+    what :func:`~glusym.parsing.parse_latex` must read back)."""
+    from .analysis._common import to_piecewise
+
+    if part not in PARTS:
+        raise GlusymError(f"unknown part {part!r} (parts: {', '.join(PARTS)})")
+    name = _name(unit)
+    args = _args(unit.variables)
+    v = unit.variables
+    if part == "definition":
+        expr = _definition_expr(unit)
+        return [(unit_definition(unit, expand), (expr, expr))]
+    if part == "gradient":
+        from .analysis.calculus import gradient
+
+        g = gradient(unit)
+        f = to_piecewise(unit.expr)
+        if len(v) == 1:
+            return [(r"%s = %s" % (_prime(name, args, 1), _tex(g[0], expand)), (sympy.diff(f, v[0]), g[0]))]
+        return [(r"\nabla %s%s = %s" % (name, args, _tex(sympy.Tuple(*g), expand)),
+                 (sympy.Tuple(*[sympy.diff(f, s) for s in v]), sympy.Tuple(*g)))]
+    if part == "hessian":
+        from .analysis.calculus import hessian
+
+        h = hessian(unit)
+        f = to_piecewise(unit.expr)
+        if len(v) == 1:
+            h0 = h[0, 0] if isinstance(h, sympy.MatrixBase) else h
+            return [(r"%s = %s" % (_prime(name, args, 2), _tex(h0, expand)), (sympy.diff(f, v[0], 2), h0))]
+        hm = sympy.ImmutableMatrix(h)
+        return [(r"\nabla^2 %s%s = %s" % (name, args, _tex(hm, expand)),
+                 (sympy.ImmutableMatrix(sympy.hessian(f, v)), hm))]
+    if part == "taylor":
+        from .analysis.taylor import taylor
+        from .parsing import BigO
+
+        t = taylor(unit, order)
+        o = BigO(_order_term(t.variables, t.order))
+        if t.polynomial is not None:
+            rhs: Any = t.polynomial + o
+        else:
+            from .parsing import parse_latex
+
+            rhs = sympy.Piecewise(*[(p + o, parse_latex(label)) for label, p in t.sides])
+        return [(r"%s%s = %s" % (name, args, _taylor_rhs(t, expand)), (unit.expr, rhs))]
+    if part == "asymptotes":
+        from .analysis.asymptotes import asymptotes
+
+        a = asymptotes(unit, budget=budget)
+        t = a.variable
+        at = (t,) * len(v)
+        f = unit.expr.xreplace(dict(zip(v, at)))
+        ftex = name + _args(at)
+        out = []
+        for beh, end in ((a.plus, sympy.oo), (a.minus, -sympy.oo)):
+            lim = _limit_tex(t, end)
+            d = "-" if end == sympy.oo else "+"
+            if beh.limit is not None:
+                out.append((r"%s %s = %s" % (lim, ftex, _tex(beh.limit, expand)),
+                            (sympy.Limit(f, t, end, dir=d), beh.limit)))
+            asym = None
+            if beh.oblique is not None:
+                a1, b1 = beh.oblique
+                asym = a1 * t + b1
+                if a1 != 0:
+                    out.append((r"%s \left(%s - \left(%s\right)\right) = 0" % (lim, ftex, _tex(asym, expand)),
+                                (sympy.Limit(f - asym, t, end, dir=d), sympy.S.Zero)))
+            terms = beh.expansion_terms if beh.expansion is not None else ()
+            if terms:
+                lead = terms[0]
+                num = ftex if asym is None or asym == 0 else r"%s - \left(%s\right)" % (ftex, _tex(asym, expand))
+                out.append((r"%s \frac{%s}{%s} = 1" % (lim, num, _tex(lead, expand)),
+                            (sympy.Limit((f - (asym or 0)) / lead, t, end, dir=d), sympy.S.One)))
+        return out
+    # limits
+    if not unit.params:
+        return []
+    from .analysis.limits import param_limits
+
+    out = []
+    limits = param_limits(unit, budget=budget)
+    for p in unit.params:
+        pl = limits.get(p.name)
+        if pl is None:
+            continue
+        s = Symbol(_pname(p), real=True)
+        lname = unit.latex_name if _in_name(p, unit.latex_name) else unit.latex_name + "_{%s}" % p.latex
+        for pp in unit.params:  # the other parameters keep their values in the name
+            if pp is not p and _in_name(pp, lname):
+                lname = lname.replace(pp.latex, "{%s}" % _tex(unit.param_values[pp.name]))
+        expr = unit.template.xreplace({p.symbol: s})
+        expr = expr.xreplace({q.symbol: unit.param_values[q.name] for q in unit.params if q is not p})
+        for end, val in ((sympy.S.Zero, pl.at_zero), (sympy.oo, pl.at_infinity)):
+            if val is None:
+                continue
+            d = "+" if end == 0 else "-"
+            out.append((r"%s %s%s = %s" % (_limit_tex(s, end), lname, args, _tex(val, expand)),
+                        (sympy.Limit(expr, s, end, dir=d), val)))
+    return out
+
+
+def _prime(name: str, args: str, n: int) -> str:
+    """f'(x), or d/dx f(x) where the name carries an exponent (ReLU^2' would be a double superscript)."""
+    if "^" in name or len(re.findall(r"\\[A-Za-z]+", name.replace("\\text", ""))) > 1:
+        d = "d" if n == 1 else "d^{%d}" % n
+        dx = "dx" if n == 1 else "dx^{%d}" % n
+        return r"\frac{%s}{%s} %s%s" % (d, dx, name, args)
+    return name + "'" * n + args
+
+
+def _pname(p: Any) -> str:
+    """The name of the symbol the parameter's LaTeX reads back as (``\\beta`` -> ``beta``)."""
+    return re.sub(r"[\\{} ]", "", p.latex) or p.name

@@ -1,0 +1,865 @@
+r"""Check the formulas of a Markdown post: extract them, split chains, verify every link.
+
+:func:`extract_formulas` finds every display (``$$…$$``) and inline (``\\(…\\)``, ``$…$``)
+formula with its line number. It reads the post with markdown-it-py (the CommonMark parser MyST
+and Jupyter Book build on) and its ``front_matter`` and ``dollarmath`` plugins, so that YAML front
+matter, fenced and indented code, HTML blocks (Mermaid diagrams, comments, figures) are skipped
+as a Markdown renderer skips them; kramdown's inline delimiters ``\\(…\\)``, which CommonMark
+reads as escaped backslashes, are an inline rule of ours.
+
+:func:`check_markdown` splits each formula at its top-level relations (``a = b = c`` is two
+links) and judges every link:
+
+``holds``
+    proved symbolically: the difference of the two sides simplifies to 0 (for a series
+    ``f = p + O(x^n)``: the Taylor polynomial of f below degree n is p, exactly; for a limit:
+    SymPy's limit, split on the sign of the other variables, equals the other side).
+``holds numerically``
+    simplification could not decide within the budget, but the two sides agree to 30 digits
+    (mpmath) at 24 points spread over both signs and scales 0.1 … 10, and to 60 digits at 6
+    more points computed with 80 (where both sides have exact constants).
+``fails``
+    a point where the two sides differ (confirmed at 60 digits), with both values.
+``definition``
+    the left side names something new (the post's :math:`g_\alpha`, :math:`\beta(x)`, ``z``).
+``unparsed``
+    the formula could not be read; the reason says why.
+``unknown``
+    the budget ran out before a verdict, or nothing could be evaluated.
+``no claim``
+    a formula that asserts no identity: an expression (``\sigma(x)``) or a condition (``x < 0``).
+
+It never says ``holds`` for a false identity: ``holds`` needs an exact symbolic zero, and a
+numerical disagreement at any point is a ``fails``.
+
+**Kinks.** Identities are judged almost everywhere: two sides that agree except at isolated
+points hold, and the reason names the points. The derivative at a kink is a convention (glusym
+follows JAX: :math:`\text{ReLU}'(0) = 0`, where :math:`H(0) = \tfrac12` in SymPy), so
+:math:`\text{ReLU}'(x) = H(x)` holds, "except at x = 0, where conventions differ".
+
+No text of the document is evaluated as Python: formulas are read by
+:func:`glusym.parsing.parse_latex` only.
+
+>>> r = check_text(r"$$\sigma(x) = 1 - \sigma(-x) = \sigma(2x)$$")
+>>> [(link.verdict) for f in r.formulas for link in f.links]
+['holds', 'fails']
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import mpmath
+import sympy
+from sympy import Expr, Piecewise, Symbol
+
+from .budget import time_budget
+from .errors import BudgetExceeded, GlusymError
+from .functions import elementary
+from .parsing import BigO, Chain, LatexParseError, parse_chain
+
+__all__ = ["Formula", "Link", "Report", "VERDICTS", "check_markdown", "check_text", "extract_formulas"]
+
+VERDICTS = ("holds", "holds numerically", "fails", "definition", "unparsed", "unknown", "no claim")
+
+#: Seconds each link may take by default.
+DEFAULT_LINK_BUDGET = 5.0
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link ``lhs op rhs`` of a formula and its verdict."""
+
+    lhs: str
+    rhs: str
+    verdict: str
+    reason: str
+    counterexample: dict[str, str] | None = None
+    op: str = "="
+
+    def to_json(self) -> dict[str, Any]:
+        return {"lhs": self.lhs, "rhs": self.rhs, "verdict": self.verdict, "reason": self.reason,
+                "counterexample": self.counterexample}
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula of the post: its line (1-based), its LaTeX and its links."""
+
+    line: int
+    latex: str
+    display: bool
+    links: tuple[Link, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "latex": self.latex, "links": [k.to_json() for k in self.links]}
+
+
+@dataclass(frozen=True)
+class Report:
+    """The verdicts on every formula of a file."""
+
+    file: str
+    formulas: tuple[Formula, ...]
+    seconds: float = 0.0
+
+    @property
+    def summary(self) -> dict[str, int]:
+        c = Counter(k.verdict for f in self.formulas for k in f.links)
+        return {v: c[v] for v in VERDICTS if c[v]}
+
+    @property
+    def failed(self) -> bool:
+        return any(k.verdict == "fails" for f in self.formulas for k in f.links)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "formulas": [f.to_json() for f in self.formulas], "summary": self.summary}
+
+    def to_text(self) -> str:
+        out = [f"{self.file}: {len(self.formulas)} formulas"]
+        for f in self.formulas:
+            out.append(f"line {f.line}: {f.latex}")
+            for k in f.links:
+                rel = f"{k.lhs} {k.op} {k.rhs}" if k.rhs else k.lhs
+                out.append(f"  {k.verdict:<17} {rel}")
+                if k.reason:
+                    out.append(f"  {'':<17} {k.reason}")
+                if k.counterexample:
+                    out.append(f"  {'':<17} counterexample: " +
+                               ", ".join(f"{a} = {b}" for a, b in k.counterexample.items()))
+        out.append("summary: " + ", ".join(f"{v} {n}" for v, n in self.summary.items()))
+        return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# extraction
+
+
+def _kramdown_inline(state: Any, silent: bool) -> bool:
+    r"""kramdown's inline math ``\\(…\\)``: in the Markdown source, two backslashes and a paren."""
+    src, pos = state.src, state.pos
+    if not src.startswith("\\\\(", pos):
+        return False
+    end = src.find("\\\\)", pos + 3)
+    if end < 0:
+        return False
+    if not silent:
+        tok = state.push("math_inline_kramdown", "math", 0)
+        tok.content = src[pos + 3:end]
+        tok.markup = "\\\\("
+        tok.meta = {"offset": src.count("\n", 0, pos)}
+    state.pos = end + 3
+    return True
+
+
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark").use(front_matter_plugin).use(dollarmath_plugin, double_inline=True)
+    md.inline.ruler.before("escape", "math_inline_kramdown", _kramdown_inline)
+    return md
+
+
+def extract_formulas(text: str) -> list[tuple[int, str, bool]]:
+    r"""Every formula of a Markdown text: ``(line, latex, display)``, line 1-based.
+
+    >>> extract_formulas("---\ntitle: t\n---\nSee \\\\(x^2\\\\) and\n\n$$a = b$$\n\n```\n$$c$$\n```\n")
+    [(4, 'x^2', False), (6, 'a = b', True)]
+    """
+    tokens = _markdown().parse(text)
+    out: list[tuple[int, str, bool]] = []
+    in_mermaid = False
+    for tok in tokens:
+        if tok.type == "html_block":
+            low = tok.content.lower()
+            if re.search(r"<div[^>]*class=[\"'][^\"']*mermaid", low) and "</div>" not in low:
+                in_mermaid = True
+            elif in_mermaid and "</div>" in low:
+                in_mermaid = False
+            continue
+        if in_mermaid:
+            continue
+        if tok.type in ("math_block", "math_block_label"):
+            out.append((tok.map[0] + 1, tok.content.strip(), True))
+        elif tok.type == "inline" and tok.children:
+            base = tok.map[0] + 1 if tok.map else 0
+            cursor = 0
+            for child in tok.children:
+                if child.type == "math_inline_kramdown":
+                    out.append((base + child.meta["offset"], child.content.strip(), False))
+                    cursor = max(cursor, tok.content.find(child.content, cursor))
+                elif child.type in ("math_inline", "math_inline_double"):
+                    at = tok.content.find(child.content, cursor)
+                    offset = tok.content.count("\n", 0, at) if at >= 0 else 0
+                    cursor = at + 1 if at >= 0 else cursor
+                    out.append((base + offset, child.content.strip(), child.type == "math_inline_double"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# judging one link
+
+
+class _Undecided(Exception):
+    pass
+
+
+_SCALES = ("0.1", "0.3", "0.7", "1.3", "2.9", "6.1", "9.7")
+
+
+def _points(names: list[str], n: int, seed: int) -> list[dict[str, mpmath.mpf]]:
+    rng = random.Random(seed)
+    pts = []
+    for i in range(n):
+        pt = {}
+        for j, name in enumerate(names):
+            scale = mpmath.mpf(_SCALES[(i + 3 * j + rng.randrange(7)) % len(_SCALES)])
+            sign = 1 if (i + j) % 2 == 0 else -1  # every symbol takes both signs: no assumption
+            if rng.random() < 0.5:
+                sign = -sign
+            pt[name] = sign * scale * (1 + mpmath.mpf(rng.random()) / 7)
+        pts.append(pt)
+    return pts
+
+
+def _compile(expr: Expr) -> tuple[Any, list[str]]:
+    """The mpmath function of an expression, guarded by a float64 pre-evaluation: a point where
+    the value overflows a double (a tower x^(x^(x^x))) is skipped before mpmath tries to build
+    a number with billions of digits."""
+    from .analysis._common import to_piecewise
+    from .numeric import to_mpmath
+
+    f = to_mpmath(expr)
+    syms = sorted(expr.free_symbols, key=lambda s: s.name)
+    names = [s.name for s in syms]
+    try:
+        guard = sympy.lambdify(syms, elementary(to_piecewise(expr)), modules="math")
+    except (TypeError, KeyError, NameError, ValueError):
+        guard = None
+
+    def safe(*args: Any) -> Any:
+        if guard is not None:
+            try:
+                g = guard(*[float(a) for a in args])
+            except (OverflowError, ZeroDivisionError):
+                return None
+            except (ValueError, TypeError, NameError, AttributeError):
+                pass  # a domain error or a function math lacks: mpmath decides
+            else:
+                if isinstance(g, float) and (g != g or g in (float("inf"), float("-inf"))):
+                    return None
+        return f(*args)
+
+    return safe, names
+
+
+def _value(f: Any, names: list[str], pt: dict[str, mpmath.mpf], dps: int) -> Any:
+    with mpmath.workdps(dps):
+        try:
+            v = f(*[pt[n] for n in names])
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError, MemoryError):
+            return None
+        if v is None:
+            return None
+        if isinstance(v, mpmath.mpc):
+            return None
+        if not mpmath.isfinite(v):
+            return None
+        return v
+
+
+def _fmt(v: Any) -> str:
+    return mpmath.nstr(v, 20) if v is not None else "undefined"
+
+
+def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> tuple[str, dict[str, str] | None, int]:
+    """('agree' | 'differ' | 'few', counterexample, points used)."""
+    fl, nl = _compile(lhs)
+    fr, nr = _compile(rhs)
+    names = sorted(set(nl) | set(nr))
+    used = 0
+    for pt in _points(names, 60, seed=len(names) * 7919 + 1):
+        if time.monotonic() > deadline:
+            break
+        a, b = _value(fl, nl, pt, 30), _value(fr, nr, pt, 30)
+        if a is None or b is None:
+            continue
+        used += 1
+        tol = mpmath.mpf(10) ** -20 * max(1, abs(a), abs(b))
+        if abs(a - b) > tol:
+            a2, b2 = _value(fl, nl, pt, 60), _value(fr, nr, pt, 60)
+            if a2 is not None and b2 is not None and abs(a2 - b2) > mpmath.mpf(10) ** -40 * max(1, abs(a2), abs(b2)):
+                ce = {n: mpmath.nstr(pt[n], 20) for n in names}
+                ce.update({"lhs": _fmt(a2), "rhs": _fmt(b2)})
+                return "differ", ce, used
+        if used >= 24:
+            break
+    if used >= 20 and not (lhs.has(sympy.Float) or rhs.has(sympy.Float)):
+        # exact constants: confirm at 80 digits, where a difference in the 25th digit shows
+        for pt in _points(names, 6, seed=17):
+            a, b = _value(fl, nl, pt, 80), _value(fr, nr, pt, 80)
+            if a is None or b is None:
+                continue
+            if abs(a - b) > mpmath.mpf(10) ** -60 * max(1, abs(a), abs(b)):
+                ce = {n: mpmath.nstr(pt[n], 20) for n in names}
+                with mpmath.workdps(80):
+                    ce.update({"lhs": mpmath.nstr(a, 40), "rhs": mpmath.nstr(b, 40)})
+                return "differ", ce, used
+    return ("agree" if used >= 20 else "few"), None, used
+
+
+def _is_zero(d: Expr) -> bool:
+    if d == 0:
+        return True
+    d = elementary(d)
+    if d == 0:
+        return True
+    for step in (lambda e: sympy.cancel(sympy.together(sympy.expand(e))),
+                 lambda e: sympy.cancel(sympy.together(sympy.expand(e.rewrite(sympy.exp)))),
+                 lambda e: sympy.simplify(e)):
+        try:
+            e = step(d)
+        except (NotImplementedError, sympy.PolynomialError, TypeError, ValueError):
+            continue
+        if e == 0:
+            return True
+        if e.is_number and e.is_zero:
+            return True
+    return False
+
+
+def _kink_free_zero(d: Expr) -> tuple[bool, str]:
+    """Is d = 0 almost everywhere (branch by branch)? (proved, note on the kinks)."""
+    from .analysis._common import boundaries, select_branches, to_piecewise
+
+    d = to_piecewise(d)
+    if not d.has(Piecewise):
+        return _is_zero(d), ""
+    syms = sorted(d.free_symbols, key=lambda s: s.name)
+    if len(syms) != 1:
+        return _branchwise_zero(sympy.piecewise_fold(d))
+    (v,) = syms
+    try:
+        bs = sorted(b for b in boundaries(d, v) if b.is_real)
+    except GlusymError:
+        return _is_zero(sympy.piecewise_fold(d)), ""
+    pts: list[Expr] = []
+    if not bs:
+        pts = [sympy.S.Zero]
+    else:
+        pts.append(bs[0] - 1)
+        for a, b in zip(bs, bs[1:]):
+            pts.append((a + b) / 2)
+        pts.append(bs[-1] + 1)
+    for p in pts:
+        try:
+            branch = select_branches(d, {v: p})
+        except GlusymError:
+            return _is_zero(sympy.piecewise_fold(d)), ""
+        if not _is_zero(branch):
+            return False, ""
+    off = [b for b in bs if not _is_zero(d.subs(v, b))] if bs else []
+    note = ""
+    if off:
+        note = (f"except at {v} = {', '.join(map(str, off))}, a kink, where conventions differ "
+                f"(glusym follows JAX: relu'(0) = 0; SymPy's Heaviside(0) = 1/2)")
+    return True, note
+
+
+def _branchwise_zero(pf: Expr) -> tuple[bool, str]:
+    """Every branch of a Piecewise is 0 (branches on a null set, ``Eq`` conditions, ignored)."""
+    if not isinstance(pf, Piecewise):
+        return _is_zero(pf), ""
+    skipped = []
+    for e, c in pf.args:
+        if c.has(sympy.Eq) and not isinstance(c, sympy.Or):
+            if not _is_zero(e):
+                skipped.append(str(c))
+            continue
+        if not _is_zero(e):
+            return False, ""
+    note = f"except where {' or '.join(skipped)}" if skipped else ""
+    return True, note
+
+
+def _limit_by_intervals(expr: Expr, z: Symbol, z0: Expr, d: str, v: Symbol, deadline: float) -> Expr:
+    """lim_{z -> z0} expr, pointwise in v, on each interval between the kinks of v (and 0) and at
+    each kink: the branch in force there, with v's sign as an assumption."""
+    from .analysis._common import boundaries, select_branches
+
+    bs = sorted({b for b in boundaries(expr, v) if b.is_number and b.is_real} | {sympy.S.Zero})
+    edges = [-sympy.oo, *bs, sympy.oo]
+    cases: list[tuple[Expr, Any]] = []
+    t = Symbol(v.name + "_", positive=True)
+    for b in bs:
+        val = sympy.limit(expr.xreplace({v: b}), z, z0, d)
+        cases.append((val, sympy.Eq(v, b)))
+    for lo, hi in zip(edges, edges[1:]):
+        if time.monotonic() > deadline:
+            raise BudgetExceeded("the limit ran past its budget")
+        if lo == -sympy.oo:
+            rep = hi - 1
+        elif hi == sympy.oo:
+            rep = lo + 1
+        else:
+            rep = (lo + hi) / 2
+        branch = select_branches(expr, {v: rep}) if expr.has(Piecewise) else expr
+        sg = 1 if rep > 0 else -1
+        val = sympy.limit(branch.xreplace({v: sg * t}), z, z0, d)
+        if val.has(sympy.Limit):
+            raise _Undecided(f"SymPy cannot take the limit of {branch}")
+        cases.append((val.xreplace({t: sg * v}), sympy.And(v > lo, v < hi)))
+    if all(c[0] == cases[0][0] for c in cases):
+        return cases[0][0]
+    return Piecewise(*cases)
+
+
+def _limit_value(lim: sympy.Limit, deadline: float) -> Expr:
+    """The value of a Limit, pointwise in the other free symbols (split on their signs)."""
+    from .analysis._common import boundaries, select_branches, to_piecewise
+
+    expr, z, z0, d = lim.args
+    expr = elementary(to_piecewise(expr))
+    if expr.has(Piecewise):
+        if z0 in (sympy.oo, -sympy.oo) and expr.free_symbols == {z}:
+            # the branch in force beyond every kink
+            big = max([abs(b) for b in boundaries(expr, z) if b.is_number], default=sympy.S.Zero)
+            expr = select_branches(expr, {z: (2 * big + 1) * (1 if z0 == sympy.oo else -1)})
+        elif any(c.has(z) for pw in expr.atoms(Piecewise) for _, c in pw.args):
+            from .analysis.limits import _eventual_branches  # conditions as the parameter tends to z0
+
+            expr = _eventual_branches(expr, z, z0)
+    others = sorted(expr.free_symbols - {z}, key=lambda s: s.name)
+    if not others:
+        return sympy.limit(expr, z, z0, str(d))
+    if len(others) > 2:
+        raise _Undecided("a limit with more than two other variables")
+    if len(others) == 1 and expr.has(Piecewise):
+        try:
+            return _limit_by_intervals(expr, z, z0, str(d), others[0], deadline)
+        except GlusymError:
+            pass  # conditions not linear in the variable: split on its sign below
+    import itertools
+
+    cases = []
+    for signs in itertools.product((1, -1, 0), repeat=len(others)):
+        subs: dict[Symbol, Expr] = {}
+        back: dict[Symbol, Expr] = {}
+        conds = []
+        for s, sg in zip(others, signs):
+            if sg == 0:
+                subs[s] = sympy.S.Zero
+                conds.append(sympy.Eq(s, 0))
+            else:
+                t = Symbol(s.name + "_", positive=True)
+                subs[s] = sg * t
+                back[t] = sg * s
+                conds.append(s > 0 if sg > 0 else s < 0)
+        if time.monotonic() > deadline:
+            raise BudgetExceeded("the limit ran past its budget")
+        val = sympy.limit(expr.xreplace(subs), z, z0, str(d))
+        if val.has(sympy.Limit):
+            raise _Undecided(f"SymPy cannot take the limit {lim}")
+        cases.append((val.xreplace(back), sympy.And(*conds)))
+    if all(v == cases[0][0] for v, _ in cases):
+        return cases[0][0]
+    return Piecewise(*cases)
+
+
+def _resolve_limits(e: Any, deadline: float) -> Any:
+    if isinstance(e, sympy.Limit):
+        return _limit_value(e, deadline)
+    if isinstance(e, sympy.Basic) and e.has(sympy.Limit):
+        return e.replace(lambda a: isinstance(a, sympy.Limit), lambda a: _limit_value(a, deadline))
+    return e
+
+
+def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
+    """f = p + O(x^n): compare f's Taylor polynomial below degree n with p."""
+    from .analysis.taylor import taylor
+
+    os_ = list(s.atoms(BigO))
+    if len(os_) != 1:
+        raise _Undecided("a series with several O terms")
+    o = os_[0]
+    p = s.xreplace({o: sympy.S.Zero})
+    g = o.args[0]
+    variables = sorted(g.free_symbols, key=lambda v: v.name)
+    if not variables:
+        raise _Undecided("O of a constant")
+    n = _order_of(g, variables)
+    tr = taylor(f, n) if tuple(sorted(f.free_symbols, key=lambda v: v.name)) == tuple(variables) else None
+    if tr is None:
+        raise _Undecided("the O term is not in the variables of the function")
+    if isinstance(s, Piecewise):
+        return _one_sided(tr, s, n)
+    if p.has(Piecewise):
+        raise _Undecided("a Piecewise inside a series")
+    if tr.polynomial is None:
+        return "fails", f"not analytic at 0: one-sided expansions {dict(tr.sides)}"
+    d = sympy.expand(tr.polynomial - p)
+    if d == 0 or _is_zero(d):
+        return "holds", f"the Taylor polynomial of degree < {n} is exactly this"
+    if _tiny(d, variables, tr.polynomial):
+        return "holds numerically", f"the Taylor coefficients agree to 20 digits (decimal constants), not exactly"
+    poly = sympy.Poly(sympy.expand(elementary(p)), *variables) if p.is_polynomial(*variables) else None
+    if poly is None:
+        return "fails", "the right side is not a polynomial plus O(...)"
+    return "fails", f"the Taylor polynomial of degree < {n} is {tr.polynomial}"
+
+
+def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
+    """cases {p_i + O(x^n) if c_i}: each branch against glusym's expansion on its side."""
+    from .parsing import LatexParseError, parse_latex
+
+    sides: list[tuple[Any, Expr]] = []
+    if tr.polynomial is not None:
+        sides = [(sympy.true, tr.polynomial)]
+    else:
+        for label, poly in tr.sides:
+            try:
+                sides.append((parse_latex(label), poly))
+            except LatexParseError as exc:
+                raise _Undecided(f"the side {label!r}: {exc}") from None
+    approx = False
+    for branch, cond in s.args:
+        if len(branch.atoms(BigO)) != 1 or _order_of(list(branch.atoms(BigO))[0].args[0],
+                                                     sorted(branch.atoms(BigO).pop().args[0].free_symbols,
+                                                            key=lambda v: v.name)) != n:
+            raise _Undecided("every branch of a one-sided series needs the same O term")
+        p = branch.xreplace({o: sympy.S.Zero for o in branch.atoms(BigO)})
+        match = [poly for c, poly in sides if c == sympy.true or c == cond
+                 or sympy.simplify(sympy.Equivalent(c, cond)) == sympy.true]
+        if not match:
+            raise _Undecided(f"no one-sided expansion for the side {cond}")
+        diff = sympy.expand(match[0] - p)
+        if not _is_zero(diff):
+            variables = sorted(diff.free_symbols | match[0].free_symbols, key=lambda x: x.name)
+            if variables and _tiny(diff, variables, match[0]):
+                approx = True
+                continue
+            return "fails", f"on the side {cond} the Taylor polynomial of degree < {n} is {match[0]}"
+    if approx:
+        return "holds numerically", "the one-sided Taylor coefficients agree to 20 digits (decimal constants), not exactly"
+    return "holds", f"each one-sided Taylor polynomial of degree < {n} is exactly this"
+
+
+def _tiny(d: Expr, variables: list[Symbol], ref: Expr) -> bool:
+    """Every coefficient of the polynomial d is below 1e-20 relative to ref's largest one."""
+    try:
+        cd = sympy.Poly(elementary(d), *variables).coeffs()
+        cr = sympy.Poly(elementary(ref), *variables).coeffs() if ref != 0 else [sympy.S.One]
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return False
+    if not all(c.is_number for c in cd + cr):
+        return False
+    scale = max(abs(sympy.N(c, 40)) for c in cr) or 1
+    return all(abs(sympy.N(c, 40)) < sympy.Float("1e-20", 40) * max(scale, 1) for c in cd)
+
+
+def _order_of(g: Expr, variables: list[Symbol]) -> int:
+    terms = sympy.Add.make_args(g)
+    degs = set()
+    for t in terms:
+        t = t.replace(lambda a: isinstance(a, sympy.Abs), lambda a: a.args[0])
+        if not t.is_polynomial(*variables):
+            raise _Undecided(f"O({g}) is not a power")
+        degs.add(sympy.Poly(t, *variables).total_degree())
+    if len(degs) != 1:
+        raise _Undecided(f"O({g}) mixes degrees")
+    return degs.pop()
+
+
+def _is_new_name(lhs: Any) -> bool:
+    """A left side that names something new: a symbol, or an undefined function of symbols."""
+    if isinstance(lhs, Symbol):
+        return True
+    if isinstance(lhs, sympy.core.function.AppliedUndef) and "'" not in lhs.func.__name__:
+        return all(isinstance(a, Symbol) for a in lhs.args)
+    return False
+
+
+def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
+           lhs_tex: str = "") -> tuple[str, str, dict[str, str] | None]:
+    """(verdict, reason, counterexample) for one link."""
+    from .parsing import mentions_catalogue
+
+    deadline = time.monotonic() + budget
+    if op == "=" and first and _is_new_name(lhs) and not mentions_catalogue(lhs_tex):
+        return "definition", f"defines {lhs}", None
+    if op in ("~=", "~"):
+        return "no claim", "an approximation (≈, ∼) is not checked", None
+    if op in ("!=",):
+        return "no claim", "an inequation (≠) is not checked", None
+    if op in ("<", ">", "<=", ">="):
+        return _judge_inequality(lhs, rhs, op)
+    if isinstance(lhs, sympy.Lambda) or isinstance(rhs, sympy.Lambda):
+        if isinstance(lhs, sympy.Lambda) and isinstance(rhs, sympy.Lambda):
+            t = Symbol("x", real=True)
+            return _judge(lhs(t), rhs(t), op, False, budget)
+        return "unparsed", "a function compared with a value", None
+    if isinstance(lhs, (sympy.Tuple, sympy.MatrixBase)) or isinstance(rhs, (sympy.Tuple, sympy.MatrixBase)):
+        a = list(lhs) if isinstance(lhs, (sympy.Tuple, sympy.MatrixBase)) else None
+        b = list(rhs) if isinstance(rhs, (sympy.Tuple, sympy.MatrixBase)) else None
+        if a is None or b is None or len(a) != len(b):
+            return "fails", "a tuple or matrix compared with something of another shape", None
+        verdicts = [_judge(p, q, op, False, max(deadline - time.monotonic(), 0.01)) for p, q in zip(a, b)]
+        for v in ("fails", "unparsed", "unknown", "holds numerically"):
+            hit = [r for r in verdicts if r[0] == v]
+            if hit:
+                return v, f"component {verdicts.index(hit[0]) + 1}: {hit[0][1]}", hit[0][2]
+        return "holds", "every component", None
+    if any(isinstance(e, sympy.Basic) and e.has(sympy.core.function.AppliedUndef) for e in (lhs, rhs)):
+        undef = sorted({str(a.func) for e in (lhs, rhs) for a in e.atoms(sympy.core.function.AppliedUndef)})
+        try:
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                if _is_zero(lhs - rhs):
+                    return "holds", "", None
+        except BudgetExceeded:
+            pass
+        return "unknown", f"involves {', '.join(undef)}, which the document does not define here", None
+    if lhs.has(BigO) or rhs.has(BigO):
+        f, s = (lhs, rhs) if rhs.has(BigO) else (rhs, lhs)
+        if f.has(BigO):
+            return "unknown", "O terms on both sides", None
+        try:
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                v, why = _series_check(f, s)
+            return v, why, None
+        except _Undecided as exc:
+            return "unknown", str(exc), None
+    note = ""
+    if lhs.has(sympy.Limit) or rhs.has(sympy.Limit):
+        try:
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                lhs, rhs = _resolve_limits(lhs, deadline), _resolve_limits(rhs, deadline)
+        except (_Undecided, NotImplementedError) as exc:
+            return "unknown", f"the limit: {exc}", None
+        note = "limit taken pointwise"
+        if any(isinstance(e, sympy.Basic) and e.has(sympy.zoo, sympy.nan) for e in (lhs, rhs)):
+            return "unknown", "the limit does not exist as a real number (SymPy gives complex infinity)", None
+        if any(e in (sympy.oo, -sympy.oo) for e in (lhs, rhs)):
+            ok = lhs == rhs
+            return ("holds" if ok else "fails"), f"the limit is {lhs}" if ok else f"{lhs} ≠ {rhs}", None
+    lhs, rhs = sympy.sympify(lhs), sympy.sympify(rhs)
+    if any(e.has(sympy.zoo, sympy.nan) for e in (lhs, rhs)):
+        return "unknown", "a side is undefined (complex infinity or nan: a division by zero?)", None
+    if any(e in (sympy.oo, -sympy.oo) for e in (lhs, rhs)):
+        ok = lhs == rhs
+        return ("holds" if ok else "fails"), ("" if ok else f"{lhs} ≠ {rhs}"), None
+    return _identity(lhs, rhs, deadline, note)
+
+
+def _judge_inequality(lhs: Any, rhs: Any, op: str) -> tuple[str, str, dict[str, str] | None]:
+    d = sympy.sympify(lhs) - sympy.sympify(rhs)
+    if d.free_symbols:
+        return "no claim", "a condition on its variables", None
+    with mpmath.workdps(30):
+        from .numeric import to_mpmath
+
+        v = to_mpmath(d)()
+    ok = {"<": v < 0, ">": v > 0, "<=": v <= 0, ">=": v >= 0}[op]
+    return ("holds" if ok else "fails"), f"the difference is {mpmath.nstr(v, 15)}", None
+
+
+def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, str, dict[str, str] | None]:
+    if lhs.has(sympy.Limit) or rhs.has(sympy.Limit):
+        return "unknown", "an unevaluated limit", None
+    try:
+        with time_budget(max(deadline - time.monotonic(), 0.01)):
+            state, ce, used = _numeric(lhs, rhs, deadline)
+    except BudgetExceeded:
+        return "unknown", "the numerical check ran past the budget", None
+    except (TypeError, ValueError, NameError, AttributeError) as exc:
+        state, ce, used = "few", None, 0
+        note = (note + "; " if note else "") + f"cannot evaluate numerically ({type(exc).__name__})"
+    if state == "differ":
+        return "fails", "the two sides differ at a point" + (f" ({note})" if note else ""), ce
+    try:
+        with time_budget(max(deadline - time.monotonic(), 0.01)):
+            proved, kink = _kink_free_zero(lhs - rhs)
+    except BudgetExceeded:
+        proved, kink = False, ""
+        why = "simplification ran past the budget"
+    else:
+        why = "simplification could not decide"
+    reason = "; ".join(r for r in (note, kink) if r)
+    if proved:
+        return "holds", reason, None
+    if state == "agree":
+        return "holds numerically", f"{why}; equal to 30 digits at {used} points" + (f"; {reason}" if reason else ""), None
+    return "unknown", f"{why}; evaluated at only {used} points", None
+
+
+# ---------------------------------------------------------------------------------------------
+# formulas and files
+
+
+def _instance(name: str, context: dict[str, Any]) -> sympy.Lambda | None:
+    """``beta_ReLU``: the document's function beta with its activation set to ReLU; ``alpha_ReLU``
+    (alpha not a function of the document): ReLU itself."""
+    from .parsing import _unit_named
+
+    if "_" not in name:
+        return None
+    base, label = name.split("_", 1)
+    unit = _unit_named(label)
+    if unit is None or len(unit.variables) != 1:
+        return None
+    act = sympy.Lambda(unit.variables[0], unit.expr)
+    f = context.get(base)
+    if isinstance(f, sympy.Lambda):
+        params = {a.func for a in f.expr.atoms(sympy.core.function.AppliedUndef)}
+        if len(params) == 1:
+            (g,) = params
+            return sympy.Lambda(f.variables, f.expr.replace(lambda e: isinstance(e, sympy.core.function.AppliedUndef)
+                                                           and e.func == g, lambda e: act(*e.args)))
+    return act
+
+
+def _substitute_context(e: Any, context: dict[str, Any]) -> Any:
+    """Functions named in the document (``beta_ReLU``) as values: pointwise, at a fresh variable."""
+    if not isinstance(e, sympy.Basic) or isinstance(e, sympy.Lambda):
+        return e
+    t = Symbol("t_", real=True)
+    changed = False
+    reps: dict[Any, Any] = {}
+    for s in e.free_symbols:
+        f = _instance(s.name, context)
+        if f is not None:
+            reps[s] = f(t)
+            changed = True
+    return e.xreplace(reps) if changed else e
+
+
+def _record(lhs: Any, rhs: Any, context: dict[str, Any]) -> None:
+    """Remember a definition: ``f(x) = body`` as a function, ``alpha = ReLU`` as a binding."""
+    if isinstance(lhs, sympy.core.function.AppliedUndef) and all(isinstance(a, Symbol) for a in lhs.args):
+        context[lhs.func.__name__] = sympy.Lambda(lhs.args, rhs)
+    elif isinstance(lhs, Symbol):
+        context[lhs.name] = rhs
+
+
+_ROWS = re.compile(r"^\s*\\begin\{(aligned|align\*?|gathered|gather\*?|split|eqnarray\*?|multline\*?)\}(.*)"
+                   r"\\end\{\1\}\s*[.,]?\s*$", re.S)
+
+
+def _rows(tex: str) -> list[str] | None:
+    """The rows of a formula that is one aligned/gathered block, alignment marks removed."""
+    m = _ROWS.match(tex)
+    if not m:
+        return None
+    body, rows, depth, i = m.group(2), [], 0, 0
+    row: list[str] = []
+    while i < len(body):
+        if body.startswith("\\begin{", i):
+            depth += 1
+        elif body.startswith("\\end{", i):
+            depth -= 1
+        elif body.startswith("\\\\", i) and depth == 0:
+            rows.append("".join(row))
+            row = []
+            i += 2
+            while i < len(body) and body[i] == "[":  # \\[4pt]
+                i = body.find("]", i) + 1 or len(body)
+            continue
+        elif body[i] == "&" and depth == 0:
+            row.append(" ")
+            i += 1
+            continue
+        elif body[i] == "\\":  # a command or an escaped character: copy both characters
+            row.append(body[i:i + 2])
+            i += 2
+            continue
+        row.append(body[i])
+        i += 1
+    rows.append("".join(row))
+    out: list[str] = []
+    for r in (r.strip() for r in rows):
+        if not r:
+            continue
+        if out and re.match(r"(=|<|>|\\(?:leq?|geq?|approx|sim|equiv|neq?)(?![A-Za-z]))", r):
+            try:  # a continuation row "&= c": its left side is the previous row's last side
+                r = parse_chain(out[-1]).latex[-1] + " " + r
+            except LatexParseError:
+                pass
+        out.append(r)
+    return out
+
+
+def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
+                  context: dict[str, Any] | None = None) -> tuple[Link, ...]:
+    """The links of one formula with their verdicts (``context``: the document's definitions so
+    far, updated with this formula's)."""
+    context = {} if context is None else context
+    rows = _rows(tex)
+    if rows is not None:  # an aligned block: each row is a formula of its own
+        return tuple(k for row in rows for k in check_formula(row, budget, context))
+    try:
+        chain: Chain = parse_chain(tex)
+    except LatexParseError as exc:
+        return (Link(tex, "", "unparsed", str(exc)),)
+    except RecursionError:
+        return (Link(tex, "", "unparsed", "the formula is nested too deeply"),)
+    if not chain.ops:
+        v, err = chain.values[0], chain.errors[0]
+        if v is None:
+            return (Link(chain.latex[0], "", "unparsed", err or "unreadable"),)
+        return (Link(chain.latex[0], "", "no claim", "an expression: no relation to check", op=""),)
+    links = []
+    for i, op in enumerate(chain.ops):
+        a, b = chain.values[i], chain.values[i + 1]
+        lt, rt = chain.latex[i], chain.latex[i + 1]
+        if a is None or b is None:
+            links.append(Link(lt, rt, "unparsed", (chain.errors[i] if a is None else chain.errors[i + 1]) or "", op=op))
+            continue
+        if any(_instance(sym.name, context) is not None for e in (a, b) if isinstance(e, sympy.Basic)
+               for sym in e.free_symbols):
+            a, b = _substitute_context(a, context), _substitute_context(b, context)
+        try:
+            with time_budget(budget):
+                verdict, reason, ce = _judge(a, b, op, i == 0, budget, lt)
+                if verdict == "definition":
+                    _record(a, b, context)
+        except BudgetExceeded:
+            verdict, reason, ce = "unknown", f"ran past the budget of {budget:g} s", None
+        except RecursionError:
+            verdict, reason, ce = "unknown", "SymPy recursed too deeply", None
+        except MemoryError:
+            verdict, reason, ce = "unknown", "SymPy ran out of memory", None
+        except Exception as exc:  # noqa: BLE001 - a checker reports, it never crashes on a formula
+            verdict, reason, ce = "unknown", f"{type(exc).__name__}: {str(exc)[:160]}", None
+        links.append(Link(lt, rt, verdict, reason, ce, op=op))
+    return tuple(links)
+
+
+def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<text>") -> Report:
+    """Check every formula of a Markdown text."""
+    t0 = time.monotonic()
+    context: dict[str, Any] = {}
+    formulas = tuple(Formula(line, tex, display, check_formula(tex, budget, context))
+                     for line, tex, display in extract_formulas(text))
+    return Report(name, formulas, time.monotonic() - t0)
+
+
+def check_markdown(path: str | Path, budget: float = DEFAULT_LINK_BUDGET) -> Report:
+    """Check every formula of a Markdown file (raises GlusymError where it cannot be read)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlusymError(f"cannot read {path}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
+    return check_text(text, budget, name=str(path))
+
+
+def report_json(report: Report) -> str:
+    return json.dumps(report.to_json(), indent=2, ensure_ascii=False)
