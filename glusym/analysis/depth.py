@@ -217,7 +217,9 @@ def chain_taylor(chain: Chain, order: int, budget: float | None = 10.0) -> Taylo
     try:
         with time_budget(budget):
             right = _compose_side(chain, n, 1)
-            left = _compose_side(chain, n, -1)
+            # a chain without kinks is analytic at 0: its left expansion is the right one
+            kinked = any(to_piecewise(f).has(sympy.Piecewise) for f in chain.layers)
+            left = _compose_side(chain, n, -1) if kinked else right
     except NotAnalytic as exc:
         raise NotDerived(f"no Taylor expansion at 0: {exc}") from exc
     p_right = sympy.Add(*[c * x**k for k, c in enumerate(right)])
