@@ -13,6 +13,8 @@ sqrt(2)*x**2/(2*sqrt(pi)) + x/2
 
 from __future__ import annotations
 
+from typing import Any
+
 from .analysis.asymptotes import Asymptotes, Behaviour, asymptotes, growth_order
 from .analysis.calculus import gradient, hessian
 from .analysis.depth import Chain, GrowthProfile, growth_profile, order_table, stack
@@ -33,10 +35,30 @@ from .analysis.taylor import TaylorResult, taylor
 from .catalogue import CATALOGUE, Param, Unit, get, glu, names, order_raise, vector_form, x, x_g, x_v
 from .errors import BudgetExceeded, GlusymError, NotDerived
 from .functions import Phi, elementary, phi, sigmoid
-from .check import Link, Report, check_formula, check_markdown, check_text
 from .latex import latex, latex_part, wrap
-from .numeric import to_mpmath, to_numpy
-from .parsing import LatexParseError, parse_latex
+
+# Heavier parts (SciPy for the NumPy compiler, the ANTLR parser and markdown-it for the checker)
+# load on first use, so that `import glusym` and `python -m glusym derive` stay quick.
+_LAZY = {
+    "Link": "check", "Report": "check", "check_formula": "check", "check_markdown": "check",
+    "check_text": "check", "to_mpmath": "numeric", "to_numpy": "numeric",
+    "LatexParseError": "parsing", "parse_latex": "parsing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'glusym' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __version__ = "0.1.0"
 
