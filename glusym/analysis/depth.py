@@ -30,7 +30,6 @@ product :math:`\prod_l f'(z_{l-1})`, whose order is the sum of its factors' orde
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import sympy
@@ -274,11 +273,19 @@ class _LayerInfo:
 _SIDE_TERMS = 16
 
 
-@lru_cache(maxsize=256)
-def _info(f: Expr) -> _LayerInfo:
+_INFO: dict[Expr, _LayerInfo] = {}
+
+
+def _info(f: Expr, budget: float | None) -> _LayerInfo:
+    """What the growth algebra needs of one layer, cached per layer; a result cut short by the
+    time budget is not cached (a later call, with more time, may derive it)."""
     from .asymptotes import asymptotes
 
-    a = asymptotes(f, terms=2, budget=10.0)
+    if f in _INFO:
+        return _INFO[f]
+    a = asymptotes(f, terms=2, budget=budget)
+    if any("BudgetExceeded" in reason for b in (a.plus, a.minus) for _, reason in b.not_derived):
+        raise NotDerived(f"the behaviour of the layer {f} at ±oo ran past the time budget ({budget} s)")
     sides = []
     for s in (1, -1):
         branch = _branch(to_piecewise(f), sympy.S.Zero, s)
@@ -286,7 +293,11 @@ def _info(f: Expr) -> _LayerInfo:
             sides.append((s, None))
             continue
         sides.append((s, tuple(taylor_coefficients(branch, x, _SIDE_TERMS))))
-    return _LayerInfo(f, a.plus, a.minus, tuple(sides))
+    info = _LayerInfo(f, a.plus, a.minus, tuple(sides))
+    if len(_INFO) >= 256:
+        _INFO.clear()
+    _INFO[f] = info
+    return info
 
 
 def _sign_at(e: Expr, var: Symbol, direction: str) -> int:
@@ -467,7 +478,7 @@ def growth_profile(obj: Chain | Unit, budget: float | None = 10.0) -> GrowthProf
             z = start
             factors = []
             for f in chain.layers:
-                info = _info(f)
+                info = _info(f, budget)
                 # once a factor of the chain rule is exactly 0, the derivative is exactly 0
                 factors.append(_ZERO if any(t.zero for t in factors) else _apply(info, z, derivative=True))
                 z = _apply(info, z)
@@ -479,7 +490,7 @@ def growth_profile(obj: Chain | Unit, budget: float | None = 10.0) -> GrowthProf
             z = Tail(sympy.S.Zero, sympy.S.One, side, x)
             factors = []
             for f in chain.layers:
-                info = _info(f)
+                info = _info(f, budget)
                 factors.append(_ZERO if any(t.zero for t in factors) else _apply(info, z, derivative=True))
                 z = _apply(info, z)
             deriv = _product(factors)

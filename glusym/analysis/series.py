@@ -45,6 +45,11 @@ def _clean(c: Expr) -> Expr:
     """Canonical form of a coefficient: expanded, and constant function values made exact."""
     if c.is_Rational:
         return c
+    if c.is_number and not c.has(tanh, sigmoid, Phi, phi, log, exp, erf):
+        # an algebraic number (or one with pi): a quotient of expanded polynomials in its
+        # radicals. Expanding instead multiplies out nested radicals (squareplus stacked three
+        # deep: 77,000 characters and 10 s to order 9, against 1,800 and 1.5 s)
+        return sympy.cancel(c)
     if c.has(tanh, sigmoid, Phi, phi, log, exp, erf) and c.is_number:
         c = c.rewrite(exp) if c.has(tanh) else c
     return sympy.expand(c)
