@@ -251,7 +251,7 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
         r = np.asarray(fast(*arrays), dtype=np.float64)
         if r.shape != shape:
             r = np.broadcast_to(r, shape).copy()
-        elif not r.flags.writeable or any(r is a for a in arrays):
+        elif any(np.may_share_memory(r, a) for a in arrays):  # an input (or a view of one) came back
             r = r.copy()
         bad = ~(np.abs(r) >= _TINY) if explike else np.isnan(r)
         bad |= np.isinf(r)

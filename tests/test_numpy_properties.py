@@ -141,3 +141,17 @@ def test_no_warnings_at_extremes() -> None:
         if len(u.variables) == 1:
             to_numpy(u)(xs)
             to_numpy(glusym.gradient(u)[0], u.variables)(xs)
+
+
+@pytest.mark.parametrize("name", ["glu", "bilinear", "reglu", "geglu", "swiglu"])
+def test_a_scalar_broadcasts_against_an_array(name: str) -> None:
+    # warnings are errors here: NumPy 2.4 warns on writing into a broadcast view
+    f = to_numpy(glusym.get(name))
+    xs = np.array([-3.0, -0.5, 0.0, 0.5, 3.0])
+    both = f(xs, np.full_like(xs, 2.0))
+    assert np.array_equal(f(xs, 2.0), both)
+    assert np.array_equal(f(xs, np.array(2.0)), both)
+    assert np.array_equal(f(0.5, xs), f(np.full_like(xs, 0.5), xs))
+    value = xs.copy()
+    f(np.array([1.0]), value)[0] = 7.0  # the result is never a view of an input
+    assert np.array_equal(value, xs)
