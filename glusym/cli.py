@@ -459,6 +459,24 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_plot(args: argparse.Namespace) -> int:
+    from . import plotting  # matplotlib is imported only here, on demand
+
+    if args.list:
+        width = max(map(len, plotting.FIGURES))
+        for name, (what, _) in plotting.FIGURES.items():
+            print(f"{name:<{width}}  {what}")
+        return 0
+    if args.figure is None:
+        raise GlusymError(f"name a figure, one of: {', '.join(plotting.FIGURES)} (or --list)")
+    options = {key: value for key, value in (("units", args.units), ("betas", args.beta),
+                                             ("relu_units", args.relu_units), ("x_range", args.range))
+               if value is not None}
+    path = plotting.write(args.figure, args.output or f"{args.figure}.svg", transparent=args.transparent, **options)
+    print(f"wrote {path}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m glusym", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -506,6 +524,18 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
                     help="time budget of each link of a formula (default 5)")
     ck.set_defaults(func=_cmd_check)
+    pl = sub.add_parser("plot", help="a figure of the two documents (SVG by default; --list names them)")
+    pl.add_argument("figure", nargs="?", help="a figure (see --list)")
+    pl.add_argument("--list", action="store_true", help="name every figure, with one line on what it shows")
+    pl.add_argument("-o", "--output", metavar="FILE",
+                    help="FILE.svg, .png or .pdf (default FIGURE.svg); FILE.html: swish-beta's interactive slider")
+    pl.add_argument("--units", nargs="+", metavar="NAME", help="activations: the units to draw")
+    pl.add_argument("--beta", nargs="+", type=float, metavar="B", help="swish-beta: the values of beta")
+    pl.add_argument("--relu-units", type=int, metavar="N", help="square, ellipse: the number of ReLU units")
+    pl.add_argument("--range", nargs=2, type=float, metavar=("LOW", "HIGH"),
+                    help="activations, swish-beta, square, gelu-derivative: the interval of x")
+    pl.add_argument("--transparent", action="store_true", help="transparent background (for a blog)")
+    pl.set_defaults(func=_cmd_plot)
     return p
 
 
