@@ -3,8 +3,14 @@
   python -m glusym list                       every unit of the catalogue
   python -m glusym derive swiglu              the whole derivation of a unit
   python -m glusym derive swish --set beta=2 --order 8 --format json
+  python -m glusym order --depth 1..4 relu swiglu   growth orders of stacked units
+  python -m glusym latex swiglu --part all    LaTeX snippets for a post (KaTeX-safe)
+  python -m glusym check POST.md              verify every formula of a Markdown post
+  python -m glusym claims                     the ledger of the two documents' claims
+  python -m glusym plot --list                the figures of the two documents
 
-Exit status: 0 done, 2 bad usage or input (an unknown unit, a bad parameter).
+Exit status: 0 done, 1 a checked formula fails, 2 bad usage or input (an unknown unit, a bad
+parameter, an unreadable file).
 """
 
 from __future__ import annotations
