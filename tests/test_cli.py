@@ -131,3 +131,17 @@ def test_usage_errors_exit_2() -> None:
         r = run(*argv)
         assert r.returncode == 2
         assert "Traceback" not in r.stderr
+
+
+def test_a_reader_that_goes_away_gets_no_traceback() -> None:
+    # `python -m glusym order ... | head -1`: the pipe closes while glusym still writes (the
+    # table is about 100 kB, more than a pipe holds)
+    argv = [sys.executable, "-m", "glusym", "order", "--depth", "1..64", "relu", "silu"]
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as p:
+        assert p.stdout is not None and p.stderr is not None
+        first = p.stdout.readline()
+        p.stdout.close()
+        err = p.stderr.read().decode()
+        p.wait(timeout=120)
+    assert first.startswith(b"unit")
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
