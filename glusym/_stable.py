@@ -421,10 +421,11 @@ def _mills(y: np.ndarray) -> np.ndarray:
     centres, halves, coefs = _mills_table()
     idx = np.where(y < _EDGE_FINE, np.floor((y - _Y0) * 2.0), 15.0 + np.floor((y - _EDGE_FINE) * 0.5))
     idx = np.clip(np.nan_to_num(idx, nan=0.0), 0, len(centres) - 1).astype(np.intp)
-    s = (y - centres[idx]) / halves[idx]
-    r = coefs[0][idx]
-    for row in coefs[1:]:
-        r = r * s + row[idx]
+    s = (y - np.take(centres, idx)) / np.take(halves, idx)
+    r = np.take(coefs[0], idx)
+    for row in coefs[1:]:  # in place, and np.take rather than fancy indexing: half the time
+        r *= s
+        r += np.take(row, idx)
     big = y > 40.0
     if np.any(big):
         z = 1.0 / (y[big] * y[big])
@@ -485,12 +486,15 @@ def _f_npdf_dd(hi: Any, lo: Any) -> Any:
 
 def _f_ndtr(u: Any) -> Any:
     u = np.asarray(u, dtype=np.float64)
-    out = sc.ndtr(u)
     tail = u < -_Y0
-    if np.any(tail):
-        y = -u[tail]
-        a, b = _exp_half_sq(y)
-        out[tail] = (np.exp(a) * _mills(y)) * np.exp(b)
+    if not np.any(tail):
+        return sc.ndtr(u)
+    out = np.empty_like(u)
+    rest = ~tail
+    out[rest] = sc.ndtr(u[rest])  # only where it is used: SciPy's ndtr costs more than the masks
+    y = -u[tail]
+    a, b = _exp_half_sq(y)
+    out[tail] = (np.exp(a) * _mills(y)) * np.exp(b)
     return out
 
 
@@ -947,6 +951,9 @@ class _Emitter:
         if poly.degree() < 1 or not all(_num(c) for c in poly.all_coeffs()):
             return None
         coeffs = tuple(_dd_const(c) for c in poly.all_coeffs())
+        if (poly.degree() == 1 and coeffs[0][1] == 0.0 and coeffs[1][1] == 0.0
+                and math.log2(abs(coeffs[0][0])).is_integer()):
+            return None  # 2^k x + b with b a float: one rounding, already correctly rounded
         bound = 2.0 ** (900 // poly.degree())
         return f"_polyc({self.names[v]}, {self.const(coeffs)}, {bound!r})"
 

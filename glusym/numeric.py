@@ -160,11 +160,12 @@ def _compiled(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable
         flat = [a.reshape(-1) for a in arrays]
         with np.errstate(all="ignore"):
             r = kernel(*flat)
-            nan = np.isnan(flat[0])
-            for a in flat[1:]:
-                nan |= np.isnan(a)
-            if np.any(nan):
-                r[nan] = np.nan
+            if not all(_all_finite(a) for a in flat):
+                nan = np.isnan(flat[0])
+                for a in flat[1:]:
+                    nan |= np.isnan(a)
+                if np.any(nan):
+                    r[nan] = np.nan
         r = r.reshape(shape)
         if out_dtype != np.float64:
             r = r.astype(out_dtype)
@@ -173,6 +174,25 @@ def _compiled(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable
     f.__name__ = "glusym_numpy"
     f.__doc__ = f"{expr} compiled to NumPy (float64) by glusym.to_numpy."
     return f
+
+
+def _all_finite(a: np.ndarray) -> bool:
+    """Whether every element is finite, in one pass and without a mask: a finite sum proves it
+    (a sum of finite numbers that overflows only sends the caller down its careful path)."""
+    return bool(np.isfinite(np.add.reduce(a, axis=None)))
+
+
+def _fine(r: np.ndarray, explike: bool) -> bool:
+    """True when no element of a result needs the careful path: all finite and, for an
+    exponential-type expression, none below _TINY in magnitude (checked by min and max first,
+    which need no temporary array)."""
+    if not _all_finite(r):
+        return False
+    if not explike or r.size == 0:
+        return True
+    if r.min() >= _TINY or r.max() <= -_TINY:
+        return True
+    return bool(np.abs(r).min() >= _TINY)
 
 
 def _coerce(args: tuple[Any, ...]) -> tuple[list[np.ndarray], Any]:
@@ -230,6 +250,8 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
                 r = vals[0]
                 for v in vals[1:]:
                     r = r * v
+                if _fine(r, True) and all(_fine(v, True) for v in vals):
+                    return r
                 bad = ~(np.abs(r) >= _TINY) | np.isinf(r)
                 for v in vals:
                     bad |= ~(np.abs(v) >= _TINY) | np.isinf(v)
@@ -241,8 +263,10 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
 
             return product
     fast, slow = _source(expr, variables)
-    explike = expr.has(sympy.exp, sympy.Function) or any(
-        isinstance(a, sympy.Pow) and not a.exp.is_Integer for a in expr.atoms(sympy.Pow))
+    # may a result underflow or cancel to a false 0 (an exponential, a special function, a
+    # root)? A Piecewise of polynomials gives exact zeros, which need no second look
+    explike = expr.has(sympy.exp) or any(not isinstance(a, sympy.Piecewise) for a in expr.atoms(sympy.Function)) \
+        or any(isinstance(a, sympy.Pow) and not a.exp.is_Integer for a in expr.atoms(sympy.Pow))
     windows = _root_windows(expr, variables, fast) if len(variables) == 1 else ()
     limits = _limits(slow) if len(variables) == 1 else None
 
@@ -253,19 +277,20 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
             r = np.broadcast_to(r, shape).copy()
         elif any(np.may_share_memory(r, a) for a in arrays):  # an input (or a view of one) came back
             r = r.copy()
-        bad = ~(np.abs(r) >= _TINY) if explike else np.isnan(r)
-        bad |= np.isinf(r)
-        if np.any(bad):
-            sub = [_stable.Ext(np.broadcast_to(a, shape)[bad]) for a in arrays]
-            v = slow(*sub)
-            r[bad] = v.to_float() if isinstance(v, _stable.Ext) else v
+        if not _fine(r, explike):
+            bad = ~(np.abs(r) >= _TINY) if explike else np.isnan(r)
+            bad |= np.isinf(r)
+            if np.any(bad):
+                sub = [_stable.Ext(np.broadcast_to(a, shape)[bad]) for a in arrays]
+                v = slow(*sub)
+                r[bad] = v.to_float() if isinstance(v, _stable.Ext) else v
         if windows:
             (x,) = arrays
             for lo_edge, hi_edge, r_hi, r_lo, order, coeffs in windows:
                 m = (x > lo_edge) & (x < hi_edge)
                 if np.any(m):
                     r[m] = _taylor_at_root(x[m], r_hi, r_lo, order, coeffs)
-        if limits is not None:
+        if limits is not None and not _all_finite(arrays[0]):
             (x,) = arrays
             inf = np.isinf(x)
             if np.any(inf):
