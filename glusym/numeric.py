@@ -227,8 +227,14 @@ def _source(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> tuple[Call
 
 
 def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[..., np.ndarray]:
-    """The compiled function on float64 arrays of one shape: separable products factor-wise."""
-    if isinstance(expr, sympy.Mul) and len(variables) > 1:
+    """The compiled function on float64 arrays of one shape: separable products factor-wise
+    (where a factor may underflow: a product of polynomial pieces, such as x_g x_v or
+    ReLU(x_g) x_v, is rounded correctly as it stands)."""
+    # may a result underflow or cancel to a false 0 (an exponential, a special function, a
+    # root)? A Piecewise of polynomials gives exact zeros, which need no second look
+    explike = expr.has(sympy.exp) or any(not isinstance(a, sympy.Piecewise) for a in expr.atoms(sympy.Function)) \
+        or any(isinstance(a, sympy.Pow) and not a.exp.is_Integer for a in expr.atoms(sympy.Pow))
+    if isinstance(expr, sympy.Mul) and len(variables) > 1 and explike:
         groups: dict[frozenset[sympy.Symbol], list[sympy.Expr]] = {}
         for a in expr.args:
             groups.setdefault(frozenset(a.free_symbols), []).append(a)
@@ -263,10 +269,6 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
 
             return product
     fast, slow = _source(expr, variables)
-    # may a result underflow or cancel to a false 0 (an exponential, a special function, a
-    # root)? A Piecewise of polynomials gives exact zeros, which need no second look
-    explike = expr.has(sympy.exp) or any(not isinstance(a, sympy.Piecewise) for a in expr.atoms(sympy.Function)) \
-        or any(isinstance(a, sympy.Pow) and not a.exp.is_Integer for a in expr.atoms(sympy.Pow))
     windows = _root_windows(expr, variables, fast) if len(variables) == 1 else ()
     limits = _limits(slow) if len(variables) == 1 else None
 
