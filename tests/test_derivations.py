@@ -1,0 +1,167 @@
+"""The derivations/ scripts: running one is checking it.
+
+Every script (found by glob, so a new one is covered without editing this file) runs as its own
+process, exits 0 and prints its outcomes; the passages it quotes are exact excerpts of its
+document; its LaTeX snippets are well formed, read back with glusym.parse_latex, render in KaTeX and
+are never judged false by glusym.check_formula; ``-o DIR --latex`` writes the same snippets and the
+figure; a false claim makes a script exit 1; and derivations/README.md lists every script.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import glusym
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "derivations"
+SCRIPTS = sorted(p for p in FOLDER.glob("*/*.py") if not p.name.startswith("_"))
+DOCUMENTS = {"swiglu_intuition": "swiglu-intuition.md", "geglu_geometry": "geglu-geometry.txt"}
+KATEX = Path(__file__).resolve().parent / "katex"
+VERDICTS = ("holds", "fails", "partly", "made precise", "answered")
+
+SNIPPET = re.compile(r"^  \[latex ([\w-]+)(, display)?\] (.*)$", re.M)
+OUTCOME = re.compile(r"^  \[(%s)\] “(.*)”$" % "|".join(VERDICTS), re.M)
+
+
+def _id(script: Path) -> str:
+    return f"{script.parent.name}/{script.name}"
+
+
+@functools.lru_cache(maxsize=None)
+def run(script: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The script run as its own process (once per argument list in this session)."""
+    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT)
+
+
+def ran(script: Path) -> str:
+    """The output of ``script --latex``, which must have succeeded."""
+    r = run(script, "--latex")
+    assert r.returncode == 0, f"{_id(script)} exited {r.returncode}:\n{r.stderr[-3000:]}"
+    return r.stdout
+
+
+def snippets(output: str) -> list[tuple[str, bool, str]]:
+    """(name, parseable, tex) of every snippet a script printed."""
+    return [(m.group(1), m.group(2) is None, m.group(3)) for m in SNIPPET.finditer(output)]
+
+
+def balanced(tex: str) -> bool:
+    """Braces balanced (ignoring \\{ and \\}), and as many \\left as \\right."""
+    depth = 0
+    for m in re.finditer(r"\\[{}]|[{}]", tex):
+        if m.group() in ("{", "}"):
+            depth += 1 if m.group() == "{" else -1
+            if depth < 0:
+                return False
+    lefts = len(re.findall(r"\\left(?![a-zA-Z])", tex))
+    rights = len(re.findall(r"\\right(?![a-zA-Z])", tex))
+    return depth == 0 and lefts == rights
+
+
+def test_the_folder_has_scripts_for_both_documents() -> None:
+    assert {p.parent.name for p in SCRIPTS} == set(DOCUMENTS)
+    assert (FOLDER / "_common.py").is_file()
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=_id)
+def test_script_runs_and_prints_its_outcomes(script: Path) -> None:
+    out = ran(script)
+    assert out.strip()
+    assert "\nOutcomes\n" in out
+    outcomes = OUTCOME.findall(out)
+    assert outcomes, f"{_id(script)} printed no outcome"
+    assert "FALSE" not in out
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=_id)
+def test_quotes_are_exact_excerpts_of_the_document(script: Path, seeds: Path) -> None:
+    text = (seeds / DOCUMENTS[script.parent.name]).read_text(encoding="utf-8")
+    doc = ast.get_docstring(ast.parse(script.read_text(encoding="utf-8"))) or ""
+    quoted = [line[2:] for line in doc.splitlines() if line.startswith("> ")]
+    assert quoted, f"{_id(script)}: its docstring quotes no passage (lines starting with '> ')"
+    printed = [q for _, q in OUTCOME.findall(ran(script))]
+    for q in quoted + printed:
+        assert q in text, f"{_id(script)}: not an excerpt of {DOCUMENTS[script.parent.name]}: {q!r}"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=_id)
+def test_snippets_are_well_formed_read_back_and_not_false(script: Path) -> None:
+    for name, parseable, tex in snippets(ran(script)):
+        assert tex.strip() and balanced(tex), f"{_id(script)} [{name}]: {tex}"
+        if not parseable:
+            continue
+        glusym.parse_latex(tex)  # raises LatexParseError where it cannot read it
+        for link in glusym.check_formula(tex, budget=5.0):
+            assert link.verdict != "fails", f"{_id(script)} [{name}]: {link.lhs} = {link.rhs}: {link.reason}"
+            assert link.verdict != "unparsed", f"{_id(script)} [{name}]: {link.reason}"
+
+
+def test_every_snippet_renders_in_katex() -> None:
+    node = shutil.which("node")
+    if node is None or not (KATEX / "node_modules" / "katex").is_dir():
+        pytest.skip("node or tests/katex/node_modules (npm install in tests/katex) is missing")
+    items = [(f"{_id(s)} [{name}]", tex) for s in SCRIPTS for name, _, tex in snippets(ran(s))]
+    assert items
+    payload = json.dumps([{"tex": tex, "display": True} for _, tex in items])
+    r = subprocess.run([node, str(KATEX / "render.js")], input=payload, capture_output=True, text=True,
+                       timeout=120, cwd=KATEX)
+    assert r.returncode == 0, r.stderr
+    errors = [(where, res["error"]) for (where, _), res in zip(items, json.loads(r.stdout)) if not res["ok"]]
+    assert not errors, errors
+
+
+def test_output_dir_gets_the_snippets_and_the_figure(tmp_path: Path) -> None:
+    script = FOLDER / "swiglu_intuition" / "ellipse.py"
+    r = run(script, "-o", str(tmp_path), "--latex")
+    assert r.returncode == 0, r.stderr[-3000:]
+    printed = snippets(r.stdout)
+    assert printed and any(not p for _, p, _ in printed) and any(p for _, p, _ in printed)
+    for name, parseable, tex in printed:
+        path = tmp_path / f"ellipse-{name}{'.tex' if parseable else '.display.tex'}"
+        written = path.read_text(encoding="utf-8").strip()
+        assert written == tex and balanced(written)
+        if parseable:
+            glusym.parse_latex(written)
+    tex_files = {p.name for p in tmp_path.glob("*.tex")}
+    assert tex_files == {f"ellipse-{n}{'.tex' if p else '.display.tex'}" for n, p, _ in printed}
+    svg = tmp_path / "ellipse.svg"
+    assert svg.is_file() and svg.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_false_claim_exits_1_with_its_message(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(FOLDER)!r})\n"
+        "from _common import Derivation\n"
+        "d = Derivation('a probe')\n"
+        "d.check(1 + 1 == 2, 'arithmetic')\n"
+        "d.fails('a quote', 1 + 1 == 3, 'the truth, which is false here')\n",
+        encoding="utf-8")
+    r = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1
+    assert "✓ arithmetic" in r.stdout
+    assert "FALSE: the truth, which is false here" in r.stderr
+
+
+def test_readme_indexes_every_script_and_its_outcomes() -> None:
+    readme = (FOLDER / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"\b((?:swiglu_intuition|geglu_geometry)/\w+\.py)\b", readme))
+    assert listed == {_id(s) for s in SCRIPTS}
+    for script in SCRIPTS:
+        for verdict, quote in OUTCOME.findall(ran(script)):
+            cell = "`" + quote.replace("|", "\\|") + "`"
+            row = [line for line in readme.splitlines() if cell in line]
+            assert row, f"README.md has no row for {_id(script)}: {quote!r}"
+            assert any(verdict in line for line in row), f"README.md: {quote!r} is not marked {verdict!r}"
