@@ -19,7 +19,6 @@ import mpmath
 import numpy as np
 import sympy
 
-from . import _stable
 from .analysis._common import as_expr, boundaries, select_branches, to_piecewise
 from .errors import GlusymError
 from .functions import elementary
@@ -217,6 +216,7 @@ def _coerce(args: tuple[Any, ...]) -> tuple[list[np.ndarray], Any]:
 
 def _source(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> tuple[Callable[..., Any], Callable[..., Any]]:
     """The fast (float64) and slow (extended-exponent) functions for an expression."""
+    from . import _stable  # SciPy loads with the compiler, not with glusym.to_mpmath
     stable = _stable.stabilise(expr)
     src, consts = _stable.emit(stable, variables)
     fast_ns = dict(_stable.NS_FAST, **consts)
@@ -230,6 +230,7 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
     """The compiled function on float64 arrays of one shape: separable products factor-wise
     (where a factor may underflow: a product of polynomial pieces, such as x_g x_v or
     ReLU(x_g) x_v, is rounded correctly as it stands)."""
+    from . import _stable  # SciPy loads with the compiler, not with glusym.to_mpmath
     # may a result underflow or cancel to a false 0 (an exponential, a special function, a
     # root)? A Piecewise of polynomials gives exact zeros, which need no second look
     explike = expr.has(sympy.exp) or any(not isinstance(a, sympy.Piecewise) for a in expr.atoms(sympy.Function)) \
@@ -304,6 +305,7 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
 
 def _limits(slow: Callable[..., Any]) -> tuple[float, float]:
     """The limits at -oo and +oo, read off the extended path at ±1e300 and ±1.7e308."""
+    from . import _stable  # SciPy loads with the compiler, not with glusym.to_mpmath
     out = []
     for sgn in (-1.0, 1.0):
         with np.errstate(all="ignore"):

@@ -31,6 +31,7 @@ Limit(x*sigmoid(beta*x), beta, 0, dir='+')
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -852,14 +853,47 @@ def _derived(f: Callable[..., Expr], args: tuple[Expr, ...], primes: int) -> Exp
 # public entry points
 
 
+@functools.lru_cache(maxsize=1)
+def _antlr_backend() -> Any:
+    """SymPy's ANTLR LaTeX module, loaded without its eager import of ``sympy.physics.quantum``.
+
+    The module imports ``Bra`` and ``Ket`` at load time, for bra-ket notation only, and that
+    import costs about 0.7 s, a quarter of checking a whole post. While the module loads, a
+    stand-in ``sympy.physics.quantum.state`` supplies two functions that import the real
+    classes when a formula first uses them; the stand-in is removed right after, so any later
+    import gets SymPy's real module.
+    """
+    import importlib
+    import sys
+    import types
+
+    name = "sympy.physics.quantum.state"
+    if name in sys.modules:
+        return importlib.import_module("sympy.parsing.latex._parse_latex_antlr")
+
+    def deferred(cls: str) -> Callable[..., Any]:
+        def make(*args: Any) -> Any:
+            return getattr(importlib.import_module(name), cls)(*args)
+        return make
+
+    stand_in = types.ModuleType(name)
+    stand_in.Bra = deferred("Bra")  # type: ignore[attr-defined]
+    stand_in.Ket = deferred("Ket")  # type: ignore[attr-defined]
+    sys.modules[name] = stand_in
+    try:
+        return importlib.import_module("sympy.parsing.latex._parse_latex_antlr")
+    finally:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+
+
 def _sll_parse(tex: str) -> Any:
     """SymPy's ANTLR LaTeX parser, strict, in ANTLR's SLL prediction mode (about a third faster
     than the default LL mode); any error here is retried by SymPy's own ``parse_latex`` in LL
     mode, ANTLR's usual two-stage strategy, so the result and the errors are SymPy's."""
     import antlr4
     from antlr4.atn.PredictionMode import PredictionMode
-    from sympy.parsing.latex import _parse_latex_antlr as antlr_backend
-
+    antlr_backend = _antlr_backend()
     tex = tex.strip()
     listener = antlr_backend.MathErrorListener(tex)
     lexer = antlr_backend.LaTeXLexer(antlr4.InputStream(tex))
@@ -875,7 +909,10 @@ def _sll_parse(tex: str) -> Any:
     return antlr_backend.convert_relation(relation)
 
 
+@functools.lru_cache(maxsize=4096)
 def _sympy_parse(tex: str) -> Any:
+    """SymPy's reading of a normalised formula (cached: SymPy's expressions are immutable, and
+    a post repeats its pieces, such as σ(x) or the placeholders of its definitions)."""
     from sympy.parsing.latex import parse_latex as sympy_parse_latex
     from sympy.parsing.latex.errors import LaTeXParsingError
 
