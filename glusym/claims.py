@@ -30,12 +30,13 @@ from sympy import Rational, oo
 from .analysis.asymptotes import asymptotes
 from .analysis.calculus import gradient, hessian
 from .analysis.depth import growth_profile, stack
-from .analysis.extrema import critical_points, extrema, inflections, level_set
+from .analysis.extrema import critical_points, extrema, inflections, level_set, stationary_sets
 from .analysis.limits import param_limits
 from .analysis.taylor import taylor
 from .catalogue import get, vector_form, x, x_g, x_v
 from .errors import GlusymError
 from .functions import Phi, elementary
+from .numeric import to_mpmath
 
 __all__ = ["DOCUMENTS", "Claim", "build_ledger", "VERDICTS"]
 
@@ -255,14 +256,25 @@ def _thread_hadamard() -> Verdict:
 
 
 def _thread_affine() -> Verdict:
+    # values v = h W_v, h a row of R^d: the row space of W_v, inside the hidden space R^(d_ff/2)
     d, k = 3, 4
-    M = sympy.Matrix(d, k, lambda i, j: (i + 2) ** j + i * j)
-    return ("partly",
-            f"{{h W_v : h in R^d}} is the row space of W_v: a linear subspace (it contains 0, so not merely affine) "
-            f"of the hidden space R^(d_ff/2), of dimension rank(W_v) <= min(d, d_ff/2): for d = {d}, d_ff/2 = {k} "
-            f"an example W_v has rank {M.rank()} < {k}",
-            "the values hW_v fill a linear subspace of R^(d_ff/2) of dimension rank(W_v) <= min(d, d_ff/2), "
-            "which is d_ff/2-dimensional only when d >= d_ff/2 and W_v has full rank")
+    Wv = sympy.Matrix([[1, 0, 2, 1], [0, 1, 1, 3], [1, 1, 3, 4]])  # d = 3, d_ff/2 = 4
+    y = vector_form(get("geglu"), d, k)  # entry j is GELU((hW_g)_j) (hW_v)_j
+    hs = sympy.symbols(f"h1:{d + 1}", real=True)
+    V = sympy.Matrix([hs]) * Wv
+    through_zero = V.subs({s: 0 for s in hs}) == sympy.zeros(1, k)
+    dim, cols = Wv.rank(), Wv.columnspace()
+    verdict = "fails" if dim < k else "holds"
+    return (verdict,
+            f"the values v = hW_v (h a row of R^d; y has {y.shape[1]} = d_ff/2 coordinates) fill the row space of "
+            f"W_v, a subspace of the hidden space R^(d_ff/2) of dimension rank(W_v) <= min(d, d_ff/2); the columns "
+            f"of W_v lie in the model space R^d, so they span at most d dimensions there. Example d = {d}, "
+            f"d_ff/2 = {k}: W_v = {Wv.tolist()} has rank {dim} (column space: {len(cols)} vectors of R^{d}), so "
+            f"the value subspace is {dim}-dimensional, not {k}; h = 0 gives v = 0 ({'yes' if through_zero else 'no'}), "
+            "so it is a linear subspace. Whenever d < d_ff/2 (the usual widening FFN) a d_ff/2-dimensional value "
+            "subspace is impossible",
+            "the values hW_v fill a linear subspace of the hidden space R^(d_ff/2) (the row space of W_v), of "
+            "dimension rank(W_v) <= min(d, d_ff/2): d_ff/2-dimensional only when d >= d_ff/2 and W_v has full rank")
 
 
 def _thread_gate_nonneg() -> Verdict:
@@ -325,41 +337,296 @@ def _thread_shrink() -> Verdict:
 
 
 def _thread_cubic() -> Verdict:
-    t = taylor(get("geglu"), order=4).polynomial
-    return ("partly",
-            f"near 0, GEGLU = {t} + O(|x|^4), the same expansion on both sides: a bilinear term plus the cubic term "
-            "x_g^2*x_v/sqrt(2*pi) (total degree 3), which is even in x_g; the asymmetry between the sides is the "
-            "x_g^2 factor, not a cubic on the negative side only",
-            f"GEGLU(x_g, x_v) = {t} + O(|x|^4) on both sides of 0")
+    t = taylor(get("geglu"), order=4)
+    coeffs = t.coefficients() if t.analytic else {}
+    bilinear = coeffs.get((1, 1), 0)
+    cubic_in_g = coeffs.get((3, 0), 0)
+    verdict = "partly" if t.analytic and bilinear != 0 and cubic_in_g == 0 else "holds"
+    return (verdict,
+            f"near 0, GEGLU = {t.polynomial} + O(|x|^4), the same expansion on both sides: a bilinear term plus the "
+            "cubic term x_g^2*x_v/sqrt(2*pi) (total degree 3), which is even in x_g; the asymmetry between the sides "
+            "is the x_g^2 factor, not a cubic on the negative side only",
+            f"GEGLU(x_g, x_v) = {t.polynomial} + O(|x|^4) on both sides of 0")
+
+
+def _thread_scalar_case() -> Verdict:
+    geglu, gelu = get("geglu"), get("gelu")
+    a, b = sympy.symbols("a b", real=True)
+    ok = sympy.simplify(geglu(a, b) - gelu(a) * b) == 0
+    return ("holds" if ok else "fails", f"glusym's geglu = glu(gelu) gives f(a, b) = {geglu(a, b)} = GELU(a)*b", None)
+
+
+def _thread_hyperplane() -> Verdict:
+    g = _gelu_facts()
+    h0 = hessian(get("geglu")).subs({x_g: 0, x_v: 0})
+    two = get("gelu")(2)
+    curved = h0 != sympy.zeros(2, 2)
+    out_of_01 = g["min"].value < 0 or two > 1
+    return ("fails" if curved or out_of_01 else "holds",
+            f"the graph is no hyperplane: the Hessian at the origin is {h0.tolist()} (nonzero; determinant "
+            f"{h0.det()}); and the gate factor GELU(x_g) = df/dx_v is not confined to [0, 1]: GELU(0) = "
+            f"{get('gelu')(0)}, it dips to "
+            f"{_n(g['min'].value)} at x_g = {_n(g['min'].at[0][1])}, and GELU(2) = {_n(two)} > 1",
+            "the surface GELU(x_g)*x_v is curved (a saddle, Hessian [[x_v GELU''(x_g), GELU'(x_g)], [GELU'(x_g), 0]]); "
+            "what runs smoothly from 0 to 1 is Phi(x_g), while the gate factor GELU(x_g) dips below 0 and grows "
+            "without bound")
+
+
+def _thread_sausages() -> Verdict:
+    pts = critical_points(get("geglu"))
+    kinds = [p.kind for p in pts]
+    ls = level_set(get("geglu"))
+    cc = sympy.Symbol("c", positive=True)
+    sol = elementary(ls.solution.subs(ls.c, cc))
+    ends = (sympy.limit(sol, x_g, 0, "+"), sympy.limit(sol, x_g, 0, "-"))
+    unbounded = kinds == ["saddle"] and ends == (oo, -oo)
+    return ("fails" if unbounded else "partly",
+            f"critical points of GEGLU: {[(tuple(v for _, v in p.at), p.kind) for p in pts]}: no local extremum, so "
+            f"no level set has a bounded component (a closed curve would enclose an extremum); each level curve "
+            f"x_v = {sol.subs(cc, ls.c)} runs to x_v -> {ends[0]} as x_g -> 0+ and to {ends[1]} as x_g -> 0- (c > 0)",
+            "the level curves are unbounded: each branch of x_v = c/GELU(x_g) runs off to |x_v| -> oo at x_g -> 0 "
+            "(and, for x_g < 0, also as x_g -> -oo); none is a closed 'sausage'")
+
+
+def _level_set_left(c_value: int = 1) -> list[tuple[int, Any]]:
+    ls = level_set(get("geglu"))
+    f1 = to_mpmath(ls.solution.subs(ls.c, c_value))
+    with mpmath.workdps(30):
+        return [(t, f1(t)) for t in (-1, -2, -3, -4, -5)]
+
+
+def _thread_rational() -> Verdict:
+    g = _gelu_facts()
+    left = _level_set_left()
+    ratios = [abs(left[i + 1][1] / left[i][1]) for i in range(len(left) - 1)]
+    growing = all(r2 > r1 for r1, r2 in zip(ratios, ratios[1:]))
+    ls = level_set(get("geglu"))
+    cc = sympy.Symbol("c", positive=True)
+    sol = elementary(ls.solution.subs(ls.c, cc))
+    at_inf, at_0 = sympy.limit(x_g * sol, x_g, oo), sympy.limit(x_g * sol, x_g, 0)
+    not_algebraic = g["minus"].growth_order == -oo and growing
+    return ("fails" if not_algebraic else "holds",
+            f"on f = c, |x_v| = |c|/|GELU(x_g)|, and GELU(x_g) -> {g['minus'].limit} as x_g -> -oo with growth order "
+            f"{g['minus'].growth_order} (faster than any power), so |x_v| grows faster than any power of |x_g|, which "
+            "no algebraic (let alone rational) curve does; on f = 1 the ratios |x_v(x_g - 1)/x_v(x_g)| from x_g = -1 "
+            f"to -5 are {', '.join(mpmath.nstr(r, 4) for r in ratios)} (growing, where a power law would tend to 1). "
+            f"Hyperbola-like only for x_g > 0: x_g*x_v -> {at_inf} as x_g -> oo and -> {at_0} as x_g -> 0",
+            "the level curves x_v = c/(x_g*Phi(x_g)) are transcendental, not rational (nor algebraic); they resemble "
+            "hyperbolas for x_g > 0 and near the x_v axis, but for x_g < 0 each is a U-shaped branch with both ends "
+            "at |x_v| = oo")
+
+
+def _thread_pinch() -> Verdict:
+    g = _gelu_facts()
+    low, where = g["min"].value, g["min"].at[0][1]
+    left = _level_set_left()
+    flares = g["minus"].limit == 0 and low < 0 and abs(left[-1][1]) > abs(left[0][1])
+    return ("fails" if flares else "holds",
+            f"for x_g < 0 the contour f = c is x_v = c/GELU(x_g) with GELU(x_g) in [{_n(low)}, 0), so |x_v| >= "
+            f"|c|/{_n(-low)} = {_n(1 / -low, 4)}|c| (closest at x_g = {_n(where)}), and GELU(x_g) -> "
+            f"{g['minus'].limit} as x_g -> -oo, so |x_v| -> oo: on f = 1, x_v = {mpmath.nstr(left[0][1], 4)} at "
+            f"x_g = -1 and {mpmath.nstr(left[-1][1], 4)} at x_g = -5. The arms flare out, they do not pinch",
+            f"toward x_g -> -oo the arms flare out (|x_v| = |c|/|GELU(x_g)| -> oo); on x_g < 0 each contour keeps "
+            f"|x_v| >= {_n(1 / -low, 4)}|c|")
+
+
+def _geglu_vector(h: sympy.Matrix, Wg: sympy.Matrix, Wv: sympy.Matrix) -> sympy.Matrix:
+    """vector_form(geglu, d, k) with h (1 x d), W_g and W_v (d x k) substituted."""
+    d_model, k = Wg.shape
+    y = vector_form(get("geglu"), d_model, k)
+    H, G, V = (sympy.MatrixSymbol("h", 1, d_model), sympy.MatrixSymbol("W_g", d_model, k),
+               sympy.MatrixSymbol("W_v", d_model, k))
+    sub = {H[0, i]: h[0, i] for i in range(d_model)}
+    sub.update({G[i, j]: Wg[i, j] for i in range(d_model) for j in range(k)})
+    sub.update({V[i, j]: Wv[i, j] for i in range(d_model) for j in range(k)})
+    return y.xreplace(sub)
+
+
+def _thread_otimes() -> Verdict:
+    k = 3
+    y = vector_form(get("geglu"), 2, k)
+    h = sympy.Matrix(sympy.MatrixSymbol("h", 1, 2))
+    G = h * sympy.Matrix(sympy.MatrixSymbol("W_g", 2, k))
+    V = h * sympy.Matrix(sympy.MatrixSymbol("W_v", 2, k))
+    hadamard = all(sympy.simplify(y[0, j] - get("gelu")(G[0, j]) * V[0, j]) == 0 for j in range(k))
+    kron = sympy.kronecker_product(sympy.Matrix([sympy.symbols(f"a1:{k + 1}")]),
+                                   sympy.Matrix([sympy.symbols(f"b1:{k + 1}")]))
+    differs = kron.shape != y.shape
+    return ("partly" if hadamard and differs else "holds" if hadamard else "fails",
+            f"vector_form(geglu, 2, {k}) has shape {y.shape}, entry j = GELU(g_j)*v_j: the Hadamard (element-wise) "
+            f"product, as the words say; but the symbol used, ⊗, is the tensor (Kronecker) product, which for two "
+            f"{k}-vectors has shape {kron.shape}",
+            r"y = GELU(g) ⊙ v (\odot, the Hadamard product), not GELU(g) ⊗ v")
+
+
+def _reachable_curve() -> tuple[sympy.Symbol, sympy.Matrix]:
+    hs = sympy.Symbol("h", real=True)
+    return hs, _geglu_vector(sympy.Matrix([[hs]]), sympy.Matrix([[1, -1]]), sympy.Matrix([[1, 1]]))
+
+
+def _thread_cone() -> Verdict:
+    hs, y = _reachable_curve()
+    y1 = y.subs(hs, 1)
+    target = 2 * y1
+    # y(h) = 2 y(1) forces y_1(h) - y_2(h) = 2 (y_1(1) - y_2(1)); that difference simplifies to h^2
+    diff = sympy.simplify(elementary(y[0, 0] - y[0, 1]))
+    candidates = sympy.solve(sympy.Eq(diff, sympy.simplify(elementary(target[0, 0] - target[0, 1]))), hs)
+    misses = [sympy.N(y.subs(hs, c)[0, 0] - target[0, 0], 6) for c in candidates]
+    not_cone = diff == hs**2 and bool(candidates) and all(m != 0 for m in misses)
+    return ("fails" if not_cone else "partly",
+            f"with d = 1, d_ff/2 = 2, W_g = (1, -1), W_v = (1, 1), vector_form gives the reachable set "
+            f"y(h) = ({y[0, 0]}, {y[0, 1]}), a curve; y(1) = ({_n(y1[0, 0])}, {_n(y1[0, 1])}) is on it, but "
+            f"2*y(1) is not: y_1(h) - y_2(h) = {diff}, so only h in {candidates} could reach it, and there the first "
+            f"coordinate misses by {misses}. Not closed under scaling: not a cone",
+            "the reachable set {GELU(hW_g) ⊙ hW_v : h} is in general not a cone (with d = 1, d_ff/2 = 2 it is a "
+            "curve containing y(1) but not 2*y(1)), nor inside the value subspace; when [W_g W_v] has rank d_ff "
+            "it is all of R^(d_ff/2)")
+
+
+def _thread_gating_cone() -> Verdict:
+    hs, y = _reachable_curve()
+    smooth = all(not e.has(sympy.Piecewise) for e in y) and taylor(get("geglu"), order=3).analytic
+    cone, evidence, _ = _thread_cone()
+    return ("partly" if smooth and cone == "fails" else "holds" if smooth else "fails",
+            f"y = GELU(hW_g) ⊙ hW_v has d_ff/2 coordinates (the FFN's hidden space) and is differentiable (each "
+            f"coordinate GELU(.)*(.), analytic); but its reachable set is not a cone: {evidence}",
+            "a differentiable, axis-aligned (coordinate-wise) gating in the FFN's hidden space, whose reachable set "
+            "is in general not a cone")
+
+
+def _thread_value_codomain() -> Verdict:
+    y = _geglu_vector(sympy.Matrix([[1]]), sympy.Matrix([[1, -1]]), sympy.Matrix([[1, 1]]))
+    v = sympy.Matrix([[1, 1]])  # h W_v at h = 1
+    cross = sympy.N(y[0, 0] * v[0, 1] - y[0, 1] * v[0, 0], 6)
+    return ("partly" if cross != 0 else "holds",
+            f"y = GELU(hW_g) ⊙ hW_v has d_ff/2 coordinates, so it lies in R^(d_ff/2); but not in the span of the "
+            f"values: with d = 1, W_g = (1, -1), W_v = (1, 1), h = 1 the values span the line through v = (1, 1) and "
+            f"y = ({_n(y[0, 0])}, {_n(y[0, 1])}), whose cross product with v is {cross} != 0; and that span has "
+            "dimension rank(W_v) <= min(d, d_ff/2), not d_ff/2 in general",
+            "in the vector case the codomain is R^(d_ff/2), the FFN's hidden space; the outputs are not confined to "
+            "the subspace the values hW_v span")
+
+
+def _thread_domain() -> Verdict:
+    geglu = get("geglu")
+    t = taylor(geglu, order=3)
+    ok = t.analytic and all(v.is_real for v in geglu.variables) and not geglu.expr.has(sympy.Piecewise)
+    return ("holds" if ok else "fails",
+            f"variables {geglu.variables}, both real; f = {geglu.expr} is built from x and Phi (entire): finite and "
+            "analytic on all of R^2", None)
+
+
+def _thread_signed_height() -> Verdict:
+    geglu = get("geglu")
+    signs = (sympy.sign(geglu(1, 1)), sympy.sign(geglu(1, -1)), geglu(0, 5), geglu(3, 0))
+    ok = signs[:2] == (1, -1)
+    return ("holds" if ok else "fails",
+            f"sign f(1, 1) = {signs[0]}, sign f(1, -1) = {signs[1]}, f(0, 5) = {signs[2]}, f(3, 0) = {signs[3]}: "
+            "the graph lies above the plane in the quadrants x_g*x_v > 0, below it in the others, and meets it on "
+            "the two axes", None)
+
+
+def _thread_foliated() -> Verdict:
+    gelu = get("gelu")
+    c = sympy.Symbol("c", real=True)
+    uniform = sympy.simplify(get("geglu")(c, x_v) - gelu(c) * x_v) == 0
+    factors = {str(v): gelu(v) for v in (Rational(-3, 4), 0, Rational(1, 2), 2)}
+    flipped = gelu(Rational(-3, 4)) < 0
+    collapsed = gelu(0) == 0
+    return ("partly" if uniform and (flipped or collapsed) else "holds" if uniform else "fails",
+            f"f(c, x_v) = GELU(c)*x_v: the line x_g = c is scaled uniformly by GELU(c) (true); the factors are "
+            + ", ".join(f"GELU({k}) = {_n(v)}" for k, v in factors.items())
+            + ": compressed (0 < GELU < 1) or expanded (GELU > 1), but also collapsed to a point at c = 0 and "
+            "flipped for every c < 0, where GELU(c) < 0",
+            "each vertical line x_g = c is scaled by GELU(c): compressed, expanded, collapsed (c = 0) or reversed "
+            "(c < 0)")
+
+
+def _thread_fans_out() -> Verdict:
+    f = get("geglu").expr
+    ok = sympy.diff(f, x_v, 2) == 0 and f.subs(x_v, 0) == 0
+    return ("holds" if ok else "fails",
+            f"d^2f/dx_v^2 = {sympy.diff(f, x_v, 2)}: at fixed x_g != 0 the height GELU(x_g)*x_v grows linearly in "
+            "|x_v|, with opposite signs for +-x_v", None)
+
+
+def _thread_relu_clipping() -> Verdict:
+    reglu = get("reglu")
+    flat = stationary_sets(reglu)
+    p = sympy.Symbol("p", positive=True)
+    ok = reglu.expr.subs(x_g, -p) == 0 and reglu.expr.subs(x_g, 0) == 0
+    return ("holds" if ok else "fails",
+            f"ReGLU = {reglu.expr}: stationary sets {[(s.region, s.value) for s in flat]}; 0 on the whole half-plane "
+            f"x_g <= 0 and {reglu.expr.subs(x_g, p).subs(p, x_g)} for x_g > 0", None)
+
+
+def _thread_transition_band() -> Verdict:
+    geglu = get("geglu")
+    ok = sympy.expand(geglu.expr - x_g * x_v * Phi(x_g)) == 0
+    band = sympy.N(Phi(-2), 6)
+    return ("holds" if ok and band < 0.03 else "fails",
+            f"GEGLU = x_g*x_v*Phi(x_g) is ReGLU = x_g*x_v*H(x_g) with the step H replaced by the sigmoid Phi; "
+            f"|Phi - H| = Phi(-|x_g|) <= Phi(-2) = {band} outside the band |x_g| < 2", None)
+
+
+def _thread_pencils() -> Verdict:
+    g = sympy.Symbol("g", real=True)
+    line = get("geglu")(g, x_v)
+    slope = sympy.diff(line, x_v)
+    ok = sympy.diff(line, x_v, 2) == 0 and line.subs(x_v, 0) == 0 and sympy.simplify(slope - get("gelu")(g)) == 0
+    return ("holds" if ok else "fails",
+            f"for each gate value g, v -> f(g, v) = {line} is the line through the origin of slope GELU(g) = {slope}, "
+            "analytic in g: a smoothly turning pencil of lines", None)
 
 
 THREAD_CLAIMS: tuple[tuple[str, Callable[[], Verdict]], ...] = (
+    ("In a scalar case, I can express it as f(a, b) = GELU(a) * b", _thread_scalar_case),
+    ("the gating creates an oblique hyperplane, smoothly transitioning between 0 and 1", _thread_hyperplane),
+    ("GEGLU behaves like a cubic on the negative side near zero", _thread_cubic),
+    ('iso-lines, which resemble radial "sausages"', _thread_sausages),
     (r"=x_g\,\Phi(x_g)\;x_v", _thread_form),
+    ("Domain: the 2-D plane", _thread_domain),
     ("Codomain: the real line", _thread_codomain),
+    ("-dimensional subspace spanned by the “value” projection.", _thread_value_codomain),
+    ("Geometrically we are mapping each point of the plane to a signed height above/below it.", _thread_signed_height),
     ("ranging continuously from 0 (far negative) through 0.5 (at the origin) toward 1 (large positive)",
      _thread_gate_range),
     ("is passed through unchanged and merely gets scaled by that gate", _thread_value_linear),
+    ("Thus the plane is foliated into vertical lines", _thread_foliated),
+    ("saddle-like surface", _thread_saddle),
     ("Flat along the entire", _thread_flat_axis),
+    ("surface “fans out’’ in the", _thread_fans_out),
     ("its amplitude is modulated by the bell-shaped factor", _thread_bell),
     ("the cross-section is exactly the 1-D GELU curve scaled by", _thread_cross_sections),
-    ("saddle-like surface", _thread_saddle),
+    ("it is a straight line through the origin with slope", _thread_cross_sections),
     (r"x_v = c / \text{GELU}(x_g) whenever", _thread_level_sets),
+    ("These are rational curves that resemble hyperbolas", _thread_rational),
+    ("whose arms pinch smoothly toward the", _thread_pinch),
     ("No contour ever crosses the negative xgx_g axis because the output there is arbitrarily close to 0",
      _thread_contours),
+    (r"\nabla f = \bigl(x_v\,\text{GELU}'(x_g),\; \text{GELU}(x_g)\bigr)", _thread_gradient_formula),
     ("Along the xvx_v direction gradients are constant w.r.t. xvx_v", _thread_gradient_constant),
+    ("each vertical line has the same slope equal to", _thread_gradient_constant),
     ("Gradients vanish as", _thread_vanish),
     ("peak around xg", _thread_peak),
     ("decay again for very large xgx_g due to the xgΦ(xg)x_g\\Phi(x_g) factor plateauing at xgx_g", _thread_decay),
+    (r"\text{GELU}(g)\ \otimes\ v", _thread_otimes),
     ("(Hadamard product.)", _thread_hadamard),
     ("-dimensional affine subspace of the model’s representation space", _thread_affine),
     (r"\text{GELU}(g)\in[0,\infty)^{d_{ff}/2}", _thread_gate_nonneg),
     ("compresses coordinates of that subspace toward the origin", _thread_compress),
+    ("is a warped, axis-aligned “cone’’ inside that subspace whose opening width varies smoothly with",
+     _thread_cone),
     ("No new directions are introduced; directions are re-weighted.", _thread_directions),
+    ("ReLU gate: sharp half-space clipping", _thread_relu_clipping),
     ("output lies on two flat half-cones separated by a hard plane", _thread_relu_flat),
+    ("replaces that plane by a sigmoidal transition band", _thread_transition_band),
     ("The resulting surface is everywhere differentiable", _thread_smooth),
     ("outputs shrink continuously to zero as any gate coordinate drifts negative", _thread_shrink),
+    ("GeGLU carves the (g,v)(g,v) plane into smoothly-gated linear pencils", _thread_pencils),
     ("amplitude envelope is the soft bell curve of the GELU", _thread_bell),
-    ("GEGLU behaves like a cubic on the negative side near zero", _thread_cubic),
+    ("In higher dimension, this becomes an axis-aligned, differentiable gating cone embedded in the FFN’s hidden "
+     "space.", _thread_gating_cone),
 )
 
 

@@ -45,6 +45,12 @@ def _row(ledger, fragment: str):  # type: ignore[no-untyped-def]
     "compresses coordinates",                                    # GELU > 1 stretches
     "two flat half-cones",                                       # x_g x_v is a saddle, not flat
     "soft bell curve",
+    "rational curves",                                           # |x_v| = |c|/|GELU| grows faster than any power
+    "arms pinch",                                                # they flare out: |x_v| >= 5.883|c| for x_g < 0
+    "oblique hyperplane",                                        # Hessian [[0, 1/2], [1/2, 0]] at 0
+    'radial "sausages"',                                         # only a saddle: no bounded level set
+    "axis-aligned “cone’’",                                      # y(1) reachable, 2 y(1) not
+    "affine subspace",                                           # rank W_v <= min(d, d_ff/2), in R^(d_ff/2)
 ])
 def test_the_threads_mistakes_are_found(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
     assert _row(ledger, fragment).verdict == "fails"
@@ -52,11 +58,28 @@ def test_the_threads_mistakes_are_found(ledger, fragment: str) -> None:  # type:
 
 @pytest.mark.parametrize("fragment", [
     "saddle-like surface", r"x_v = c / \text{GELU}(x_g) whenever", "(Hadamard product.)",
+    "In a scalar case, I can express it", "Domain: the 2-D plane", "signed height above/below it",
+    "surface “fans out’’", "straight line through the origin with slope", r"\nabla f = \bigl(",
+    "each vertical line has the same slope", "sharp half-space clipping", "sigmoidal transition band",
+    "smoothly-gated linear pencils",
     "the cross-section is exactly the 1-D GELU curve", "The resulting surface is everywhere differentiable",
     r"\sigma(x) = \frac{1}{1+e^{-x}}", "We can see this at work in a 2-neuron XOR gate.", "interpolates between",
 ])
 def test_true_claims_hold(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
     assert _row(ledger, fragment).verdict == "holds"
+
+
+@pytest.mark.parametrize("fragment", [
+    "cubic on the negative side",                                # a bilinear term first, same on both sides
+    r"\otimes\ v",                                               # Hadamard, written ⊙, not ⊗
+    "subspace spanned by the “value” projection",                # R^(d_ff/2), but y leaves the values' span
+    "foliated into vertical lines",                              # lines are also collapsed and flipped
+    "No contour ever crosses the negative",                      # true, for another reason
+    "outputs shrink continuously to zero",                       # after a dip
+    "differentiable gating cone",                                # differentiable, but no cone
+])
+def test_the_threads_half_truths_are_partly(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    assert _row(ledger, fragment).verdict == "partly"
 
 
 def test_no_formula_of_the_post_fails(ledger) -> None:  # type: ignore[no-untyped-def]
@@ -76,6 +99,14 @@ def test_evidence_agrees_with_mpmath(ledger) -> None:  # type: ignore[no-untyped
     assert "sqrt(2)" in peak and mpmath.nstr(height, 6) in peak
     one = mpmath.findroot(lambda t: t * mpmath.ncdf(t) - 1, 1.1)
     assert mpmath.nstr(one, 6) in _row(ledger, "compresses coordinates").evidence
+    # the left arms of a contour keep |x_v| >= |c|/|min GELU| and flare out; the gate factor dips to min GELU
+    assert mpmath.nstr(1 / -gelu_min, 4) + "|c|" in _row(ledger, "arms pinch").evidence
+    assert mpmath.nstr(gelu_min, 6) in _row(ledger, "oblique hyperplane").evidence
+    assert "[[0, 1/2], [1/2, 0]]" in _row(ledger, "oblique hyperplane").evidence
+    # 2 y(1) is not reachable: y(h) = (h^2 Phi(h), -h^2 Phi(-h)) = 2 y(1) needs h = +-sqrt(2), and both miss
+    for h in (mpmath.sqrt(2), -mpmath.sqrt(2)):
+        miss = h**2 * mpmath.ncdf(h) - 2 * mpmath.ncdf(1)
+        assert abs(miss) > 0.1 and mpmath.nstr(miss, 6) in _row(ledger, "axis-aligned “cone’’").evidence
 
 
 def test_cli_formats(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
