@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,3 +21,40 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"the documents folder {SEEDS} is absent (a user's clone); CI always has it")
     return SEEDS
+
+
+# ---------------------------------------------------------------------------------------------
+# the KaTeX harness: the real KaTeX (pinned in tests/katex), one node process renders a whole batch
+
+KATEX = ROOT / "tests" / "katex"
+
+
+@functools.lru_cache(maxsize=1)
+def _katex_node() -> Path:
+    """node, with tests/katex's pinned KaTeX installed (``npm ci``) where it is missing."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        pytest.fail("node and npm are needed to run the real KaTeX (tests/katex): install Node.js >= 18")
+    if not (KATEX / "node_modules" / "katex").is_dir():
+        r = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=KATEX, capture_output=True, text=True)
+        if r.returncode != 0:
+            pytest.fail(f"npm ci in {KATEX} failed:\n{r.stderr[-2000:]}")
+    return Path(node)
+
+
+def _katex_render(formulas: list[tuple[str, bool]]) -> list[str | None]:
+    """Render every (tex, display) with katex.renderToString(throwOnError); None or the error."""
+    node = _katex_node()
+    payload = json.dumps([{"tex": t, "display": d} for t, d in formulas])
+    r = subprocess.run([str(node), str(KATEX / "render.js")], input=payload, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert len(out) == len(formulas)
+    return [None if o["ok"] else o["error"] for o in out]
+
+
+@pytest.fixture(scope="session")
+def katex() -> Callable[[list[tuple[str, bool]]], list[str | None]]:
+    """The KaTeX renderer: ``katex([(tex, display), ...])`` gives None or KaTeX's error for each."""
+    return _katex_render

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import functools
-import json
 import random
-import shutil
-import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,39 +17,10 @@ from glusym.catalogue import CATALOGUE
 from glusym.latex import PARTS, latex, latex_part, part_equations, wrap
 from glusym.parsing import BigO, parse_latex
 
-KATEX = Path(__file__).resolve().parent / "katex"
 
 
-# ---------------------------------------------------------------------------------------------
-# the KaTeX harness: one node process renders a whole batch
-
-
-@functools.lru_cache(maxsize=1)
-def _katex_ready() -> Path:
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        pytest.fail("node and npm are needed to run the real KaTeX (tests/katex): install Node.js >= 18")
-    if not (KATEX / "node_modules" / "katex").is_dir():
-        r = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=KATEX, capture_output=True, text=True)
-        if r.returncode != 0:
-            pytest.fail(f"npm ci in {KATEX} failed:\n{r.stderr[-2000:]}")
-    return Path(node)
-
-
-def katex_render(formulas: list[tuple[str, bool]]) -> list[str | None]:
-    """Render every (tex, display) with katex.renderToString(throwOnError); None or the error."""
-    node = _katex_ready()
-    payload = json.dumps([{"tex": t, "display": d} for t, d in formulas])
-    r = subprocess.run([str(node), str(KATEX / "render.js")], input=payload, capture_output=True, text=True,
-                       timeout=120)
-    assert r.returncode == 0, r.stderr
-    out = json.loads(r.stdout)
-    assert len(out) == len(formulas)
-    return [None if o["ok"] else o["error"] for o in out]
-
-
-def test_katex_harness_rejects_what_katex_lacks() -> None:
-    errors = katex_render([(r"\sigma\left(x\right)", True), (r"\re(x)", False), (r"\begin{tabular}{c}a\end{tabular}", True),
+def test_katex_harness_rejects_what_katex_lacks(katex: Callable[..., list[str | None]]) -> None:
+    errors = katex([(r"\sigma\left(x\right)", True), (r"\re(x)", False), (r"\begin{tabular}{c}a\end{tabular}", True),
                            (r"\begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}", True)])
     assert errors[0] is None and errors[3] is None
     assert errors[1] is not None and errors[2] is not None
@@ -69,11 +38,11 @@ def _equations(name: str, part: str) -> tuple[tuple[str, Any], ...]:
 CASES = [(n, p) for n in CATALOGUE for p in PARTS]
 
 
-def test_every_entry_and_part_renders_in_katex_in_one_batch() -> None:
+def test_every_entry_and_part_renders_in_katex_in_one_batch(katex: Callable[..., list[str | None]]) -> None:
     formulas = [(tex, True) for n, p in CASES for tex, _ in _equations(n, p)]
     inline = [(tex, False) for n in CATALOGUE for tex, _ in _equations(n, "definition")]
     expanded = [(latex(u, expand=True), True) for u in CATALOGUE.values()]
-    errors = katex_render(formulas + inline + expanded)
+    errors = katex(formulas + inline + expanded)
     bad = [(tex, e) for (tex, _), e in zip(formulas + inline + expanded, errors) if e is not None]
     assert not bad, bad[:5]
     assert len(formulas) > 6 * len(CATALOGUE)
@@ -170,7 +139,7 @@ def test_expand_writes_the_definitions_out() -> None:
     assert r"\sigma" not in latex(glusym.get("swiglu"), expand=True)
 
 
-def test_analysis_results() -> None:
+def test_analysis_results(katex: Callable[..., list[str | None]]) -> None:
     u = glusym.get("swiglu")
     assert latex(glusym.gradient(u)).startswith(r"\left(")
     assert latex(glusym.hessian(u)).startswith(r"\begin{pmatrix}")
@@ -181,7 +150,7 @@ def test_analysis_results() -> None:
 
     assert latex(asymptotes(glusym.get("silu"))).startswith(r"\begin{aligned}")
     assert r"\lim_{beta \to \infty}" in latex(param_limits(glusym.get("swish"))).replace(r"\beta", "beta")
-    errors = katex_render([(latex(asymptotes(glusym.get("silu"))), True),
+    errors = katex([(latex(asymptotes(glusym.get("silu"))), True),
                            (latex(param_limits(glusym.get("swish"))), True)])
     assert errors == [None, None]
 
