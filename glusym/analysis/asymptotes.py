@@ -405,13 +405,16 @@ def _behaviour(expr: Expr, var: Symbol, direction: str, terms: int, budget: floa
     g, dps = _exact(g)
     back = {_Y: sgn * var}
 
-    limit = steps.run("limit", lambda: sympy.limit(g, _Y, sympy.oo))
+    # SymPy's limit (Gruntz) is about 3x faster on tanh written as exponentials (GELU-tanh: 1.7 s
+    # -> 0.5 s a direction); the expansion below keeps tanh, for its own rule
+    g_lim = g.rewrite(exp) if g.has(tanh) else g
+    limit = steps.run("limit", lambda: sympy.limit(g_lim, _Y, sympy.oo))
     if growth_only and limit is not None and limit.is_finite and not limit.is_zero:
         return Behaviour(direction, var, _floated(limit, dps), None, None, None, S.Zero, tuple(steps.notes))
-    a_y = steps.run("oblique", lambda: sympy.limit(g / _Y, _Y, sympy.oo))
+    a_y = steps.run("oblique", lambda: sympy.limit(g_lim / _Y, _Y, sympy.oo))
     b = None
     if a_y is not None and a_y.is_finite:
-        b = steps.run("oblique", lambda: sympy.limit(g - a_y * _Y, _Y, sympy.oo))
+        b = steps.run("oblique", lambda: sympy.limit(g_lim - a_y * _Y, _Y, sympy.oo))
     oblique = (a_y, b) if a_y is not None and b is not None and a_y.is_finite and b.is_finite else None
     if a_y is not None and not a_y.is_finite or b is not None and not b.is_finite:
         h: Expr | None = g
