@@ -31,13 +31,20 @@ def test_python_examples_run() -> None:
     assert runner.failures == 0
 
 
-@pytest.mark.parametrize("argv", [["derive", "swiglu"], ["list"],
-                                  ["order", "--depth", "1..4", "relu", "relu2", "silu", "gelu", "bilinear", "swiglu"]])
-def test_shown_output_is_current(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("argv, status", [
+    (["derive", "swiglu"], 0), (["list"], 0),
+    (["order", "--depth", "1..4", "relu", "relu2", "silu", "gelu", "bilinear", "swiglu"], 0),
+    (["latex", "swiglu", "--part", "gradient"], 0),
+    (["check", "docs/example-post.md"], 1),  # the example post has a false formula
+    (["plot", "--list"], 0),
+])
+def test_shown_output_is_current(argv: list[str], status: int, capsys: pytest.CaptureFixture[str],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(README.parent)  # the commands are shown as run from the top of the clone
     command = "$ python -m glusym " + " ".join(argv)
     shown = [b for b in _blocks("text") if b.startswith(command + "\n")]
     assert len(shown) == 1, f"README shows `{command}` once"
-    assert main(argv) == 0
+    assert main(argv) == status
     assert shown[0][len(command) + 1:] == capsys.readouterr().out
 
 
