@@ -289,21 +289,39 @@ def _specialise(unit: Unit, *, name: str, latex_name: str, reference: str, descr
     )
 
 
-def vector_form(unit: Unit, d_model: int | Symbol | str = "d", d_hidden: int | Symbol | str = "k") -> Expr:
+def vector_form(unit: Unit, d_model: int | Symbol | str = "d", d_hidden: int | Symbol | str = "k", *,
+                h: sympy.MatrixBase | None = None, W_g: sympy.MatrixBase | None = None,
+                W_v: sympy.MatrixBase | None = None) -> Expr:
     r"""The vector (FFN) form :math:`y = \alpha(h W_g) \odot h W_v` of a gated unit.
 
     With symbolic sizes the result is a matrix expression in the matrix symbols ``h``
     (1 × d), ``W_g`` and ``W_v`` (d × k); with integer sizes it is the explicit 1 × k matrix,
-    whose every entry is the scalar unit applied to one gate and one value coordinate.
+    whose every entry is the scalar unit applied to one gate and one value coordinate. Given
+    concrete matrices ``h``, ``W_g`` and ``W_v`` (all three; the sizes are theirs), it is that
+    1 × k matrix for them.
 
+    >>> from sympy import Matrix, Symbol
     >>> from glusym import get
     >>> vector_form(get("swiglu"))
     HadamardProduct(Lambda(z, swish(z)).(h*W_g), h*W_v)
     >>> vector_form(get("swiglu"), 1, 1)
     Matrix([[sigmoid(W_g[0, 0]*h[0, 0])*W_g[0, 0]*W_v[0, 0]*h[0, 0]**2]])
+    >>> t = Symbol("t", real=True)
+    >>> vector_form(get("reglu"), h=Matrix([[t]]), W_g=Matrix([[1, -1]]), W_v=Matrix([[1, 1]]))
+    Matrix([[t*Piecewise((t, t > 0), (0, True)), t*Piecewise((-t, t < 0), (0, True))]])
     """
     if unit.gate is None:
         raise GlusymError(f"{unit.name!r} is not a gated unit: vector_form takes glu, reglu, geglu, swiglu, …")
+    given = [m is not None for m in (h, W_g, W_v)]
+    if any(given):
+        if not all(given):
+            raise GlusymError("vector_form takes all three of h, W_g and W_v, or none")
+        h, W_g, W_v = (sympy.Matrix(m) for m in (h, W_g, W_v))
+        if h.rows != 1 or W_g.shape != W_v.shape or h.cols != W_g.rows:
+            raise GlusymError(f"vector_form: h must be 1 x d and W_g, W_v d x k; got {h.shape}, {W_g.shape}, {W_v.shape}")
+        gate = unit.gate.with_params(**dict(unit.values))
+        G, V = h * W_g, h * W_v
+        return sympy.Matrix(1, W_g.cols, [gate(G[0, j]) * V[0, j] for j in range(W_g.cols)])
     d = Symbol(d_model, integer=True, positive=True) if isinstance(d_model, str) else d_model
     k = Symbol(d_hidden, integer=True, positive=True) if isinstance(d_hidden, str) else d_hidden
     h = MatrixSymbol("h", 1, d)

@@ -430,18 +430,6 @@ def _thread_pinch() -> Verdict:
             f"|x_v| >= {_n(1 / -low, 4)}|c|")
 
 
-def _geglu_vector(h: sympy.Matrix, Wg: sympy.Matrix, Wv: sympy.Matrix) -> sympy.Matrix:
-    """vector_form(geglu, d, k) with h (1 x d), W_g and W_v (d x k) substituted."""
-    d_model, k = Wg.shape
-    y = vector_form(get("geglu"), d_model, k)
-    H, G, V = (sympy.MatrixSymbol("h", 1, d_model), sympy.MatrixSymbol("W_g", d_model, k),
-               sympy.MatrixSymbol("W_v", d_model, k))
-    sub = {H[0, i]: h[0, i] for i in range(d_model)}
-    sub.update({G[i, j]: Wg[i, j] for i in range(d_model) for j in range(k)})
-    sub.update({V[i, j]: Wv[i, j] for i in range(d_model) for j in range(k)})
-    return y.xreplace(sub)
-
-
 def _thread_otimes() -> Verdict:
     k = 3
     y = vector_form(get("geglu"), 2, k)
@@ -461,7 +449,7 @@ def _thread_otimes() -> Verdict:
 
 def _reachable_curve() -> tuple[sympy.Symbol, sympy.Matrix]:
     hs = sympy.Symbol("h", real=True)
-    return hs, _geglu_vector(sympy.Matrix([[hs]]), sympy.Matrix([[1, -1]]), sympy.Matrix([[1, 1]]))
+    return hs, vector_form(get("geglu"), h=sympy.Matrix([[hs]]), W_g=sympy.Matrix([[1, -1]]), W_v=sympy.Matrix([[1, 1]]))
 
 
 def _thread_cone() -> Verdict:
@@ -495,7 +483,7 @@ def _thread_gating_cone() -> Verdict:
 
 
 def _thread_value_codomain() -> Verdict:
-    y = _geglu_vector(sympy.Matrix([[1]]), sympy.Matrix([[1, -1]]), sympy.Matrix([[1, 1]]))
+    y = vector_form(get("geglu"), h=sympy.Matrix([[1]]), W_g=sympy.Matrix([[1, -1]]), W_v=sympy.Matrix([[1, 1]]))
     v = sympy.Matrix([[1, 1]])  # h W_v at h = 1
     cross = sympy.N(y[0, 0] * v[0, 1] - y[0, 1] * v[0, 0], 6)
     return ("partly" if cross != 0 else "holds",

@@ -146,3 +146,25 @@ def test_public_namespace_is_curated() -> None:
     assert glusym.__all__ == sorted(glusym.__all__)
     for name in glusym.__all__:
         assert hasattr(glusym, name), name
+
+
+def test_vector_form_with_concrete_weights() -> None:
+    h = sympy.Matrix([[2, -1]])
+    W_g = sympy.Matrix([[1, 0, 1], [0, 1, 1]])
+    W_v = sympy.Matrix([[1, 2, 0], [3, 0, 1]])
+    for name in ("glu", "bilinear", "reglu", "geglu", "swiglu"):
+        u = glusym.get(name)
+        y = glusym.vector_form(u, h=h, W_g=W_g, W_v=W_v)
+        g, v = h * W_g, h * W_v
+        assert y.shape == (1, 3)
+        assert all(sympy.simplify(y[0, j] - u(g[0, j], v[0, j])) == 0 for j in range(3))
+        # the same as the symbolic form with the weights put in
+        sym = glusym.vector_form(u, 2, 3)
+        H, G, V = (sympy.MatrixSymbol("h", 1, 2), sympy.MatrixSymbol("W_g", 2, 3), sympy.MatrixSymbol("W_v", 2, 3))
+        put = {H[0, i]: h[0, i] for i in range(2)}
+        put.update({M[i, j]: W[i, j] for M, W in ((G, W_g), (V, W_v)) for i in range(2) for j in range(3)})
+        assert all(sympy.simplify(sym.xreplace(put)[0, j] - y[0, j]) == 0 for j in range(3))
+    with pytest.raises(GlusymError, match="all three"):
+        glusym.vector_form(glusym.get("swiglu"), h=h)
+    with pytest.raises(GlusymError, match="1 x d"):
+        glusym.vector_form(glusym.get("swiglu"), h=h.T, W_g=W_g, W_v=W_v)

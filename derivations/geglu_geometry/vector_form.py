@@ -31,18 +31,6 @@ from _common import Derivation  # noqa: E402
 from glusym import Phi  # noqa: E402
 
 
-def explicit(unit: glusym.Unit, h: sympy.Matrix, Wg: sympy.Matrix, Wv: sympy.Matrix) -> sympy.Matrix:
-    """glusym.vector_form(unit, d, k) with h, W_g, W_v substituted."""
-    d_model, k = Wg.shape
-    y = glusym.vector_form(unit, d_model, k)
-    H, G, V = (sympy.MatrixSymbol("h", 1, d_model), sympy.MatrixSymbol("W_g", d_model, k),
-               sympy.MatrixSymbol("W_v", d_model, k))
-    sub = {H[0, i]: h[0, i] for i in range(d_model)}
-    sub.update({G[i, j]: Wg[i, j] for i in range(d_model) for j in range(k)})
-    sub.update({V[i, j]: Wv[i, j] for i in range(d_model) for j in range(k)})
-    return y.xreplace(sub)
-
-
 def main() -> None:
     d = Derivation(__doc__)
     geglu, gelu = glusym.get("geglu"), glusym.get("gelu")
@@ -96,7 +84,7 @@ def main() -> None:
     d.section("4. The reachable set, d = 1, d_ff/2 = 2")
     Wg1, Wv1 = sympy.Matrix([[1, -1]]), sympy.Matrix([[1, 1]])
     hs = sympy.Symbol("h", real=True)
-    y = explicit(geglu, sympy.Matrix([[hs]]), Wg1, Wv1)
+    y = glusym.vector_form(geglu, h=sympy.Matrix([[hs]]), W_g=Wg1, W_v=Wv1)
     d.show("W_g = (1, −1), W_v = (1, 1): y(h)", y)
     d.check(sympy.simplify(y[0, 0] - hs**2 * Phi(hs)) == 0 and sympy.simplify(y[0, 1] + hs**2 * Phi(-hs)) == 0,
             "y(h) = (h²Φ(h), −h²Φ(−h)): as h runs over R, a curve in R²")
@@ -119,7 +107,7 @@ def main() -> None:
     d.check(all(m != 0 for m in misses), "neither candidate works: 2·y(1) is not reachable though y(1) is")
     c = sympy.Symbol("c", real=True)
     h2 = sympy.Matrix([[1, c / gelu(1)]])
-    full = explicit(geglu, h2, sympy.Matrix([[1], [0]]), sympy.Matrix([[0], [1]]))
+    full = glusym.vector_form(geglu, h=h2, W_g=sympy.Matrix([[1], [0]]), W_v=sympy.Matrix([[0], [1]]))
     d.check(sympy.simplify(full[0, 0] - c) == 0,
             "while with d = 2, d_ff/2 = 1, W_g = (1, 0)ᵀ, W_v = (0, 1)ᵀ, h = (1, c/GELU(1)) gives y = c: every "
             "y is reached once [W_g W_v] has full rank")
