@@ -217,6 +217,13 @@ _SCALES = ("0.1", "0.3", "0.7", "1.3", "2.9", "6.1", "9.7")
 
 
 def _points(names: list[str], n: int, seed: int) -> list[dict[str, mpmath.mpf]]:
+    """``n`` points, the same on every run: seeded, and built at a fixed precision (not at the
+    caller's mpmath.mp.dps), over both signs and several scales of each variable."""
+    with mpmath.workdps(40):
+        return _points_at_40_digits(names, n, seed)
+
+
+def _points_at_40_digits(names: list[str], n: int, seed: int) -> list[dict[str, mpmath.mpf]]:
     rng = random.Random(seed)
     pts = []
     for i in range(n):

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import mpmath
 import pytest
 
 from glusym.check import VERDICTS, check_formula, check_markdown, check_text, extract_formulas
@@ -209,3 +210,14 @@ def test_garbage_never_raises(tex: str) -> None:
     links = check_formula(tex, budget=2)
     assert links and all(k.verdict in VERDICTS and (k.verdict != "unparsed" or k.reason) for k in links)
     assert all(k.verdict != "holds" for k in links if tex in (r"1/0 = 2", r"x^{x^{x^{x^{x}}}} = x"))
+
+
+def test_counterexamples_do_not_depend_on_the_callers_mpmath_precision() -> None:
+    tex = r"\sigma'(x) = \sigma(x)(1+\sigma(x))"
+    seen = set()
+    for dps in (5, 15, 60):
+        with mpmath.workdps(dps):
+            (link,) = check_formula(tex)
+        assert link.verdict == "fails" and link.counterexample
+        seen.add(str(link.counterexample))
+    assert len(seen) == 1, seen
