@@ -401,7 +401,7 @@ def _branchwise_zero(pf: Expr) -> tuple[bool, str]:
 def _limit_by_intervals(expr: Expr, z: Symbol, z0: Expr, d: str, v: Symbol, deadline: float) -> Expr:
     """lim_{z -> z0} expr, pointwise in v, on each interval between the kinks of v (and 0) and at
     each kink: the branch in force there, with v's sign as an assumption."""
-    from .analysis._common import boundaries, select_branches
+    from .analysis._common import boundaries, inside, select_branches
 
     bs = sorted({b for b in boundaries(expr, v) if b.is_number and b.is_real} | {sympy.S.Zero})
     edges = [-sympy.oo, *bs, sympy.oo]
@@ -413,12 +413,7 @@ def _limit_by_intervals(expr: Expr, z: Symbol, z0: Expr, d: str, v: Symbol, dead
     for lo, hi in zip(edges, edges[1:]):
         if time.monotonic() > deadline:
             raise BudgetExceeded("the limit ran past its budget")
-        if lo == -sympy.oo:
-            rep = hi - 1
-        elif hi == sympy.oo:
-            rep = lo + 1
-        else:
-            rep = (lo + hi) / 2
+        rep = inside(lo, hi)
         branch = select_branches(expr, {v: rep}) if expr.has(Piecewise) else expr
         sg = 1 if rep > 0 else -1
         val = sympy.limit(branch.xreplace({v: sg * t}), z, z0, d)

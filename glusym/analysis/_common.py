@@ -82,6 +82,23 @@ def select_branches(expr: Expr, point: dict[Symbol, Expr]) -> Expr:
     return expr
 
 
+def inside(lo: Expr, hi: Expr) -> Expr:
+    """A point strictly inside the interval (lo, hi), whose ends may be infinite: its middle, one
+    past a finite end, or 0 for the whole line (where a Piecewise takes one branch throughout).
+
+    >>> import sympy
+    >>> inside(-sympy.oo, 2), inside(0, 1), inside(3, sympy.oo), inside(-sympy.oo, sympy.oo)
+    (1, 1/2, 4, 0)
+    """
+    if lo == -sympy.oo and hi == sympy.oo:
+        return sympy.S.Zero
+    if lo == -sympy.oo:
+        return hi - 1
+    if hi == sympy.oo:
+        return lo + 1
+    return (sympy.S(lo) + hi) / 2
+
+
 def kink_free(expr: Expr) -> bool:
     """True when the expression has no Piecewise, Abs, Max, Min, Heaviside or sign."""
     return not expr.has(Piecewise, Abs, Max, Min, Heaviside, sign)

@@ -43,7 +43,7 @@ from ..catalogue import Unit, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, elementary
 from .calculus import tidy
-from ._common import as_expr, boundaries, select_branches, to_piecewise
+from ._common import as_expr, boundaries, inside, select_branches, to_piecewise
 
 __all__ = [
     "CriticalPoint",
@@ -138,15 +138,7 @@ def _pieces(expr: Expr, var: Symbol) -> list[_Piece]:
     edges = [-sympy.oo, *pts, sympy.oo]
     out = []
     for lo, hi in zip(edges, edges[1:]):
-        if lo == -sympy.oo and hi == sympy.oo:
-            mid = sympy.S.Zero
-        elif lo == -sympy.oo:
-            mid = hi - 1
-        elif hi == sympy.oo:
-            mid = lo + 1
-        else:
-            mid = (lo + hi) / 2
-        out.append(_Piece(lo, hi, select_branches(expr, {var: mid})))
+        out.append(_Piece(lo, hi, select_branches(expr, {var: inside(lo, hi)})))
     return out
 
 

@@ -29,7 +29,7 @@ from ..budget import time_budget
 from ..catalogue import Unit, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, phi, sigmoid
-from ._common import boundaries, select_branches, to_piecewise
+from ._common import boundaries, inside, select_branches, to_piecewise
 from .calculus import tidy
 
 __all__ = ["ParamLimit", "param_limits"]
@@ -157,7 +157,7 @@ def _pointwise(expr: Expr, v: Symbol, p: Symbol, end: Expr) -> Expr:
     # segments, left to right: ("piece", lo, hi, limit) and ("point", b, b, limit)
     segs: list[list[Any]] = []
     for k, (lo, hi) in enumerate(zip(edges, edges[1:])):
-        mid = hi - 1 if lo == -sympy.oo else lo + 1 if hi == sympy.oo else (lo + hi) / 2
+        mid = inside(lo, hi)
         branch = select_branches(expr, {v: mid})
         s = pos if mid > 0 else neg
         segs.append(["piece", lo, hi, _limit(branch.xreplace({v: s}), p, end).xreplace({s: v})])
