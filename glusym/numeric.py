@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -77,6 +78,7 @@ def to_mpmath(obj: Any) -> Callable[..., mpmath.mpf]:
 _TINY = 2.0**-960          # results below this are recomputed on the extended-exponent path
 _ROOT_RANGE = 40.0         # interior roots are looked for in [-40, 40]
 _ROOT_SAMPLES = 161
+_BLOCK = 65536             # elements evaluated at a time: a block's temporaries (512 KiB each) stay in the CPU's caches
 _ACCEPTED = "real numbers: float64, float32 or float16 arrays and scalars (integers and booleans are computed as float64)"
 
 
@@ -150,6 +152,25 @@ def _compiled(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable
     kernel = _kernel(expr, variables)
     n = len(variables)
     names = tuple(map(str, variables))
+    src, _, ops = _emitted(expr, variables)
+    # nan in gives nan out by itself when every variable reaches the result through arithmetic
+    # and nan-propagating functions; a Piecewise (np.where), a generic NumPy/SciPy call or a
+    # variable that drops out may turn nan into a number, and then the inputs are looked at
+    body = src.split("\n", 1)[1]  # below the def line
+    propagates_nan = ("_where" not in body and "_np." not in body and "_sc." not in body
+                      and all(re.search(rf"\b_v{i}\b", body) for i in range(n)))
+    # one or two arithmetic operations gain nothing from blocks (cache), and pay their Python per block
+    blocked = ops > 2
+
+    def block(flat: list[np.ndarray]) -> np.ndarray:
+        r = kernel(*flat)
+        if not propagates_nan and not all(_all_finite(a) for a in flat):
+            nan = np.isnan(flat[0])
+            for a in flat[1:]:
+                nan |= np.isnan(a)
+            if np.any(nan):
+                r[nan] = np.nan
+        return r
 
     def f(*args: Any) -> Any:
         if len(args) != n:
@@ -157,14 +178,14 @@ def _compiled(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable
         arrays, out_dtype = _coerce(args)
         shape = arrays[0].shape
         flat = [a.reshape(-1) for a in arrays]
+        size = flat[0].size
         with np.errstate(all="ignore"):
-            r = kernel(*flat)
-            if not all(_all_finite(a) for a in flat):
-                nan = np.isnan(flat[0])
-                for a in flat[1:]:
-                    nan |= np.isnan(a)
-                if np.any(nan):
-                    r[nan] = np.nan
+            if size <= _BLOCK or not blocked:
+                r = block(flat)
+            else:  # block by block, so that each step's temporaries stay in the CPU's cache
+                r = np.empty(size)
+                for s in range(0, size, _BLOCK):
+                    r[s:s + _BLOCK] = block([a[s:s + _BLOCK] for a in flat])
         r = r.reshape(shape)
         if out_dtype != np.float64:
             r = r.astype(out_dtype)
@@ -214,11 +235,21 @@ def _coerce(args: tuple[Any, ...]) -> tuple[list[np.ndarray], Any]:
     return arrays, np.dtype(out)
 
 
-def _source(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """The fast (float64) and slow (extended-exponent) functions for an expression."""
+@functools.lru_cache(maxsize=1024)
+def _emitted(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> tuple[str, dict[str, Any], int]:
+    """The stable expression's generated source, its constants, and a rough cost: its count of
+    operations, a function call counting ten."""
     from . import _stable  # SciPy loads with the compiler, not with glusym.to_mpmath
     stable = _stable.stabilise(expr)
     src, consts = _stable.emit(stable, variables)
+    calls = stable.atoms(sympy.Function, sympy.Piecewise)
+    return src, consts, int(sympy.count_ops(stable)) + 10 * len(calls)
+
+
+def _source(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """The fast (float64) and slow (extended-exponent) functions for an expression."""
+    from . import _stable  # SciPy loads with the compiler, not with glusym.to_mpmath
+    src, consts, _ = _emitted(expr, variables)
     fast_ns = dict(_stable.NS_FAST, **consts)
     ext_ns = dict(_stable.NS_EXT, **consts)
     exec(src, fast_ns)  # noqa: S102 - source generated from the expression tree above
@@ -245,19 +276,26 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
                 sub = sympy.Mul(*fs)
                 vs = tuple(v for v in variables if v in k)
                 idx = [variables.index(v) for v in vs]
-                parts.append((idx, _kernel(sub, vs) if vs else None, float(sub) if not vs else None))
+                if sub in variables:  # a bare input: exact as it is
+                    parts.append((idx, None, None))
+                else:
+                    parts.append((idx, _kernel(sub, vs) if vs else None, float(sub) if not vs else None))
 
             _, whole_slow = _source(expr, variables)
 
             def product(*arrays: np.ndarray) -> np.ndarray:
                 shape = np.broadcast_shapes(*(a.shape for a in arrays))
-                vals = []
+                vals, computed = [], []
                 for idx, kern, const in parts:
-                    vals.append(np.full(shape, const) if kern is None else kern(*[arrays[i] for i in idx]))
-                r = vals[0]
-                for v in vals[1:]:
-                    r = r * v
-                if _fine(r, True) and all(_fine(v, True) for v in vals):
+                    if kern is not None:
+                        computed.append(kern(*[arrays[i] for i in idx]))
+                        vals.append(computed[-1])
+                    else:
+                        vals.append(np.broadcast_to(arrays[idx[0]] if const is None else const, shape))
+                r = vals[0] * vals[1]
+                for v in vals[2:]:
+                    r *= v
+                if _fine(r, True) and all(_fine(v, True) for v in computed):
                     return r
                 bad = ~(np.abs(r) >= _TINY) | np.isinf(r)
                 for v in vals:
@@ -269,6 +307,12 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
                 return r
 
             return product
+    if expr in variables:  # the identity: a copy, exact
+        i = variables.index(expr)
+        return lambda *arrays: np.array(arrays[i], dtype=np.float64)
+    if not expr.free_symbols and expr.is_real and expr.is_finite:  # a constant
+        value = float(expr)
+        return lambda *arrays: np.full(np.broadcast_shapes(*(a.shape for a in arrays)), value)
     fast, slow = _source(expr, variables)
     windows = _root_windows(expr, variables, fast) if len(variables) == 1 else ()
     limits = _limits(slow) if len(variables) == 1 else None
@@ -290,9 +334,9 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
         if windows:
             (x,) = arrays
             for lo_edge, hi_edge, r_hi, r_lo, order, coeffs in windows:
-                m = (x > lo_edge) & (x < hi_edge)
-                if np.any(m):
-                    r[m] = _taylor_at_root(x[m], r_hi, r_lo, order, coeffs)
+                m = np.flatnonzero((x > lo_edge) & (x < hi_edge))
+                if m.size:
+                    r[m] = _taylor_at_root(x.take(m), r_hi, r_lo, order, coeffs)
         if limits is not None and not _all_finite(arrays[0]):
             (x,) = arrays
             inf = np.isinf(x)

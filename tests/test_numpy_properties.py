@@ -58,13 +58,45 @@ def test_monotone_on_sorted_arrays(xs: list[float]) -> None:
         assert np.all(np.diff(to_numpy(glusym.get(name))(xs_sorted)) >= 0)
 
 
+def values_and_partials(u: glusym.Unit) -> list[sympy.Expr]:
+    return [u.expr, *glusym.gradient(u)]
+
+
 @pytest.mark.parametrize("name", glusym.names())
 def test_nan_in_nan_out(name: str) -> None:
+    # in every argument of the value and of each partial derivative: the compiler looks at the
+    # inputs only where the expression could turn nan into a number (a Piecewise, a constant)
     u = glusym.get(name)
-    f = to_numpy(u)
-    args = [np.array([np.nan, 1.0])] + [np.array([1.0, 1.0])] * (len(u.variables) - 1)
-    out = f(*args)
-    assert np.isnan(out[0]) and np.isfinite(out[1])
+    for expr in values_and_partials(u):
+        f = to_numpy(expr, u.variables)
+        for i in range(len(u.variables)):
+            args = [np.array([1.0, 1.0, -2.0]) for _ in u.variables]
+            args[i] = np.array([np.nan, 1.0, np.nan])
+            out = f(*args)
+            assert np.isnan(out[0]) and np.isfinite(out[1]) and np.isnan(out[2]), (name, expr, i, out)
+
+
+@pytest.mark.parametrize("name", glusym.names())
+def test_blocks_give_the_same_bits(name: str) -> None:
+    # a large array is evaluated block by block (glusym.numeric._BLOCK elements at a time): the
+    # result is bit for bit the one of evaluating each point alone, special values and the
+    # extended path's points included, wherever they fall among the blocks
+    from glusym.numeric import _BLOCK
+    u = glusym.get(name)
+    rng = np.random.default_rng(7)
+    special = np.array([-np.inf, -1e300, -745.1, -38.5, -21.5, -1.19, -0.75, -1e-320, 0.0, 5e-324, 1.5e154,
+                        1e300, np.inf, np.nan])
+    n = 2 * _BLOCK + 1000
+    xs = rng.uniform(-45, 45, n)
+    where = rng.choice(n, size=200, replace=False)
+    xs[where] = np.resize(special, 200)
+    vs = rng.uniform(-3, 3, n)
+    for expr in values_and_partials(u):
+        f = to_numpy(expr, u.variables)
+        args = (xs,) if len(u.variables) == 1 else (xs, vs)
+        whole = f(*args)
+        alone = np.concatenate([f(*(a[s:s + 997] for a in args)) for s in range(0, n, 997)])
+        assert np.array_equal(whole, alone, equal_nan=True), (name, expr)
 
 
 LIMITS = {
