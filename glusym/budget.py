@@ -21,12 +21,14 @@ ran past its time budget of 0.05 s
 
 from __future__ import annotations
 
+import gc
 import math
 import signal
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from .errors import BudgetExceeded
 
@@ -42,7 +44,22 @@ def _enforceable() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def _handler(signum: int, frame: object) -> None:
+def _unraisable(frame: Any) -> bool:
+    """Whether the signal arrived inside a garbage-collector callback or a finaliser, where an
+    exception raised cannot reach the computation (Python reports it as unraisable instead, which
+    pytest turns into an error: hypothesis registers a gc callback)."""
+    callbacks = {getattr(cb, "__code__", None) for cb in gc.callbacks}
+    while frame is not None:
+        if frame.f_code in callbacks or frame.f_code.co_name == "__del__":
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _handler(signum: int, frame: Any) -> None:
+    if _unraisable(frame):  # try again in a millisecond, back in the computation
+        signal.setitimer(signal.ITIMER_REAL, 1e-3)
+        return
     now = time.monotonic()
     # the innermost budget whose deadline has passed is the one that ran out
     for deadline, seconds in reversed(_stack):

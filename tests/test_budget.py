@@ -1,0 +1,43 @@
+"""glusym.budget: a time budget interrupts the computation it guards, and only that."""
+
+from __future__ import annotations
+
+import gc
+import time
+
+import pytest
+
+from glusym.budget import time_budget
+from glusym.errors import BudgetExceeded
+
+
+def test_a_budget_interrupts_a_loop() -> None:
+    t = time.monotonic()
+    with pytest.raises(BudgetExceeded):
+        with time_budget(0.05):
+            while time.monotonic() - t < 5:
+                pass
+    assert time.monotonic() - t < 1
+
+
+def test_a_budget_never_fires_inside_a_gc_callback() -> None:
+    # hypothesis registers a gc callback; an alarm that lands in one cannot raise into the
+    # computation (Python reports it as unraisable, an error under pytest) and must wait for it
+    def slow_callback(phase: str, info: dict) -> None:
+        t = time.monotonic()
+        while phase == "start" and time.monotonic() - t < 0.02:
+            pass
+
+    gc.callbacks.append(slow_callback)
+    start = time.monotonic()
+    try:
+        with pytest.raises(BudgetExceeded):
+            with time_budget(0.05):
+                while time.monotonic() - start < 5:  # garbage, so that the collector runs, and a pause
+                    [[] for _ in range(1000)]
+                    pause = time.monotonic()
+                    while time.monotonic() - pause < 0.003:
+                        pass
+    finally:
+        gc.callbacks.remove(slow_callback)
+    assert time.monotonic() - start < 1
