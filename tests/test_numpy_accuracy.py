@@ -90,6 +90,20 @@ def test_activation_accuracy(name: str, order: int) -> None:
     assert worst_sub <= 1.0, f"{name}{chr(39) * order}: {worst_sub:.2f} subnormal ULP"
 
 
+@pytest.mark.parametrize(("name", "order", "lo", "hi"), [("mish", 1, -3.0, -1.5), ("tanhshrink", 0, -1.0, 1.0)])
+def test_dense_where_terms_cancel_beyond_a_root(name: str, order: int, lo: float, hi: float) -> None:
+    """Terms that cancel at a root still cancel in part beyond the root's own Taylor window: Mish'
+    (root -1.19) at x ~ -2 ... -2.6, tanh shrink x - tanh x (root 0) at |x| ~ 0.45 ... 0.8. A dense
+    grid there (the grid above steps over them)."""
+    u = glusym.get(name)
+    expr = u.expr if order == 0 else glusym.gradient(u)[0]
+    f = to_numpy(expr, u.variables)
+    xs = np.linspace(lo, hi, 400)
+    worst, worst_sub, lost = check(f, reference_function(expr, u.variables), [(float(a),) for a in xs], 4)
+    assert not lost and worst_sub == 0.0
+    assert worst <= ULP_DEFAULT, f"{name}{chr(39) * order}: {worst:.2f} ULP at {WORST_AT}"
+
+
 @pytest.mark.parametrize("order", [None, 0, 1])
 @pytest.mark.parametrize("name", GATED)
 def test_gated_accuracy_on_a_2d_grid(name: str, order: int | None) -> None:
