@@ -556,13 +556,17 @@ def _ipow(b: Any, n: int) -> Any:
 
 
 def _f_exprat(u: Any, nw: tuple[float, ...], dw: tuple[float, ...], nv: tuple[float, ...],
-              dv: tuple[float, ...]) -> Any:
+              dv: tuple[float, ...], cw: float = 0.0, cv: float = 0.0) -> Any:
+    """P(t)/Q(t) + c with t = e^u below 0 (P, Q, c: nw, dw, cw) and t = e^{-u} above (nv, dv, cv)."""
     u = np.asarray(u, dtype=np.float64)
     neg = u <= 0
     t = np.exp(np.where(neg, u, -u))
     num = np.where(neg, _horner(nw, t), _horner(nv, t))
     den = np.where(neg, _horner(dw, t), _horner(dv, t))
-    return num / den
+    r = num / den
+    if cw or cv:
+        r += cw if cw == cv else np.where(neg, cw, cv)
+    return r
 
 
 def _horner(c: tuple[float, ...], t: Any) -> Any:
@@ -815,13 +819,14 @@ def _x_log1p(a: Any) -> Ext:
 
 
 def _x_exprat(u: Any, nw: tuple[float, ...], dw: tuple[float, ...], nv: tuple[float, ...],
-              dv: tuple[float, ...]) -> Ext:
+              dv: tuple[float, ...], cw: float = 0.0, cv: float = 0.0) -> Ext:
     u = _flt(u)
     neg = u <= 0
     t = Ext.exp(np.where(neg, u, -u))
     num = _x_where(neg, _xhorner(nw, t), _xhorner(nv, t))
     den = _x_where(neg, _xhorner(dw, t), _xhorner(dv, t))
-    return num / den
+    r = num / den
+    return r + Ext(np.where(neg, cw, cv) + 0.0 * t.m) if cw or cv else r
 
 
 def _xhorner(c: tuple[float, ...], t: Ext) -> Ext:
@@ -914,7 +919,9 @@ class _Emitter:
                 else:
                     num.append(a)
             s = " * ".join(p(a) for a in num) if num else "1.0"
-            if c != 1:
+            if c != 1 and num and _exact_float(c) is None and c.is_Rational and _exact_float(1 / c) is not None:
+                s = f"({s}) / {_exact_float(1 / c)!r}"  # x/500: one rounding, where x * 0.002 takes two
+            elif c != 1:
                 s = f"{p(c)} * {s}" if num else p(c)
             for d in den:
                 s = f"({s}) / {p(d)}"
@@ -943,12 +950,18 @@ class _Emitter:
             u, n, d = e.args
             pn, pd = sympy.Poly(n, _W), sympy.Poly(d, _W)
             deg = max(pn.degree(), pd.degree())
-            nw = tuple(float(c) for c in pn.all_coeffs())
-            dw = tuple(float(c) for c in pd.all_coeffs())
             v = Symbol("_v")
-            nv = tuple(float(c) for c in sympy.Poly(sympy.expand(n.subs(_W, 1 / v) * v**deg), v).all_coeffs())
-            dv = tuple(float(c) for c in sympy.Poly(sympy.expand(d.subs(_W, 1 / v) * v**deg), v).all_coeffs())
-            return self.bind(f"_exprat({p(u)}, {self.const(nw)}, {self.const(dw)}, {self.const(nv)}, {self.const(dv)})")
+            pnv = sympy.Poly(sympy.expand(n.subs(_W, 1 / v) * v**deg), v)
+            pdv = sympy.Poly(sympy.expand(d.subs(_W, 1 / v) * v**deg), v)
+            # each branch as c + (P - c Q)/Q with c = P(0)/Q(0) its value where t = e^{-|u|} -> 0,
+            # when c is a float: the small part is computed apart and c added by one rounding
+            # (Mish' at x = -9.8: its sech^2(softplus x) = 1 - 2e^{2x}/... was 2 ULP off)
+            cw, pn = _split_constant(pn, pd)
+            cv, pnv = _split_constant(pnv, pdv)
+            nw, dw = tuple(float(c) for c in pn.all_coeffs()), tuple(float(c) for c in pd.all_coeffs())
+            nv, dv = tuple(float(c) for c in pnv.all_coeffs()), tuple(float(c) for c in pdv.all_coeffs())
+            return self.bind(f"_exprat({p(u)}, {self.const(nw)}, {self.const(dw)}, {self.const(nv)}, {self.const(dv)}, "
+                             f"{cw!r}, {cv!r})")
         if isinstance(e, _conj):
             P, kS, D = e.args
             k, _ = kS.as_coeff_Mul()
@@ -1062,6 +1075,15 @@ def emit(expr: Expr, variables: tuple[Symbol, ...]) -> tuple[str, dict[str, Any]
     lines = [f"    {line}\n" for line in em.lines]
     src = "def _f(" + ", ".join(names[v] for v in variables) + "):\n" + "".join(lines) + "    return " + body
     return src, em.consts
+
+
+def _split_constant(pn: sympy.Poly, pd: sympy.Poly) -> tuple[float, sympy.Poly]:
+    """(c, P - c Q) with c = P(0)/Q(0) when that is a nonzero float exactly, else (0.0, P)."""
+    q0 = pd.eval(0)
+    c = _exact_float(pn.eval(0) / q0) if q0 != 0 else None
+    if not c:
+        return 0.0, pn
+    return c, pn - pd * sympy.Rational(c)
 
 
 def _exact_float(c: Expr) -> float | None:
