@@ -139,12 +139,14 @@ class Phi(Function):
 class phi(Function):
     r"""The standard normal density :math:`\varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}`.
 
-    Derivative :math:`\varphi'(x) = -x\,\varphi(x)`.
+    Derivative :math:`\varphi'(x) = -x\,\varphi(x)`; even, so :math:`\varphi(-x)` is written :math:`\varphi(x)`.
 
     >>> from sympy import Symbol
     >>> x = Symbol("x")
     >>> phi(x).rewrite("exp")
     sqrt(2)*exp(-x**2/2)/(2*sqrt(pi))
+    >>> phi(-x), phi(1 - x)
+    (phi(x), phi(x - 1))
     """
 
     nargs = 1
@@ -158,6 +160,8 @@ class phi(Function):
             return 1 / sqrt(2 * pi)
         if arg in (S.Infinity, S.NegativeInfinity):
             return S.Zero
+        if arg.could_extract_minus_sign():  # even: phi(-x) = phi(x)
+            return cls(-arg)
         return None
 
     def _eval_rewrite_as_exp(self, arg: Expr, **kwargs: Any) -> Expr:
