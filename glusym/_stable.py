@@ -1049,6 +1049,8 @@ class _Emitter:
         bound = 2.0 ** (900 // max(poly.degree(), 1))
         if len(coeffs) == 2 and coeffs[1] == (0.0, 0.0):  # c x: one exact product, no Horner
             (ch, cl), = coeffs[:1]
+            if ch < 0:  # -c x: the pair of c x, negated, so that it is shared
+                return f"_ddneg(*{self.bind(f'_ddmono({self.names[v]}, {-ch!r}, {-cl!r}, {bound!r})')})"
             return self.bind(f"_ddmono({self.names[v]}, {ch!r}, {cl!r}, {bound!r})")
         if coeffs[0][0] < 0:  # -p(x): the same pair as p(x), negated, so that it is shared
             neg = tuple((0.0 - a, 0.0 - b) for a, b in coeffs)  # 0.0 - 0.0 is +0.0, as in p(x)
