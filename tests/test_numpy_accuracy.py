@@ -104,6 +104,50 @@ def test_dense_where_terms_cancel_beyond_a_root(name: str, order: int, lo: float
     assert worst <= ULP_DEFAULT, f"{name}{chr(39) * order}: {worst:.2f} ULP at {WORST_AT}"
 
 
+@pytest.mark.parametrize(("name", "worst_at"), [("gelu_tanh", -3.1400000000000006), ("quick_gelu", -21.684),
+                                               ("swish", -7.579999999999998)])
+def test_dense_where_sigma_products_round(name: str, worst_at: float) -> None:
+    """The sigma-gated derivatives are products of sigma(u), sigma(-u), x and a polynomial, and
+    every rounding in the chain adds up: on a grid of 20,001 points on [-40, 40] they were 4.45
+    (GELU-tanh'), 4.29 (quick-GELU') and 4.12 ULP (Swish_1.7') at these points before sigma(u)sigma(-u)
+    became one quantity, sigma one exponential with the compensated 1 + e^{-|u|}, and the
+    coefficient was folded into the polynomial. A dense grid around each such point."""
+    u = unit(name)
+    expr = glusym.gradient(u)[0]
+    f = to_numpy(expr, u.variables)
+    xs = np.concatenate([[worst_at], np.linspace(worst_at - 0.5, worst_at + 0.5, 301)])
+    worst, worst_sub, lost = check(f, reference_function(expr, u.variables), [(float(a),) for a in xs], 4)
+    assert not lost and worst_sub == 0.0
+    assert worst <= ULP_DEFAULT, f"{name}': {worst:.2f} ULP at {WORST_AT}"
+
+
+def test_sigma_primitives_against_mpmath() -> None:
+    """sigma(h + l) from the shared e^{-|h|} and sigma'(h + l) = sigma(u)sigma(-u) on double-double
+    arguments 1.702 x, as the compiler calls them in a derivative: within 1.5 and 2.2 ULP of mpmath
+    (SciPy's expit: 2.4; expit(u)expit(-u): 3.3)."""
+    from glusym._stable import _ddmono, _f_dsig_dd, _f_expabs, _f_sig_dd
+
+    xs = np.random.default_rng(7).uniform(-40, 40, 3000)
+    hi, lo = _ddmono(xs, 1.702, 4.263256414560601e-17, 1e270)
+    sig, dsig = _f_sig_dd(hi, lo, _f_expabs(hi)), _f_dsig_dd(hi, lo)
+    worst = [0.0, 0.0]
+    with mpmath.workdps(40):
+        for x, a, b in zip(xs, sig, dsig):
+            u = mpmath.mpf(851) / 500 * mpmath.mpf(float(x))
+            s, sm = 1 / (1 + mpmath.exp(-u)), 1 / (1 + mpmath.exp(u))
+            for i, (got, want) in enumerate(((a, s), (b, s * sm))):
+                worst[i] = max(worst[i], float(abs(mpmath.mpf(float(got)) - want) / mpmath.mpf(np.spacing(float(want)))))
+    assert worst[0] <= 1.5 and worst[1] <= 2.2, worst
+
+
+def test_sigma_times_sigma_of_minus_is_one_quantity() -> None:
+    from glusym._stable import _dsig, stabilise
+
+    x = glusym.x
+    assert stabilise(glusym.gradient(glusym.get("sigmoid"))[0]) == _dsig(x)
+    assert stabilise(1 - sympy.tanh(x) ** 2) == 4 * _dsig(2 * x)
+
+
 @pytest.mark.parametrize("order", [None, 0, 1])
 @pytest.mark.parametrize("name", GATED)
 def test_gated_accuracy_on_a_2d_grid(name: str, order: int | None) -> None:
