@@ -319,6 +319,7 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
     fast, slow = _source(expr, variables)
     windows = _root_windows(expr, variables, fast) if len(variables) == 1 else ()
     limits = _limits(slow) if len(variables) == 1 else None
+    span = (min(w[0] for w in windows), max(w[1] for w in windows)) if windows else None
 
     def kernel(*arrays: np.ndarray) -> np.ndarray:
         shape = np.broadcast_shapes(*(a.shape for a in arrays))
@@ -336,10 +337,15 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
                 r[bad] = v.to_float() if isinstance(v, _stable.Ext) else v
         if windows:
             (x,) = arrays
-            for lo_edge, hi_edge, r_hi, r_lo, order, coeffs in windows:
-                m = np.flatnonzero((x > lo_edge) & (x < hi_edge))
-                if m.size:
-                    r[m] = _taylor_at_root(x.take(m), r_hi, r_lo, order, coeffs)
+            # one pass over the whole array for the span of all windows, then each window among
+            # the points found (three windows cost 12 passes over all points before)
+            m = np.flatnonzero((x > span[0]) & (x < span[1]))
+            if m.size:
+                xm = x.take(m)
+                for lo_edge, hi_edge, r_hi, r_lo, order, coeffs in windows:
+                    k = np.flatnonzero((xm > lo_edge) & (xm < hi_edge))
+                    if k.size:
+                        r.put(m.take(k), _taylor_at_root(xm.take(k), r_hi, r_lo, order, coeffs))
         if limits is not None and not _all_finite(arrays[0]):
             (x,) = arrays
             inf = np.isinf(x)
