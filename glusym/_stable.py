@@ -522,9 +522,12 @@ def _f_sig_dd(hi: Any, lo: Any, t: Any = None) -> Any:
     e += t
     m = np.maximum(t, hi >= 0)
     q = m / s
-    w = s - m
-    w *= lo
-    w -= e
+    if isinstance(lo, float) and lo == 0.0:  # σ(u) of a float u: no low part
+        w = -e
+    else:
+        w = s - m
+        w *= lo
+        w -= e
     w /= s
     w *= q
     w += q
@@ -546,7 +549,13 @@ def _f_dsig_dd(hi: Any, lo: Any, t: Any = None) -> Any:
     s = 1.0 + t
     e = 1.0 - s
     e += t
-    d, de = _two_prod(s, s)
+    sh, sl = _split(s)
+    d = s * s
+    de = sh * sh - d      # s² - d exactly (Dekker's product, one split for a square)
+    sh *= 2.0 * sl
+    de += sh
+    sl *= sl
+    de += sl
     r = t / d
     p, pe = _two_prod(r, d)
     rem = t - p
@@ -556,13 +565,14 @@ def _f_dsig_dd(hi: Any, lo: Any, t: Any = None) -> Any:
     e *= r
     rem -= e
     rem /= d
-    w = np.copysign(1.0 - t, -hi)
-    w *= lo
-    w /= s
-    w *= r
-    w += rem
-    w += r
-    return w
+    if not (isinstance(lo, float) and lo == 0.0):  # σ'(u) of a float u: no low part
+        w = np.copysign(1.0 - t, -hi)
+        w *= lo
+        w /= s
+        w *= r
+        rem += w
+    rem += r
+    return rem
 
 
 def _f_sp(u: Any) -> Any:
