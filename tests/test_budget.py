@@ -41,3 +41,20 @@ def test_a_budget_never_fires_inside_a_gc_callback() -> None:
     finally:
         gc.callbacks.remove(slow_callback)
     assert time.monotonic() - start < 1
+
+
+def test_sympys_lazy_imports_are_not_charged_to_a_budget() -> None:
+    """sympy.simplify imports sympy.physics.units on its first call (0.2-0.4 s); in a fresh process
+    the first budget starts its clock only after that import."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from glusym.budget import time_budget\n"
+        "assert 'sympy.physics.units' not in sys.modules\n"
+        "with time_budget(5.0):\n"
+        "    assert 'sympy.physics.units' in sys.modules\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
