@@ -295,17 +295,25 @@ def vector_form(unit: Unit, d_model: int | Symbol | str = "d", d_hidden: int | S
     r"""The vector (FFN) form :math:`y = \alpha(h W_g) \odot h W_v` of a gated unit.
 
     With symbolic sizes the result is a matrix expression in the matrix symbols ``h``
-    (1 × d), ``W_g`` and ``W_v`` (d × k); with integer sizes it is the explicit 1 × k matrix,
+    (1 × d), ``W_g`` and ``W_v`` (d × k), the gate an undefined function named after it (SymPy
+    cannot substitute into an elementwise Lambda whose body is a product: ``Lambda(z, z*sigmoid(z))``
+    applied to ``h*W_g`` raises on ``.subs``); its body is ``unit.gate``, so
+    ``.replace(Function("swish"), unit.gate)`` after ``.subs`` and ``.as_explicit()`` gives the
+    entries. With integer sizes it is the explicit 1 × k matrix,
     whose every entry is the scalar unit applied to one gate and one value coordinate. Given
     concrete matrices ``h``, ``W_g`` and ``W_v`` (all three; the sizes are theirs), it is that
     1 × k matrix for them.
 
-    >>> from sympy import Matrix, Symbol
+    >>> from sympy import Function, Matrix, Symbol
     >>> from glusym import get
     >>> vector_form(get("swiglu"))
     HadamardProduct(Lambda(z, swish(z)).(h*W_g), h*W_v)
     >>> vector_form(get("swiglu"), 1, 1)
     Matrix([[sigmoid(W_g[0, 0]*h[0, 0])*W_g[0, 0]*W_v[0, 0]*h[0, 0]**2]])
+    >>> d, k = Symbol("d", integer=True, positive=True), Symbol("k", integer=True, positive=True)
+    >>> m = vector_form(get("swiglu")).subs({d: 1, k: 1}).as_explicit()
+    >>> m.replace(Function("swish"), get("swiglu").gate) == vector_form(get("swiglu"), 1, 1)
+    True
     >>> t = Symbol("t", real=True)
     >>> vector_form(get("reglu"), h=Matrix([[t]]), W_g=Matrix([[1, -1]]), W_v=Matrix([[1, 1]]))
     Matrix([[t*Piecewise((t, t > 0), (0, True)), t*Piecewise((-t, t < 0), (0, True))]])
