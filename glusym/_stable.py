@@ -17,10 +17,10 @@ Three layers, all general (nothing here knows a unit by name):
    split into two floats), and the primitive applies the first-order correction
    :math:`f(h+l)\approx f(h)+f'(h)\,l`: :math:`\sigma(1.7x)` at :math:`x=-400` would otherwise be
    hundreds of ULP off. σ(u), σ(-u) and σ'(u) in one expression share :math:`e^{-|u|}`. A product's
-   numeric coefficient goes where it saves roundings (:meth:`_Emitter.fold`). :math:`\Phi` in the left tail is :math:`e^{-x^2/2}\,Q(-x)` with
-   :math:`x^2/2` split exactly (Dekker) and :math:`Q` the Mills ratio over :math:`\sqrt{2\pi}`,
-   piecewise polynomials fitted in mpmath at first use (SciPy's ``ndtr``/``erfc`` are up to
-   1.5e3 ULP off there, ``erfcx`` up to 6).
+   numeric coefficient goes where it saves roundings (:meth:`_Emitter.fold`). :math:`\Phi` in the
+   left tail is :math:`e^{-x^2/2}\,Q(-x)` with :math:`x^2/2` split exactly (Dekker) and :math:`Q`
+   the Mills ratio over :math:`\sqrt{2\pi}`, piecewise polynomials fitted in mpmath at first use
+   (SciPy's ``ndtr``/``erfc`` are up to 1.5e3 ULP off there, ``erfcx`` up to 6).
 3. The same source runs over two namespaces: NumPy float64 (the fast path) and :class:`Ext`, an
    extended-exponent number :math:`m\,2^e` (the slow path, used only for results that come out
    tiny, zero, infinite or nan), so that a product such as :math:`x\,\Phi(x)` is rounded once
@@ -684,7 +684,8 @@ def _f_where(c: Any, a: Any, b: Any) -> Any:
 
 
 NS_FAST: dict[str, Any] = {
-    "_sig": _f_sig, "_sig_dd": _f_sig_dd, "_dsig": _f_dsig, "_dsig_dd": _f_dsig_dd, "_expabs": _f_expabs, "_sp": _f_sp, "_sp_dd": _f_sp_dd,
+    "_sig": _f_sig, "_sig_dd": _f_sig_dd, "_dsig": _f_dsig, "_dsig_dd": _f_dsig_dd, "_expabs": _f_expabs,
+    "_sp": _f_sp, "_sp_dd": _f_sp_dd,
     "_exp": np.exp, "_exp_dd": _f_exp_dd, "_expm1": np.expm1, "_expm1_dd": _f_expm1_dd,
     "_ndtr": _f_ndtr, "_ndtr_dd": _f_ndtr_dd, "_npdf": _f_npdf, "_npdf_dd": _f_npdf_dd,
     "_gauss": _f_gauss, "_ndtr_g": _f_ndtr,
@@ -956,7 +957,8 @@ def _x_hypot(a: Any, b: Any) -> Ext:
 
 NS_EXT: dict[str, Any] = dict(NS_FAST)
 NS_EXT.update({
-    "_sig": _x_sig, "_sig_dd": _x_sig_dd, "_dsig": _x_dsig, "_dsig_dd": _x_dsig_dd, "_expabs": lambda u: None, "_sp": _x_sp, "_sp_dd": _x_sp_dd,
+    "_sig": _x_sig, "_sig_dd": _x_sig_dd, "_dsig": _x_dsig, "_dsig_dd": _x_dsig_dd, "_expabs": lambda u: None,
+    "_sp": _x_sp, "_sp_dd": _x_sp_dd,
     "_exp": Ext.exp, "_exp_dd": _x_exp_dd, "_expm1": _x_expm1, "_expm1_dd": _x_expm1_dd,
     "_ndtr": _x_ndtr, "_ndtr_dd": _x_ndtr_dd, "_npdf": _x_npdf, "_npdf_dd": _x_npdf_dd,
     "_gauss": lambda u: _x_gauss(u), "_ndtr_g": lambda u, g: _x_ndtr(u),
@@ -1058,7 +1060,8 @@ class _Emitter:
             g = self.bind(f"_gauss({u})")
             return self.bind(f"_ndtr_g({u}, {g})" if isinstance(e, _ndtr) else f"({g} * {_ISQ2PI!r})")
         if isinstance(e, _EXPLIKE):
-            name = {_sig: "_sig", _dsig: "_dsig", _sp: "_sp", _ndtr: "_ndtr", _npdf: "_npdf", exp: "_exp", expm1: "_expm1"}[type(e)]
+            name = {_sig: "_sig", _dsig: "_dsig", _sp: "_sp", _ndtr: "_ndtr", _npdf: "_npdf", exp: "_exp",
+                    expm1: "_expm1"}[type(e)]
             dd = self.ddarg(e.args[0])
             t = ""
             if isinstance(e, (_sig, _dsig)) and self.sig_shared(e.args[0]):  # σ(u), σ(-u), σ'(u): one e^{-|u|}
@@ -1127,8 +1130,8 @@ class _Emitter:
     def fold(self, c: Expr, num: list[Any]) -> tuple[Expr, list[Any]]:
         """A product's numeric coefficient c, taken into its other factors where that saves
         roundings: with the powers of x into a polynomial factor (c x^k P(x) by compensated Horner:
-        GELU-tanh' has (2√(2/π)) x (1 + 0.134145 x²)), into a sum whose terms it makes exact or turns into the
-        argument of an exponential-type function (Swish_β': (10 + 17 x σ(-1.7x)) σ(1.7x)/10 is
+        GELU-tanh' has (2√(2/π)) x (1 + 0.134145 x²)), into a sum whose terms it makes exact or
+        turns into the argument of an exponential-type function (Swish_β': (10 + 17 x σ(-1.7x)) σ(1.7x)/10 is
         (1 + 1.7x σ(-1.7x)) σ(1.7x)); and c x^k, when it is such an argument, is the high part of
         that argument's double-double pair (exact to 2^-78) rather than two roundings."""
         if not num:
