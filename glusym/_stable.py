@@ -359,6 +359,13 @@ def _two_prod(a: Any, b: Any) -> tuple[Any, Any]:
     return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
 
 
+def _two_square(a: Any) -> tuple[Any, Any]:
+    """a² = p + err exactly, as :func:`_two_prod` with one split (a square needs one)."""
+    p = a * a
+    ah, al = _split(a)
+    return p, ((ah * ah - p) + 2.0 * ah * al) + al * al
+
+
 def _two_sum(a: Any, b: Any) -> tuple[Any, Any]:
     s = a + b
     bb = s - a
@@ -549,13 +556,7 @@ def _f_dsig_dd(hi: Any, lo: Any, t: Any = None) -> Any:
     s = 1.0 + t
     e = 1.0 - s
     e += t
-    sh, sl = _split(s)
-    d = s * s
-    de = sh * sh - d      # s² - d exactly (Dekker's product, one split for a square)
-    sh *= 2.0 * sl
-    de += sh
-    sl *= sl
-    de += sl
+    d, de = _two_square(s)
     r = t / d
     p, pe = _two_prod(r, d)
     rem = t - p
