@@ -226,8 +226,7 @@ class _Normaliser:
         norm = _Normaliser(self.table).run(tex)
         if not norm.strip():
             raise LatexParseError("an empty element")
-        parsed = _sympy_parse(norm)
-        return _resolve(parsed, self.table)
+        return _resolve(_read(norm), self.table)
 
     def sub_relation(self, tex: str) -> Any:
         parts, seps = _split_top(tex, _RELATIONS)
@@ -750,6 +749,49 @@ def _apply_unit(meaning: tuple[Any, ...], args: tuple[Expr, ...] | None) -> Any:
     return out
 
 
+def _juxtaposed_names(e: Any, plain: set[str] | None = None) -> set[str]:
+    """The names ``v`` of the calls ``v(a)`` in SymPy's reading that are products v·a: the
+    variables x, x_g, x_v, t, and any name that also stands alone in the formula."""
+    if not isinstance(e, sympy.Basic):
+        return set()
+    if plain is None:
+        plain = {_clean_name(a.name) for a in e.free_symbols}  # type: ignore[attr-defined]
+    out = set()
+    for a in e.atoms(sympy.core.function.AppliedUndef):
+        name = a.func.__name__
+        if len(a.args) != 1 or "'" in name or re.fullmatch(r"Xi_\{\d+\}", name):
+            continue
+        base = _clean_name(name)
+        if base in _VARS or base == "t" or base in plain:
+            out.add(name)
+    return out
+
+
+def _explicit_products(tex: str, names: set[str]) -> str:
+    r"""``x(1+x)^{2}`` written ``{x}(1+x)^{2}`` for each name of ``names``, which SymPy's grammar reads
+    as a product, not a call: juxtaposition binds looser than a power, a factorial or a fraction bar,
+    which cannot be mended once ``x(…)`` is read as a call (``x(1+x)^{-1}`` and
+    ``\frac{1}{x(1+x)}`` are then one tree); a group keeps juxtaposition's precedence, where
+    ``\cdot`` would end the operand of ``\frac{d}{dx}``."""
+    for name in sorted(names, key=len, reverse=True):
+        base, _, sub = _clean_name(name).partition("_")
+        subscript = r"\s*_\s*(?:\{\s*%s\s*\}|%s)" % (re.escape(sub), re.escape(sub)) if sub else ""
+        pat = r"(?<![\\A-Za-z])(%s%s)(?![A-Za-z0-9_'])\s*(?=\()" % (re.escape(base), subscript)
+        tex = re.sub(pat, r"{\1}", tex)
+    return tex
+
+
+def _read(norm: str) -> Any:
+    """SymPy's reading of a normalised formula, with the products ``v(a)`` made explicit first."""
+    parsed = _sympy_parse(norm)
+    names = _juxtaposed_names(parsed)
+    if names:
+        explicit = _explicit_products(norm, names)
+        if explicit != norm:
+            parsed = _sympy_parse(explicit)
+    return parsed
+
+
 def _resolve(e: Any, table: dict[Any, Any]) -> Any:
     renames = table.get(("rename",), {})
     plain = {_clean_name(a.name) for a in getattr(e, "free_symbols", ())}
@@ -802,7 +844,7 @@ def _resolve(e: Any, table: dict[Any, Any]) -> Any:
                     return sympy.Mul(meaning, args[0])  # not callable: (a, b)(c) is a product
                 raise LatexParseError("a value applied to arguments")
             base = _clean_name(name.rstrip("'"))
-            if not n_primes and (base in _VARS or base in ("t",) or base in plain) and len(args) == 1:
+            if name in _juxtaposed_names(e, plain):
                 return real_symbol(base) * args[0]  # x(1 - x) is a product, not a call
             if base == "O" and len(args) == 1 and not n_primes:
                 return BigO(args[0])
@@ -943,7 +985,7 @@ def _parse_side(tex: str) -> Any:
         raise LatexParseError(f"cannot read the formula: {type(exc).__name__}: {str(exc)[:120]}") from None
     if not norm.strip():
         raise LatexParseError("nothing to read")
-    parsed = _sympy_parse(norm)
+    parsed = _read(norm)
     if isinstance(parsed, sympy.core.relational.Relational):
         raise LatexParseError("a relation inside a side")
     try:

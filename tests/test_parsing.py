@@ -180,3 +180,37 @@ def test_random_token_soup_raises_only_glusym_errors() -> None:
             pass
 
     run()
+
+
+# ---------------------------------------------------------------------------------------------
+# juxtaposition binds looser than a power (issue 12): v(…)^n is v·(…)^n, never (v·(…))^n
+
+@pytest.mark.parametrize("tex,expected,misreading", [
+    (r"x(1+x)^{2}", x * (1 + x) ** 2, (x * (1 + x)) ** 2),
+    (r"x_g(1+x_v)^{2}", x_g * (1 + x_v) ** 2, (x_g * (1 + x_v)) ** 2),
+    (r"x_{g}(1+x_v)^{2}", x_g * (1 + x_v) ** 2, (x_g * (1 + x_v)) ** 2),
+    (r"x\left(1 - \sigma(x)\right)^2", x * (1 - sigmoid(x)) ** 2, (x * (1 - sigmoid(x))) ** 2),
+    (r"2x(1+x)^{2}", 2 * x * (1 + x) ** 2, 2 * (x * (1 + x)) ** 2),
+    (r"x(x)^{2}", x ** 3, x ** 4),
+    (r"x(1+e^{-x})^{-1}", x / (1 + exp(-x)), 1 / (x * (1 + exp(-x)))),
+    (r"\frac{1}{x(1+x)}", 1 / (x * (1 + x)), x / (1 + x)),
+    (r"\frac{\sigma(x)}{x(1+e^{-x})}", sigmoid(x) / (x * (1 + exp(-x))), x * sigmoid(x) / (1 + exp(-x))),
+    (r"x(1+x)!", x * sympy.factorial(1 + x), sympy.factorial(x * (1 + x))),
+    (r"x(x(1+x)^2)^3", x ** 4 * (1 + x) ** 6, x ** 8 * (1 + x) ** 6),
+    (r"\frac{d}{dx} x(1+x)^2", sympy.diff(x * (1 + x) ** 2, x), sympy.diff(x * (1 + x), x) * (1 + x)),
+    (r"a(1+x)^{2} + a", Symbol("a", real=True) * (1 + x) ** 2 + Symbol("a", real=True),
+     (Symbol("a", real=True) * (1 + x)) ** 2 + Symbol("a", real=True)),
+])
+def test_juxtaposition_binds_looser_than_a_power(tex: str, expected: object, misreading: object) -> None:
+    got = parse_latex(tex)
+    assert _eq(got, expected), (tex, got)
+    assert not _eq(got, misreading), (tex, got)
+
+
+@pytest.mark.parametrize("tex,expected", [
+    (r"f(x)^{2}", sympy.Function("f")(x) ** 2),  # a function of the document, squared
+    (r"\sigma(x)^{2}", sigmoid(x) ** 2),
+    (r"\text{SiLU}(x)^{2}", (x * sigmoid(x)) ** 2),
+])
+def test_a_call_then_a_power_is_still_the_power_of_the_call(tex: str, expected: object) -> None:
+    assert _eq(parse_latex(tex), expected), (tex, parse_latex(tex))
