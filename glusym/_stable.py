@@ -46,7 +46,7 @@ import sympy
 from sympy import Abs, Add, Expr, Function, Mul, Piecewise, Pow, S, Symbol, exp, log, sqrt, tanh
 from sympy.codegen.cfunctions import expm1, log1p
 
-from .functions import Phi, phi, sigmoid
+from .functions import Phi, phi, sigmoid, to_sympy
 
 __all__ = ["Ext", "NS_EXT", "NS_FAST", "emit", "stabilise"]
 
@@ -336,7 +336,7 @@ def stabilise(expr: Expr) -> Expr:
     kinds = (sympy.Max, sympy.Min, sympy.Heaviside, sympy.sign)
     if expr.has(*kinds):
         expr = expr.replace(lambda e: isinstance(e, kinds), lambda e: e.rewrite(Piecewise))
-    out = _bottom_up(sympy.sympify(expr))
+    out = _bottom_up(to_sympy(expr, "the argument of stabilise"))
     return _finalise(out)
 
 
@@ -1120,8 +1120,8 @@ class _Emitter:
             return "_or(" + ", ".join(p(a) for a in e.args[:2]) + ")" if len(e.args) == 2 else p(sympy.Or(sympy.Or(*e.args[:2]), *e.args[2:]))
         if isinstance(e, sympy.Not):
             return f"_not({p(e.args[0])})"
-        if isinstance(e, Function):
-            name = type(e).__name__
+        if isinstance(e, Function) and not isinstance(e, sympy.core.function.AppliedUndef):
+            name = type(e).__name__  # a SymPy function's (an undefined one's name is text: never looked up)
             for mod, attr in (("_np", name), ("_sc", name)):
                 if hasattr(np if mod == "_np" else sc, attr):
                     return f"{mod}.{attr}(" + ", ".join(p(a) for a in e.args) + ")"

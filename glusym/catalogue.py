@@ -49,7 +49,7 @@ from sympy import (
 )
 
 from .errors import GlusymError
-from .functions import Phi, sigmoid
+from .functions import Phi, sigmoid, to_sympy
 
 __all__ = [
     "CATALOGUE",
@@ -91,7 +91,7 @@ class Param:
     def __post_init__(self) -> None:
         if not self.name.isidentifier():
             raise GlusymError(f"parameter name {self.name!r} is not an identifier")
-        object.__setattr__(self, "default", sympy.sympify(self.default))
+        object.__setattr__(self, "default", to_sympy(self.default, f"the default of parameter {self.name}"))
 
     @property
     def symbol(self) -> Symbol:
@@ -133,6 +133,7 @@ class Unit:
             raise GlusymError(f"unit name {self.name!r} must be a lower-case identifier")
         if not self.variables:
             raise GlusymError(f"unit {self.name!r} has no variables")
+        object.__setattr__(self, "template", to_sympy(self.template, f"the template of unit {self.name!r}"))
         known = set(self.variables) | {p.symbol for p in self.params}
         stray = self.template.free_symbols - known
         if stray:
@@ -141,6 +142,7 @@ class Unit:
             )
         if not self.values:
             object.__setattr__(self, "values", tuple((p.name, p.default) for p in self.params))
+        object.__setattr__(self, "values", tuple((k, _number(v, k)) for k, v in self.values))
         names_ = {p.name for p in self.params}
         for k, _ in self.values:
             if k not in names_:
@@ -178,10 +180,23 @@ class Unit:
         return replace(self, values=tuple(current.items()))
 
     def __call__(self, *args: Any) -> Expr:
-        """The unit applied to arguments: ``get("relu")(x - 1)``."""
+        """The unit applied to arguments (numbers or SymPy expressions): ``get("relu")(x - 1)``.
+
+        A string is refused, not read (LaTeX is read by :func:`glusym.parse_latex`):
+
+        >>> from glusym import get, x
+        >>> get("relu")(x - 1)
+        Piecewise((x - 1, x > 1), (0, True))
+        >>> get("relu")("x - 1")
+        Traceback (most recent call last):
+        ...
+        glusym.errors.GlusymError: the argument of relu must be a number or a SymPy expression, not str
+        (glusym runs no code from text; LaTeX is read by glusym.parse_latex)
+        """
         if len(args) != len(self.variables):
             raise GlusymError(f"{self.name} takes {len(self.variables)} argument(s), got {len(args)}")
-        return self.expr.xreplace(dict(zip(self.variables, map(sympy.sympify, args))))
+        values = [to_sympy(a, f"the argument of {self.name}") for a in args]
+        return self.expr.xreplace(dict(zip(self.variables, values)))
 
     def _repr_latex_(self) -> str:
         from .latex import unit_definition
@@ -190,7 +205,8 @@ class Unit:
 
 
 def _number(value: Any, what: str) -> Expr:
-    """A parameter value: exact Rational for decimal text and Python floats."""
+    """A parameter value: exact Rational for decimal text and Python floats (SymPy's ``Rational``
+    reads text with :class:`fractions.Fraction`, a number literal and nothing else, never as code)."""
     if isinstance(value, str):
         try:
             value = Rational(value)
@@ -199,7 +215,7 @@ def _number(value: Any, what: str) -> Expr:
     elif isinstance(value, float):
         value = Rational(repr(value))
     elif isinstance(value, (int, sympy.Basic)):
-        value = sympy.sympify(value)
+        value = to_sympy(value, f"parameter {what}")
     else:
         raise GlusymError(f"parameter {what}: {value!r} is not a number")
     if isinstance(value, sympy.Basic) and not value.is_extended_real:
@@ -324,14 +340,20 @@ def vector_form(unit: Unit, d_model: int | Symbol | str = "d", d_hidden: int | S
     if any(given):
         if not all(given):
             raise GlusymError("vector_form takes all three of h, W_g and W_v, or none")
-        h, W_g, W_v = (sympy.Matrix(m) for m in (h, W_g, W_v))
+        h, W_g, W_v = (_matrix(m, name) for m, name in ((h, "h"), (W_g, "W_g"), (W_v, "W_v")))
         if h.rows != 1 or W_g.shape != W_v.shape or h.cols != W_g.rows:
             raise GlusymError(f"vector_form: h must be 1 x d and W_g, W_v d x k; got {h.shape}, {W_g.shape}, {W_v.shape}")
         gate = unit.gate.with_params(**dict(unit.values))
         G, V = h * W_g, h * W_v
         return sympy.Matrix(1, W_g.cols, [gate(G[0, j]) * V[0, j] for j in range(W_g.cols)])
+    # a string is a size's name, never read; other sizes are converted strictly (MatrixSymbol's own
+    # conversion would read the strings inside a tuple as code)
     d = Symbol(d_model, integer=True, positive=True) if isinstance(d_model, str) else d_model
     k = Symbol(d_hidden, integer=True, positive=True) if isinstance(d_hidden, str) else d_hidden
+    if not isinstance(d, int):
+        d = to_sympy(d, "vector_form's d_model")
+    if not isinstance(k, int):
+        k = to_sympy(k, "vector_form's d_hidden")
     h = MatrixSymbol("h", 1, d)
     W_g = MatrixSymbol("W_g", d, k)
     W_v = MatrixSymbol("W_v", d, k)
@@ -342,6 +364,20 @@ def vector_form(unit: Unit, d_model: int | Symbol | str = "d", d_hidden: int | S
     z = Symbol("z", real=True)
     alpha = Lambda(z, sympy.Function(gate.name)(z))
     return HadamardProduct((h * W_g).applyfunc(alpha), h * W_v)
+
+
+def _matrix(m: Any, what: str) -> sympy.MutableDenseMatrix:
+    """A matrix argument: a SymPy matrix, or rows (a column for a flat list) of numbers and SymPy
+    expressions; ``sympy.Matrix`` itself would read text entries as code."""
+    if isinstance(m, sympy.MatrixBase):
+        return sympy.Matrix(m)
+    rows = m.tolist() if hasattr(m, "tolist") else m
+    if not isinstance(rows, (list, tuple)):
+        kind = type(m).__name__
+        raise GlusymError(f"{what} must be a matrix (a SymPy Matrix or a list of rows), not {kind}")
+    entry = f"an entry of {what}"
+    return sympy.Matrix([[to_sympy(e, entry) for e in r] if isinstance(r, (list, tuple))
+                         else [to_sympy(r, entry)] for r in rows])
 
 
 # ---------------------------------------------------------------------------------------------

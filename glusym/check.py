@@ -62,7 +62,7 @@ from sympy import Expr, Piecewise, Symbol
 
 from .budget import time_budget
 from .errors import BudgetExceeded, GlusymError
-from .functions import elementary
+from .functions import elementary, to_sympy
 from .parsing import BigO, Chain, LatexParseError, parse_chain
 
 __all__ = ["Formula", "Link", "Report", "VERDICTS", "check_markdown", "check_text", "extract_formulas"]
@@ -242,15 +242,15 @@ def _compile(expr: Expr) -> tuple[Any, list[str]]:
     """The mpmath function of an expression, guarded by a float64 pre-evaluation: a point where
     the value overflows a double (a tower x^(x^(x^x))) is skipped before mpmath tries to build
     a number with billions of digits."""
-    from .analysis._common import to_piecewise
+    from .analysis._common import lambdify, to_piecewise
     from .numeric import to_mpmath
 
     f = to_mpmath(expr)
     syms = sorted(expr.free_symbols, key=lambda s: s.name)
     names = [s.name for s in syms]
     try:
-        guard = sympy.lambdify(syms, elementary(to_piecewise(expr)), modules="math")
-    except (TypeError, KeyError, NameError, ValueError):
+        guard = lambdify(syms, elementary(to_piecewise(expr)), modules="math")
+    except (TypeError, KeyError, NameError, ValueError, GlusymError):
         guard = None
 
     def safe(*args: Any) -> Any:
@@ -652,7 +652,7 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
         if any(e in (sympy.oo, -sympy.oo) for e in (lhs, rhs)):
             ok = lhs == rhs
             return ("holds" if ok else "fails"), f"the limit is {lhs}" if ok else f"{lhs} ≠ {rhs}", None
-    lhs, rhs = sympy.sympify(lhs), sympy.sympify(rhs)
+    lhs, rhs = to_sympy(lhs, "a side"), to_sympy(rhs, "a side")
     if any(e.has(sympy.zoo, sympy.nan) for e in (lhs, rhs)):
         return "unknown", "a side is undefined (complex infinity or nan: a division by zero?)", None
     if any(e in (sympy.oo, -sympy.oo) for e in (lhs, rhs)):
@@ -662,7 +662,7 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
 
 
 def _judge_inequality(lhs: Any, rhs: Any, op: str) -> tuple[str, str, dict[str, str] | None]:
-    d = sympy.sympify(lhs) - sympy.sympify(rhs)
+    d = to_sympy(lhs, "a side") - to_sympy(rhs, "a side")
     if d.free_symbols:
         return "no claim", "a condition on its variables", None
     with mpmath.workdps(30):

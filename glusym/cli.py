@@ -27,7 +27,7 @@ from sympy import Expr
 from .analysis.depth import MAX_DEPTH, MAX_TERMS, order_table, stack
 from .catalogue import CATALOGUE, Unit, get
 from .errors import GlusymError
-from .functions import elementary, phi
+from .functions import elementary, phi, to_sympy
 
 __all__ = ["main"]
 
@@ -37,8 +37,9 @@ __all__ = ["main"]
 
 
 def _s(expr: Any) -> str:
-    """An expression as a string of SymPy's own function names (``sympify`` reads it back)."""
-    return str(elementary(sympy.sympify(expr)))
+    """An expression the library computed, as a string of SymPy's own function names (what a
+    reader of the JSON may parse back; glusym itself never reads a string as an expression)."""
+    return str(elementary(to_sympy(expr, "a formatted expression")))
 
 
 class _Readable(sympy.printing.str.StrPrinter):
@@ -181,7 +182,7 @@ def _indent(text: str, prefix: str = "  ") -> list[str]:
 def present(expr: Any) -> Any:
     r"""An expression as a person reads it: common factors pulled out, and
     :math:`e^{-v^2/2}/\sqrt{2\pi}` shown as :math:`\varphi(v)`."""
-    expr = sympy.sympify(expr)
+    expr = to_sympy(expr, "a presented expression")
     if not expr.has(sympy.exp):
         return expr
     out = sympy.factor_terms(expr)

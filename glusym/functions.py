@@ -3,7 +3,9 @@ r"""The atomic SymPy functions of glusym: :math:`\sigma`, :math:`\Phi` and :math
 They stay atomic so that they print in the post's notation and differentiate to the forms a
 reader expects (:math:`\sigma' = \sigma(1-\sigma)`, :math:`\Phi' = \varphi`); each can be
 rewritten into SymPy's own elementary functions, which is what :func:`elementary` does for
-code and for strings that ``sympy.sympify`` must read back.
+code and for strings that ``sympy.sympify`` must read back. :func:`to_sympy` is how every
+glusym function turns a caller's value into SymPy: numbers and SymPy objects, never text (SymPy's
+``sympify`` runs a string as Python).
 
 >>> from sympy import Symbol, diff, exp, erf
 >>> x = Symbol("x", real=True)
@@ -19,15 +21,83 @@ erf(sqrt(2)*x/2)/2 + 1/2
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import sympy
 from sympy import Expr, Function, S, erf, erfc, exp, log, pi, sqrt, tanh
 
-__all__ = ["Phi", "elementary", "phi", "sigmoid"]
+from .errors import GlusymError
+
+__all__ = ["Phi", "elementary", "phi", "sigmoid", "text_note", "to_sympy"]
+
+_TEXT = (str, bytes, bytearray)
 
 
-class sigmoid(Function):
+def text_note(obj: Any) -> str:
+    """What a message refusing ``obj`` adds when ``obj`` is text: glusym runs no code from text.
+
+    >>> text_note("x**2"), text_note(None)
+    (' (glusym runs no code from text; LaTeX is read by glusym.parse_latex)', '')
+    """
+    if isinstance(obj, _TEXT):
+        return " (glusym runs no code from text; LaTeX is read by glusym.parse_latex)"
+    return ""
+
+
+def to_sympy(obj: Any, what: str = "the value") -> sympy.Basic:
+    r"""A caller's value as a SymPy object: numbers, SymPy objects and NumPy scalars by
+    ``sympy.sympify(obj, strict=True)``; tuples, sets and dicts element by element.
+
+    Text is refused with :class:`~glusym.GlusymError`, never read: ``sympy.sympify`` evaluates a
+    string as Python (``"__import__('os').system(…)"`` runs), and ``strict=True`` alone still
+    does so for the strings inside a tuple, set or dict. LaTeX is read by
+    :func:`glusym.parse_latex`. ``what`` names the value in the message.
+
+    >>> import numpy as np
+    >>> to_sympy(0.5), to_sympy(np.int64(3)), to_sympy((1, sympy.Rational(1, 2)))
+    (0.500000000000000, 3, (1, 1/2))
+    >>> to_sympy("x**2", "the argument of relu")
+    Traceback (most recent call last):
+    ...
+    glusym.errors.GlusymError: the argument of relu must be a number or a SymPy expression, not str
+    (glusym runs no code from text; LaTeX is read by glusym.parse_latex)
+    >>> to_sympy(("1", 2))
+    Traceback (most recent call last):
+    ...
+    glusym.errors.GlusymError: the value must be a number or a SymPy expression, not str
+    (glusym runs no code from text; LaTeX is read by glusym.parse_latex)
+    """
+    if isinstance(obj, sympy.Basic):
+        return obj
+    if isinstance(obj, tuple):
+        return sympy.Tuple(*(to_sympy(a, what) for a in obj))
+    if isinstance(obj, (set, frozenset)):
+        return sympy.FiniteSet(*(to_sympy(a, what) for a in obj))
+    if isinstance(obj, dict):
+        return sympy.Dict({to_sympy(k, what): to_sympy(v, what) for k, v in obj.items()})
+    np = sys.modules.get("numpy")
+    if np is not None and isinstance(obj, np.ndarray) and obj.ndim == 0:
+        return to_sympy(obj.item(), what)  # SymPy would sympify the item, a tuple's strings laxly
+    if not isinstance(obj, _TEXT):
+        try:
+            return sympy.sympify(obj, strict=True)
+        except (sympy.SympifyError, TypeError, ValueError):
+            pass
+    kind = type(obj).__name__
+    raise GlusymError(f"{what} must be a number or a SymPy expression, not {kind}{text_note(obj)}")
+
+
+class _Strict:
+    """Arguments converted by :func:`to_sympy`: ``Function`` itself would ``sympify`` a string,
+    running it as Python."""
+
+    def __new__(cls, *args: Any, **options: Any) -> Any:
+        what = f"the argument of {cls.__name__}"
+        return super().__new__(cls, *(to_sympy(a, what) for a in args), **options)  # type: ignore[misc]
+
+
+class sigmoid(_Strict, Function):
     r"""The logistic sigmoid :math:`\sigma(x) = \frac{1}{1+e^{-x}}`.
 
     Derivative :math:`\sigma'(x) = \sigma(x)\,(1-\sigma(x))`.
@@ -86,7 +156,7 @@ class sigmoid(Function):
         return printer._print_Function(self, func_name="σ")
 
 
-class Phi(Function):
+class Phi(_Strict, Function):
     r"""The standard normal CDF :math:`\Phi(x) = \frac{1}{2}\bigl(1+\operatorname{erf}(x/\sqrt{2})\bigr)`.
 
     Derivative :math:`\Phi'(x) = \varphi(x)`, the standard normal density.
@@ -136,7 +206,7 @@ class Phi(Function):
         return printer._print_Function(self, func_name="Φ")
 
 
-class phi(Function):
+class phi(_Strict, Function):
     r"""The standard normal density :math:`\varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}`.
 
     Derivative :math:`\varphi'(x) = -x\,\varphi(x)`; even, so :math:`\varphi(-x)` is written :math:`\varphi(x)`.
@@ -197,7 +267,7 @@ def elementary(expr: Expr) -> Expr:
     >>> elementary(x * sigmoid(x))
     x/(1 + exp(-x))
     """
-    expr = sympy.sympify(expr)
+    expr = to_sympy(expr, "the argument of elementary")
     return expr.replace(
         lambda e: isinstance(e, (sigmoid, Phi, phi)),
         lambda e: e.rewrite(erf) if isinstance(e, Phi) else e.rewrite(exp),

@@ -29,7 +29,7 @@ from sympy.printing.latex import LatexPrinter
 
 from .catalogue import Unit
 from .errors import GlusymError
-from .functions import elementary
+from .functions import elementary, text_note, to_sympy
 
 __all__ = ["PARTS", "latex", "latex_part", "unit_definition", "wrap"]
 
@@ -67,7 +67,7 @@ class _Printer(LatexPrinter):
 
 
 def _tex(expr: Any, expand: bool = False) -> str:
-    expr = sympy.sympify(expr)
+    expr = to_sympy(expr, "latex's argument")
     if expand:
         expr = elementary(expr)
     return _Printer({"symbol_names": {}}).doprint(expr)
@@ -118,11 +118,22 @@ def latex(obj: Any, expand: bool = False) -> str:
     dict of parameter limits as an ``aligned`` list of limits. ``expand=True`` writes
     :math:`\sigma`, :math:`\Phi`, :math:`\varphi` out as their definitions.
 
+    A string is refused with :class:`~glusym.GlusymError`, not read: ``latex`` prints, and text
+    could be LaTeX or SymPy's syntax (which ``sympify`` would run as Python). Read LaTeX first with
+    :func:`glusym.parse_latex`, then print what it means.
+
     >>> import glusym
     >>> glusym.latex(glusym.get("silu"))
     '\\text{SiLU}\\left(x\\right) = x \\sigma\\left(x\\right)'
     >>> glusym.latex(glusym.taylor(glusym.get("silu"), order=3))
     '\\frac{x^{2}}{4} + \\frac{x}{2} + O\\left(x^{3}\\right)'
+    >>> glusym.latex(glusym.parse_latex(r"\text{SiLU}(x)"))
+    'x \\sigma\\left(x\\right)'
+    >>> glusym.latex("x*sigmoid(x)")
+    Traceback (most recent call last):
+    ...
+    glusym.errors.GlusymError: latex takes a unit, an expression or an analysis result, not str
+    (glusym runs no code from text; LaTeX is read by glusym.parse_latex)
     """
     from .analysis.taylor import TaylorResult
 
@@ -142,14 +153,16 @@ def latex(obj: Any, expand: bool = False) -> str:
                 if val is not None:
                     rows.append(r"\lim_{%s \to %s} f = %s" % (_tex(p), _end(end), _tex(val, expand)))
         return _aligned(rows)
-    if isinstance(obj, (tuple, list)):
-        return _tex(sympy.Tuple(*obj), expand)
     if isinstance(obj, sympy.MatrixBase):
         return _tex(sympy.ImmutableMatrix(obj), expand)
+    if isinstance(obj, (tuple, list)):  # a gradient; element by element (sympy.Tuple reads text as code)
+        return _tex(to_sympy(tuple(obj), "an element of latex's argument"), expand)
     try:
-        return _tex(obj, expand)
-    except (sympy.SympifyError, TypeError) as exc:
-        raise GlusymError(f"latex takes a unit, an expression or an analysis result, not {kind}") from exc
+        expr = to_sympy(obj)
+    except GlusymError:
+        what = "latex takes a unit, an expression or an analysis result"
+        raise GlusymError(f"{what}, not {kind}{text_note(obj)}") from None
+    return _tex(expr, expand)
 
 
 def _aligned(rows: list[str]) -> str:
@@ -175,7 +188,10 @@ def _order_term(variables: tuple[Symbol, ...], order: int) -> Expr:
 def _taylor_rhs(t: Any, expand: bool = False) -> str:
     from .parsing import BigO
 
-    o = BigO(_order_term(t.variables, t.order))
+    # a caller's TaylorResult is converted first: SymPy's arithmetic reads the strings inside a
+    # tuple as code (x ** ("…",) runs them)
+    variables = tuple(to_sympy(v, "a TaylorResult's variable") for v in t.variables)
+    o = BigO(_order_term(variables, to_sympy(t.order, "a TaylorResult's order")))
     if t.polynomial is not None:
         return _tex(t.polynomial, expand) + " + " + _tex(o)
     rows = [r"%s + %s & %s" % (_tex(p, expand), _tex(o), _label(label)) for label, p in t.sides]

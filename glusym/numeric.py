@@ -20,7 +20,7 @@ import mpmath
 import numpy as np
 import sympy
 
-from .analysis._common import as_expr, boundaries, select_branches, to_piecewise
+from .analysis._common import as_expr, boundaries, lambdify, select_branches, to_piecewise
 from .errors import GlusymError
 from .functions import elementary
 
@@ -59,7 +59,7 @@ def to_mpmath(obj: Any) -> Callable[..., mpmath.mpf]:
     """
     expr, variables = as_expr(obj)
     code = elementary(to_piecewise(expr))
-    compiled = sympy.lambdify(variables, code, modules="mpmath")
+    compiled = lambdify(variables, code, modules="mpmath")
     n = len(variables)
 
     def f(*args: Any) -> mpmath.mpf:
@@ -385,7 +385,7 @@ def reference_function(obj: Any, variables: tuple[sympy.Symbol, ...] | None = No
     expr, default_vars = as_expr(obj)
     variables = tuple(default_vars if variables is None else variables)
     mods = [{"sigmoid": lambda u: 1 / (1 + mpmath.exp(-u)), "Phi": _mp_ncdf, "phi": mpmath.npdf}, "mpmath"]
-    compiled = sympy.lambdify(variables, to_piecewise(expr), modules=mods)
+    compiled = lambdify(variables, to_piecewise(expr), modules=mods)
 
     def f(*args: Any) -> mpmath.mpf:
         return mpmath.mpf(compiled(*(mpmath.mpf(a) for a in args)))
@@ -696,7 +696,7 @@ def _smooth_at(expr: sympy.Expr, v: sympy.Symbol, point: sympy.Expr, memo: dict[
     smooth = select_branches(to_piecewise(expr), {v: point}) if expr.has(sympy.Piecewise) else expr
     if smooth not in memo:
         if smooth.free_symbols:
-            memo[smooth] = (to_mpmath(smooth), sympy.lambdify(v, elementary(smooth), modules="mpmath"))
+            memo[smooth] = (to_mpmath(smooth), lambdify(v, elementary(smooth), modules="mpmath"))
         else:
             const = mpmath.mpf(sympy.N(smooth, 70))
             memo[smooth] = ((lambda *_: +const), (lambda *_: +const))

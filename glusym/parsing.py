@@ -41,7 +41,7 @@ from sympy import Expr, Symbol
 
 from .catalogue import CATALOGUE, Unit, x, x_g, x_v
 from .errors import GlusymError
-from .functions import Phi, phi, sigmoid
+from .functions import Phi, _Strict, phi, sigmoid
 
 __all__ = ["BigO", "Chain", "LatexParseError", "mentions_catalogue", "parse_chain", "parse_latex"]
 
@@ -50,7 +50,7 @@ class LatexParseError(GlusymError):
     """A formula glusym cannot read; the message says where or why, in one line."""
 
 
-class BigO(sympy.Function):
+class BigO(_Strict, sympy.Function):  # type: ignore[misc]
     r"""The remainder term :math:`O(x^n)` of a truncated series, kept unevaluated.
 
     >>> from sympy import Symbol

@@ -1,18 +1,24 @@
-"""Helpers shared by the analyses: what an argument is, and piecewise branch selection."""
+"""Helpers shared by the analyses: what an argument is, piecewise branch selection, and
+``lambdify`` with nothing but Python names in the source it writes."""
 
 from __future__ import annotations
 
+import builtins
+import keyword
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sympy
 from sympy import Abs, Expr, Heaviside, Max, Min, Piecewise, Symbol, sign
+from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean, BooleanFalse, BooleanTrue
 
 from ..catalogue import Unit
 from ..errors import GlusymError
+from ..functions import text_note, to_sympy
 
-__all__ = ["as_expr", "boundaries", "kink_free", "select_branches", "to_piecewise"]
+__all__ = ["as_expr", "boundaries", "kink_free", "lambdify", "select_branches", "to_piecewise"]
 
 
 def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
@@ -20,11 +26,46 @@ def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
     if isinstance(obj, Unit) or (hasattr(obj, "expr") and hasattr(obj, "variables")):  # a Unit or a Chain
         return obj.expr, obj.variables
     if isinstance(obj, (int, float)):
-        obj = sympy.sympify(obj)
+        obj = to_sympy(obj)
     if not isinstance(obj, sympy.Basic):
-        raise GlusymError(f"expected a glusym Unit or a SymPy expression, not {type(obj).__name__}")
+        kind = type(obj).__name__
+        raise GlusymError(f"expected a glusym Unit or a SymPy expression, not {kind}{text_note(obj)}")
     variables = tuple(sorted(obj.free_symbols, key=lambda s: s.name))  # type: ignore[attr-defined]
     return obj, variables  # type: ignore[return-value]
+
+
+def _plain_name(name: Any) -> bool:
+    return (isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)
+            and not hasattr(builtins, name))
+
+
+def lambdify(args: Any, expr: Any, modules: Any) -> Callable[..., Any]:
+    """``sympy.lambdify(args, expr, modules=modules)``, refusing what it would write into the
+    Python source it runs: a symbol outside ``args`` or an undefined function whose name is not a
+    plain Python name (``lambdify`` renames only the arguments; a builtin's name counts as not
+    plain, so that ``Function("exit")`` cannot call it).
+
+    >>> from sympy import Function, Symbol
+    >>> t = Symbol("t")
+    >>> lambdify(t, 2 * t, "math")(3)
+    6
+    >>> lambdify(t, Function("__import__('os').getcwd")(t), "math")
+    Traceback (most recent call last):
+    ...
+    glusym.errors.GlusymError: cannot evaluate the function "__import__('os').getcwd" numerically:
+    its name is not a plain Python name
+    """
+    expr = to_sympy(expr, "the expression to evaluate")
+    given = set(args) if isinstance(args, Sequence) else {args}
+    for s in expr.free_symbols - given:
+        if not _plain_name(getattr(s, "name", None)):
+            raise GlusymError(f"cannot evaluate the symbol {str(s)!r} numerically: it is not among "
+                              "the variables, and its name is not a plain Python name")
+    for f in expr.atoms(AppliedUndef):
+        if not _plain_name(f.func.__name__):
+            raise GlusymError(f"cannot evaluate the function {f.func.__name__!r} numerically: "
+                              "its name is not a plain Python name")
+    return sympy.lambdify(args, expr, modules=modules)
 
 
 def to_piecewise(expr: Expr) -> Expr:
@@ -96,7 +137,7 @@ def inside(lo: Expr, hi: Expr) -> Expr:
         return hi - 1
     if hi == sympy.oo:
         return lo + 1
-    return (sympy.S(lo) + hi) / 2
+    return (to_sympy(lo) + hi) / 2
 
 
 def kink_free(expr: Expr) -> bool:

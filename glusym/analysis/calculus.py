@@ -9,6 +9,7 @@ from sympy import Expr, Matrix, piecewise_fold
 
 from ..budget import time_budget
 from ..errors import BudgetExceeded
+from ..functions import to_sympy
 from ._common import as_expr, to_piecewise
 
 __all__ = ["gradient", "hessian", "tidy"]
@@ -23,7 +24,7 @@ def tidy(expr: Expr, budget: float | None = 1.0) -> Expr:
     >>> tidy(exp(x) * exp(-x) + x)
     x + 1
     """
-    expr = piecewise_fold(sympy.sympify(expr))
+    expr = piecewise_fold(to_sympy(expr, "the argument of tidy"))
     try:
         with time_budget(budget):
             simpler = sympy.simplify(expr)

@@ -38,6 +38,7 @@ from sympy import Expr, Symbol, oo
 from ..budget import time_budget
 from ..catalogue import Unit, x, x_g, x_v
 from ..errors import GlusymError, NotDerived
+from ..functions import to_sympy
 from ._common import boundaries, select_branches, side_points, to_piecewise
 from .series import NotAnalytic, taylor_coefficients
 from .taylor import TaylorResult
@@ -351,7 +352,7 @@ def _apply(info: _LayerInfo, z: Tail, derivative: bool = False) -> Tail:
     """The tail of f(z) (or of f'(z)) where z has tail ``z``."""
     if z.zero:
         f0 = sympy.diff(to_piecewise(info.f), x) if derivative else info.f
-        return _const(sympy.sympify(sympy.simplify(f0.subs(x, 0))), exact=True)
+        return _const(to_sympy(sympy.simplify(f0.subs(x, 0))), exact=True)
     if z.limit in (oo, -oo):
         beh = info.plus if z.limit == oo else info.minus
         if beh.growth_order is None or beh.limit is None:

@@ -41,9 +41,9 @@ from sympy import Expr, Symbol
 from ..budget import time_budget
 from ..catalogue import Unit, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived
-from ..functions import Phi, elementary
+from ..functions import Phi, elementary, to_sympy
 from .calculus import tidy
-from ._common import as_expr, boundaries, inside, select_branches, to_piecewise
+from ._common import as_expr, boundaries, inside, lambdify, select_branches, to_piecewise
 
 __all__ = [
     "CriticalPoint",
@@ -159,12 +159,12 @@ def _evaluable(e: Expr) -> Expr:
 
 def _numeric(e: Expr, var: Symbol) -> Callable[[Any], Any]:
     """``e`` as an mpmath function of ``var`` (evaluates at the working precision)."""
-    return sympy.lambdify(var, _evaluable(e), modules="mpmath")
+    return lambdify(var, _evaluable(e), modules="mpmath")
 
 
 def _float(e: Expr, var: Symbol) -> Callable[[float], float]:
     """``e`` as a float function of ``var`` (NaN where it overflows), for scanning."""
-    g = sympy.lambdify(var, _evaluable(e), modules="math")
+    g = lambdify(var, _evaluable(e), modules="math")
 
     def f(t: float) -> float:
         try:
@@ -636,7 +636,7 @@ def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
     """
     if not _is_gated(unit):
         raise GlusymError("level_set takes a gated unit f(x_g, x_v) = alpha(x_g)*x_v")
-    c = sympy.sympify(c)
+    c = to_sympy(c, "the level c of level_set")
     alpha = _gate(unit)
     name = unit.gate.name if isinstance(unit, Unit) and unit.gate is not None else f"({alpha})"
     pieces = _pieces(alpha, x_g)

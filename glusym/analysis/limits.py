@@ -28,7 +28,7 @@ from sympy.logic.boolalg import Boolean
 from ..budget import time_budget
 from ..catalogue import Unit, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived
-from ..functions import Phi, phi, sigmoid
+from ..functions import Phi, phi, sigmoid, to_sympy
 from ._common import boundaries, inside, select_branches, to_piecewise
 from .calculus import tidy
 
@@ -62,7 +62,7 @@ def _eventual(cond: Any, p: Symbol, end: Expr) -> Any:
     """``cond`` as it holds for every parameter close enough to ``end``: a condition on the
     variables alone (``x < lambd`` becomes ``x <= 0`` as lambd -> 0+, ``False`` as lambd -> oo)."""
     if cond in (sympy.true, sympy.false, True, False):
-        return sympy.sympify(cond)
+        return to_sympy(cond)
     if isinstance(cond, Relational):
         if not cond.has(p):
             return cond

@@ -30,7 +30,7 @@ import sympy
 from sympy import Add, Expr, Mul, Pow, S, Symbol, erf, erfc, exp, log, pi, sqrt, tanh
 
 from ..errors import GlusymError
-from ..functions import Phi, phi, sigmoid
+from ..functions import Phi, phi, sigmoid, to_sympy
 
 __all__ = ["NotAnalytic", "taylor_coefficients"]
 
@@ -180,9 +180,13 @@ def taylor_coefficients(expr: Expr, x: Symbol, n: int, known: dict[Symbol, Serie
     """
     if n < 1:
         raise GlusymError(f"order must be at least 1, got {n}")
-    expr = sympy.sympify(expr)
+    expr = to_sympy(expr, "the expression of taylor_coefficients")
+    x = to_sympy(x, "the variable of taylor_coefficients")
+    if not isinstance(x, Symbol):
+        raise GlusymError(f"the variable of taylor_coefficients must be a Symbol, not {type(x).__name__}")
     m = max(n, 2)
     memo: dict[Expr, Series] = {}
     for sym, coeffs in (known or {}).items():
-        memo[sym] = (list(coeffs) + [S.Zero] * m)[:m]
+        what = "a known series of taylor_coefficients"
+        memo[to_sympy(sym, what)] = ([to_sympy(c, what) for c in coeffs] + [S.Zero] * m)[:m]
     return _series(expr, x, m, memo)[:n]
