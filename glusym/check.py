@@ -213,43 +213,21 @@ class _Undecided(Exception):
     pass
 
 
-_SCALES = ("0.1", "0.3", "0.7", "1.3", "2.9", "6.1", "9.7")
-
-
-def _points(names: list[str], n: int, seed: int) -> list[dict[str, mpmath.mpf]]:
-    """``n`` points, the same on every run: seeded, and built at a fixed precision (not at the
-    caller's mpmath.mp.dps), over both signs and several scales of each variable."""
-    with mpmath.workdps(40):
-        return _points_at_40_digits(names, n, seed)
-
-
-def _points_at_40_digits(names: list[str], n: int, seed: int) -> list[dict[str, mpmath.mpf]]:
-    rng = random.Random(seed)
-    pts = []
-    for i in range(n):
-        pt = {}
-        for j, name in enumerate(names):
-            scale = mpmath.mpf(_SCALES[(i + 3 * j + rng.randrange(7)) % len(_SCALES)])
-            sign = 1 if (i + j) % 2 == 0 else -1  # every symbol takes both signs: no assumption
-            if rng.random() < 0.5:
-                sign = -sign
-            pt[name] = sign * scale * (1 + mpmath.mpf(rng.random()) / 7)
-        pts.append(pt)
-    return pts
-
-
 def _compile(expr: Expr) -> tuple[Any, list[str]]:
     """The mpmath function of an expression, guarded by a float64 pre-evaluation: a point where
-    the value overflows a double (a tower x^(x^(x^x))) is skipped before mpmath tries to build
-    a number with billions of digits."""
+    a tower of exponentials overflows a double (x^(x^(x^x))) is skipped before mpmath tries to
+    build a number with billions of digits. A single exponential that overflows a double
+    (softplus at 10^6) is left to mpmath, whose exponents have no bound."""
     from .analysis._common import lambdify, to_piecewise
     from .numeric import to_mpmath
 
     f = to_mpmath(expr)
     syms = sorted(expr.free_symbols, key=lambda s: s.name)
     names = [s.name for s in syms]
+    code = elementary(to_piecewise(expr))
+    tower = _tower(code) > 1
     try:
-        guard = lambdify(syms, elementary(to_piecewise(expr)), modules="math")
+        guard = lambdify(syms, code, modules="math")
     except (TypeError, KeyError, NameError, ValueError, GlusymError):
         guard = None
 
@@ -258,70 +236,92 @@ def _compile(expr: Expr) -> tuple[Any, list[str]]:
             try:
                 g = guard(*[float(a) for a in args])
             except (OverflowError, ZeroDivisionError):
-                return None
+                if tower:
+                    return None
             except (ValueError, TypeError, NameError, AttributeError):
                 pass  # a domain error or a function math lacks: mpmath decides
             else:
-                if isinstance(g, float) and (g != g or g in (float("inf"), float("-inf"))):
+                if isinstance(g, float) and (g != g or g in (float("inf"), float("-inf"))) and tower:
                     return None
         return f(*args)
 
     return safe, names
 
 
-def _value(f: Any, names: list[str], pt: dict[str, mpmath.mpf], dps: int) -> Any:
-    with mpmath.workdps(dps):
-        try:
-            v = f(*[pt[n] for n in names])
-        except (ZeroDivisionError, ValueError, OverflowError, TypeError, MemoryError):
-            return None
-        if v is None:
-            return None
-        if isinstance(v, mpmath.mpc):
-            return None
-        if not mpmath.isfinite(v):
-            return None
-        return v
+def _tower(e: Any) -> int:
+    """How deep exponentials with a variable exponent nest (e^{e^x}: 2; x^x: 1; x^3: 0)."""
+    if not isinstance(e, sympy.Basic) or not e.free_symbols:
+        return 0
+    inner = max((_tower(a) for a in e.args), default=0)
+    if isinstance(e, sympy.exp) or (isinstance(e, sympy.Pow) and e.exp.free_symbols):
+        return inner + 1
+    return inner
 
 
 def _fmt(v: Any) -> str:
     return mpmath.nstr(v, 20) if v is not None else "undefined"
 
 
-def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> tuple[str, dict[str, str] | None, int]:
-    """('agree' | 'differ' | 'few', counterexample, points used)."""
+@dataclass(frozen=True)
+class _Numeric:
+    """The numerical test's outcome: ``agree``, ``differ`` or ``few`` (too few points settled)."""
+
+    state: str
+    counterexample: dict[str, str] | None
+    used: int
+    where: str
+    digits: tuple[int, int]
+    unsettled: int = 0
+
+
+def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
+    """Compare the two sides at points that cover both (:func:`glusym.sampling.cover`), each at
+    a rising precision (:func:`glusym.sampling.compare`) that starts from the formula's numbers and
+    the size of its exponentials at the point; a difference is confirmed again from twice the
+    precision that found it."""
+    from .sampling import MAX_DIGITS, compare, cover, digits_at, start_digits
+
     fl, nl = _compile(lhs)
     fr, nr = _compile(rhs)
-    names = sorted(set(nl) | set(nr))
-    used = 0
-    for pt in _points(names, 60, seed=len(names) * 7919 + 1):
+    syms = sorted(lhs.free_symbols | rhs.free_symbols, key=lambda s: s.name)
+    names = [s.name for s in syms]
+    pts, where = cover([lhs, rhs], syms, seed=len(names) * 7919 + 1)
+    digits = start_digits([lhs, rhs])
+    need = digits_at([lhs, rhs], syms)
+    used = unsettled = beyond = 0
+    top = digits
+    for pt in pts:
         if time.monotonic() > deadline:
             break
-        a, b = _value(fl, nl, pt, 30), _value(fr, nr, pt, 30)
-        if a is None or b is None:
+        c = compare(fl, nl, fr, nr, pt, digits + need(pt))
+        top = max(top, c.digits)
+        if c.state == "undefined":
             continue
-        used += 1
-        tol = mpmath.mpf(10) ** -20 * max(1, abs(a), abs(b))
-        if abs(a - b) > tol:
-            a2, b2 = _value(fl, nl, pt, 60), _value(fr, nr, pt, 60)
-            if a2 is not None and b2 is not None and abs(a2 - b2) > mpmath.mpf(10) ** -40 * max(1, abs(a2), abs(b2)):
-                ce = {n: mpmath.nstr(pt[n], 20) for n in names}
-                ce.update({"lhs": _fmt(a2), "rhs": _fmt(b2)})
-                return "differ", ce, used
-        if used >= 24:
-            break
-    if used >= 20 and not (lhs.has(sympy.Float) or rhs.has(sympy.Float)):
-        # exact constants: confirm at 80 digits, where a difference in the 25th digit shows
-        for pt in _points(names, 6, seed=17):
-            a, b = _value(fl, nl, pt, 80), _value(fr, nr, pt, 80)
-            if a is None or b is None:
+        if c.state == "unsettled":
+            if need(pt) >= MAX_DIGITS // 2:  # exponentials beyond what the precision can resolve
+                beyond += 1
+            else:
+                unsettled += 1
+            continue
+        if c.state == "differ":
+            # confirmed at twice the precision and more: the same difference again
+            again = compare(fl, nl, fr, nr, pt, 2 * c.digits)
+            if again.state == "unsettled":
+                unsettled += 1
                 continue
-            if abs(a - b) > mpmath.mpf(10) ** -60 * max(1, abs(a), abs(b)):
+            if again.state == "differ":
                 ce = {n: mpmath.nstr(pt[n], 20) for n in names}
-                with mpmath.workdps(80):
-                    ce.update({"lhs": mpmath.nstr(a, 40), "rhs": mpmath.nstr(b, 40)})
-                return "differ", ce, used
-    return ("agree" if used >= 20 else "few"), None, used
+                with mpmath.workdps(c.digits):
+                    show = 20 if abs(c.lhs - c.rhs) > mpmath.mpf(10) ** -15 * max(abs(c.lhs), abs(c.rhs)) \
+                        else min(c.digits, 80)
+                    ce.update({"lhs": mpmath.nstr(c.lhs, show), "rhs": mpmath.nstr(c.rhs, show),
+                               "difference": mpmath.nstr(c.lhs - c.rhs, 6)})
+                return _Numeric("differ", ce, used + 1, where, (digits, c.digits), unsettled)
+        used += 1
+    enough = used >= min(20, len(pts)) and unsettled == 0
+    if beyond:
+        where += f"; {beyond} point(s) left out, their exponentials beyond {MAX_DIGITS} digits"
+    return _Numeric("agree" if enough else "few", None, used, where, (digits, top), unsettled)
 
 
 def _is_zero(d: Expr) -> bool:
@@ -344,21 +344,22 @@ def _is_zero(d: Expr) -> bool:
     return False
 
 
-def _kink_free_zero(d: Expr) -> tuple[bool, str]:
-    """Is d = 0 almost everywhere (branch by branch)? (proved, note on the kinks)."""
+def _kink_free_zero(d: Expr) -> tuple[bool, str, dict[str, str] | None]:
+    """Is d = 0 almost everywhere (branch by branch)? (proved, note on the kinks, a witness: a
+    point inside a branch whose difference is a nonzero constant, which makes the link fail)."""
     from .analysis._common import boundaries, select_branches, to_piecewise
 
     d = to_piecewise(d)
     if not d.has(Piecewise):
-        return _is_zero(d), ""
+        return _is_zero(d), "", None
     syms = sorted(d.free_symbols, key=lambda s: s.name)
     if len(syms) != 1:
-        return _branchwise_zero(sympy.piecewise_fold(d))
+        return (*_branchwise_zero(sympy.piecewise_fold(d)), None)
     (v,) = syms
     try:
         bs = sorted(b for b in boundaries(d, v) if b.is_real)
     except GlusymError:
-        return _is_zero(sympy.piecewise_fold(d)), ""
+        return _is_zero(sympy.piecewise_fold(d)), "", None
     pts: list[Expr] = []
     if not bs:
         pts = [sympy.S.Zero]
@@ -367,19 +368,45 @@ def _kink_free_zero(d: Expr) -> tuple[bool, str]:
         for a, b in zip(bs, bs[1:]):
             pts.append((a + b) / 2)
         pts.append(bs[-1] + 1)
+    proved = True
     for p in pts:
         try:
             branch = select_branches(d, {v: p})
         except GlusymError:
-            return _is_zero(sympy.piecewise_fold(d)), ""
+            return _is_zero(sympy.piecewise_fold(d)), "", None
         if not _is_zero(branch):
-            return False, ""
+            proved = False
+            if not branch.free_symbols and _number_zero(branch) is False:
+                return False, "", {v.name: str(p), "difference": str(sympy.N(branch, 20))}
+            sign = _one_sign(branch)
+            if sign is not None:  # SymPy's assumptions: the difference has one sign for every real v
+                return False, "", {v.name: str(p), "difference": f"{branch}, {sign} for every real {v}"}
+    if not proved:
+        return False, "", None
     off = [b for b in bs if not _is_zero(d.subs(v, b))] if bs else []
     note = ""
     if off:
         note = (f"except at {v} = {', '.join(map(str, off))}, a kink, where conventions differ "
                 f"(glusym follows JAX: relu'(0) = 0; SymPy's Heaviside(0) = 1/2)")
-    return True, note
+    return True, note, None
+
+
+def _one_sign(d: Expr) -> str | None:
+    """'positive' or 'negative' where SymPy's assumptions give d one sign for every real value of
+    its variables; a difference of logarithms is asked as e^d - 1 (log(1+e^x) - x has the sign of
+    e^{-x}, which no evaluation beside x = 10^6 could show: it is 10^-434294 there)."""
+    forms = [d]
+    if d.has(sympy.log):
+        try:
+            forms.append(sympy.expand(sympy.powsimp(sympy.exp(d))) - 1)
+        except (TypeError, ValueError, NotImplementedError):
+            pass
+    for f in forms:
+        if f.is_positive:
+            return "positive"
+        if f.is_negative:
+            return "negative"
+    return None
 
 
 def _branchwise_zero(pf: Expr) -> tuple[bool, str]:
@@ -508,15 +535,15 @@ def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
         raise _Undecided("a Piecewise inside a series")
     if tr.polynomial is None:
         return "fails", f"not analytic at 0: one-sided expansions {dict(tr.sides)}"
+    if not elementary(p).is_polynomial(*variables):
+        raise _Undecided("the right side is not a polynomial plus O(...)")
     d = sympy.expand(tr.polynomial - p)
-    if d == 0 or _is_zero(d):
-        return "holds", f"the Taylor polynomial of degree < {n} is exactly this"
-    if _tiny(d, variables, tr.polynomial):
-        return "holds numerically", f"the Taylor coefficients agree to 20 digits (decimal constants), not exactly"
-    poly = sympy.Poly(sympy.expand(elementary(p)), *variables) if p.is_polynomial(*variables) else None
-    if poly is None:
-        return "fails", "the right side is not a polynomial plus O(...)"
-    return "fails", f"the Taylor polynomial of degree < {n} is {tr.polynomial}"
+    zero = True if d == 0 else _poly_zero(d, variables)
+    if zero is True:
+        return "holds", f"the Taylor polynomial of degree < {n} is exactly this (every coefficient compared exactly)"
+    if zero is None:
+        raise _Undecided(f"cannot decide whether the coefficients of {d} are 0")
+    return "fails", f"the Taylor polynomial of degree < {n} is {tr.polynomial} (coefficients compared exactly)"
 
 
 def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
@@ -532,7 +559,6 @@ def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
                 sides.append((parse_latex(label), poly))
             except LatexParseError as exc:
                 raise _Undecided(f"the side {label!r}: {exc}") from None
-    approx = False
     for branch, cond in s.args:
         if len(branch.atoms(BigO)) != 1 or _order_of(list(branch.atoms(BigO))[0].args[0],
                                                      sorted(branch.atoms(BigO).pop().args[0].free_symbols,
@@ -544,28 +570,13 @@ def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
         if not match:
             raise _Undecided(f"no one-sided expansion for the side {cond}")
         diff = sympy.expand(match[0] - p)
-        if not _is_zero(diff):
-            variables = sorted(diff.free_symbols | match[0].free_symbols, key=lambda x: x.name)
-            if variables and _tiny(diff, variables, match[0]):
-                approx = True
-                continue
+        variables = sorted(diff.free_symbols | match[0].free_symbols, key=lambda x: x.name)
+        zero = True if diff == 0 else _poly_zero(diff, variables)
+        if zero is None:
+            raise _Undecided(f"cannot decide whether the coefficients of {diff} are 0")
+        if zero is False:
             return "fails", f"on the side {cond} the Taylor polynomial of degree < {n} is {match[0]}"
-    if approx:
-        return "holds numerically", "the one-sided Taylor coefficients agree to 20 digits (decimal constants), not exactly"
     return "holds", f"each one-sided Taylor polynomial of degree < {n} is exactly this"
-
-
-def _tiny(d: Expr, variables: list[Symbol], ref: Expr) -> bool:
-    """Every coefficient of the polynomial d is below 1e-20 relative to ref's largest one."""
-    try:
-        cd = sympy.Poly(elementary(d), *variables).coeffs()
-        cr = sympy.Poly(elementary(ref), *variables).coeffs() if ref != 0 else [sympy.S.One]
-    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
-        return False
-    if not all(c.is_number for c in cd + cr):
-        return False
-    scale = max(abs(sympy.N(c, 40)) for c in cr) or 1
-    return all(abs(sympy.N(c, 40)) < sympy.Float("1e-20", 40) * max(scale, 1) for c in cd)
 
 
 def _order_of(g: Expr, variables: list[Symbol]) -> int:
@@ -676,30 +687,88 @@ def _judge_inequality(lhs: Any, rhs: Any, op: str) -> tuple[str, str, dict[str, 
 def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, str, dict[str, str] | None]:
     if lhs.has(sympy.Limit) or rhs.has(sympy.Limit):
         return "unknown", "an unevaluated limit", None
+    if not (lhs.free_symbols or rhs.free_symbols):
+        try:
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                zero = _number_zero(lhs - rhs)
+        except BudgetExceeded:
+            zero = None
+        if zero is True:
+            return "holds", "the two numbers are equal exactly" + (f"; {note}" if note else ""), None
+        if zero is False:
+            with mpmath.workdps(30):
+                ce = {"lhs": str(sympy.N(lhs, 20)), "rhs": str(sympy.N(rhs, 20)),
+                      "difference": str(sympy.N(lhs - rhs, 20))}
+            return "fails", "the two numbers differ (exactly, whatever the size of the difference)", ce
     try:
         with time_budget(max(deadline - time.monotonic(), 0.01)):
-            state, ce, used = _numeric(lhs, rhs, deadline)
+            num = _numeric(lhs, rhs, deadline)
     except BudgetExceeded:
         return "unknown", "the numerical check ran past the budget", None
-    except (TypeError, ValueError, NameError, AttributeError) as exc:
-        state, ce, used = "few", None, 0
+    except (TypeError, ValueError, NameError, AttributeError, GlusymError) as exc:
+        num = _Numeric("few", None, 0, "", (0, 0))
         note = (note + "; " if note else "") + f"cannot evaluate numerically ({type(exc).__name__})"
-    if state == "differ":
-        return "fails", "the two sides differ at a point" + (f" ({note})" if note else ""), ce
+    if num.state == "differ":
+        return "fails", "the two sides differ at a point" + (f" ({note})" if note else ""), num.counterexample
     try:
         with time_budget(max(deadline - time.monotonic(), 0.01)):
-            proved, kink = _kink_free_zero(lhs - rhs)
+            proved, kink, witness = _kink_free_zero(lhs - rhs)
     except BudgetExceeded:
-        proved, kink = False, ""
+        proved, kink, witness = False, "", None
         why = "simplification ran past the budget"
     else:
         why = "simplification could not decide"
+    if witness is not None:
+        return "fails", "the difference is never 0 in the branch of this point (proved)", witness
     reason = "; ".join(r for r in (note, kink) if r)
     if proved:
         return "holds", reason, None
-    if state == "agree":
-        return "holds numerically", f"{why}; equal to 30 digits at {used} points" + (f"; {reason}" if reason else ""), None
-    return "unknown", f"{why}; evaluated at only {used} points", None
+    if num.state == "agree":
+        lo, hi = num.digits
+        return "holds numerically", (
+            f"{why}; equal at {num.used} points ({num.where}), compared at {lo} digits and again at up "
+            f"to {hi} (a real difference stays the same as the precision doubles; rounding shrinks)"
+            + (f"; {reason}" if reason else "")), None
+    left = f", {num.unsettled} point(s) unsettled up to {num.digits[1]} digits" if num.unsettled else ""
+    return "unknown", f"{why}; equal at only {num.used} points{left}", None
+
+
+def _number_zero(c: Any) -> bool | None:
+    """Is the number c zero? Exactly where SymPy can tell (rationals, SymPy's assumptions,
+    simplification), else by evalf with its accuracy tracked: a value known to 30 bits that is not
+    0 is not 0. None where neither decides."""
+    from sympy.core.evalf import PrecisionExhausted
+    from sympy.core.evalf import evalf as _evalf
+
+    c = elementary(to_sympy(c, "a number"))
+    if c.is_Rational:
+        return bool(c == 0)
+    z = c.is_zero
+    if z is not None:
+        return bool(z)
+    try:
+        re_, im_, racc, iacc = _evalf(c, 64, {"maxprec": 12000})
+    except (PrecisionExhausted, NotImplementedError, TypeError, ValueError, ArithmeticError):
+        re_ = im_ = None
+        racc = iacc = None
+    if (re_ is not None and re_[1] != 0 and racc is not None and racc >= 30) or \
+            (im_ is not None and im_[1] != 0 and iacc is not None and iacc >= 30):
+        return False
+    if _is_zero(c):
+        return True
+    return None
+
+
+def _poly_zero(d: Expr, variables: list[Symbol]) -> bool | None:
+    """Is the polynomial d zero, every coefficient decided exactly (:func:`_number_zero`)?"""
+    try:
+        coeffs = sympy.Poly(sympy.expand(elementary(d)), *variables).coeffs() if d != 0 else []
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return None
+    verdicts = [_number_zero(c) for c in coeffs]
+    if any(v is False for v in verdicts):
+        return False
+    return True if all(v is True for v in verdicts) else None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -267,6 +267,7 @@ class _Normaliser:
         s = s.replace("\\{", "(").replace("\\}", ")")
         s = re.sub(r"(?<!\\)\\(?:,|;|!|:|>| )|\\q?quad\b|~", " ", s)
         s = re.sub(r"\\(?:mathrm|operatorname|text|mathit)\s*\{\s*d\s*\}", "d", s)
+        s = re.sub(r"\\(?:mathrm|operatorname|text|textrm)\s*\{\s*e\s*\}", " e ", s)  # an upright e: Euler's
         s = s.replace("\\partial", "d")
         s = s.replace("\\to", "\\to ")
         s = s.replace("\\cdotp", "\\cdot").replace("\\times", "\\cdot")
@@ -705,7 +706,9 @@ def _unit_meaning(unit: Unit, sub: str | None) -> tuple[Expr, tuple[Symbol, ...]
 
 
 def _number(tex: str) -> Expr:
-    t = tex.strip().strip("{}")
+    t = tex.strip()
+    while t.startswith("{") and _group(t, 0) == len(t):  # an outer pair of braces only
+        t = t[1:-1].strip()
     if re.fullmatch(r"-?\d+(\.\d+)?", t):
         return sympy.Rational(t)
     try:

@@ -122,7 +122,7 @@ def test_true_holds_and_false_fails(true: str, false: str) -> None:
 def test_counterexample_gives_the_point_and_both_values() -> None:
     (f,) = check_formula(r"\tanh(x) = 2\sigma(x) - 1")
     ce = f.counterexample
-    assert ce is not None and set(ce) == {"x", "lhs", "rhs"}
+    assert ce is not None and set(ce) == {"x", "lhs", "rhs", "difference"}
     assert ce["lhs"] != ce["rhs"]
 
 

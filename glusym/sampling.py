@@ -1,0 +1,388 @@
+r"""Where to look, and how closely: the points that cover an expression, and a difference of two
+values compared at rising precision.
+
+The checker's numerical test must not be fooled by a fixed window. :func:`cover` places points
+
+* on both sides of every breakpoint of every ``Piecewise``, ``Min``, ``Max``, ``Abs``,
+  ``Heaviside``, ``sign`` and comparison, wherever it lies (20, 1000, 10⁶), inside every interval
+  between breakpoints and far beyond the largest;
+* where each exponential, error function, logarithm or fractional power changes: the points at
+  which its argument ``u`` is 0, ±1, ±4, ±16, ±40 (so :math:`x \sim 1/\beta` for
+  :math:`\sigma(\beta x)`, and :math:`3 \pm 10^{-3}` for :math:`e^{-10^6 (x-3)^2}`), and the
+  stationary points of ``u``;
+* at the roots and stationary points of every polynomial part;
+* at both signs of a spread of scales, :math:`0.1 \dots 10`, and far out, up to
+  :math:`|x| = 10^6`;
+
+for every variable, the others held at a few values. :func:`compare` then evaluates the two sides
+at a rising precision, starting from :func:`start_digits` (30 digits plus the span of the exact
+numbers of the formula: :math:`10^{-70}` asks for 100): a difference that stays the same while the
+precision doubles is real; one that shrinks as rounding does is rounding. There is no fixed floor.
+
+>>> from sympy import Symbol, Max
+>>> x = Symbol("x", real=True)
+>>> pts, where = cover([Max(x, -12)], [x])
+>>> sorted({round(float(p["x"]), 5) for p in pts if -16 < p["x"] < -8})
+[-15.6, -12.12, -12.00001, -11.99999, -11.88, -10.60292, -8.4]
+>>> where
+'34 points, |x| from 0.1 to 1e+06, both sides of 1 breakpoint(s)'
+>>> start_digits([x + sympy.Rational(1, 10**70)])
+100
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import mpmath
+import numpy as np
+import sympy
+from sympy import Expr, Piecewise, Symbol
+
+from .analysis._common import _relationals, to_piecewise
+from .functions import elementary
+
+__all__ = ["Comparison", "compare", "cover", "digits_at", "exact_point", "start_digits"]
+
+#: the spread of ordinary scales (each jittered), and the far points, on both signs
+SCALES = (0.1, 0.3, 0.7, 1.3, 2.9, 6.1, 9.7)
+FAR = (31.0, 170.0, 1.0e3, 1.1e4, 1.0e6)
+#: the values of a transcendental function's argument at which its behaviour changes
+TURNS = (0.0, 1.0, -1.0, 4.0, -4.0, 16.0, -16.0, 40.0, -40.0)
+#: the highest precision (decimal digits) compare climbs to, and the most points cover returns
+MAX_DIGITS = 1200
+MAX_POINTS = 320
+
+_TRANSCENDENTAL = (sympy.exp, sympy.log, sympy.erf, sympy.erfc, sympy.tanh, sympy.sinh, sympy.cosh,
+                   sympy.atan, sympy.sin, sympy.cos, sympy.asinh, sympy.gamma, sympy.loggamma)
+
+
+# ---------------------------------------------------------------------------------------------
+# precision
+
+
+def start_digits(exprs: Sequence[Any]) -> int:
+    r"""The precision to start at: 30 digits, plus the decimal span of the formula's exact numbers
+    (:math:`10^{-70}` and :math:`10^{70}` add 70) and of its exponentials of constants
+    (:math:`e^{-x^2-200}` adds 87), so that a difference that small is seen, not rounded away.
+
+    >>> from sympy import Symbol, exp, Rational
+    >>> x = Symbol("x")
+    >>> start_digits([x + 1]), start_digits([exp(-x**2 - 200)]), start_digits([Rational(1, 2)])
+    (30, 117, 31)
+    """
+    span = 0.0
+    for e in exprs:
+        if not isinstance(e, sympy.Basic):
+            continue
+        for r in e.atoms(sympy.Rational):
+            for part in (r.p, r.q):
+                if part:
+                    span = max(span, math.log10(abs(part)) if abs(part) < 10**300 else len(str(abs(part))))
+        for f in e.atoms(sympy.exp):
+            c, _ = f.args[0].as_coeff_Add()
+            if c.is_number and c.is_real:
+                span = max(span, abs(float(c)) / math.log(10))
+    return 30 + min(int(math.ceil(span)), MAX_DIGITS // 2)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The two sides at a point: ``state`` is ``equal``, ``differ``, ``undefined`` (a side has no
+    real value there) or ``unsettled`` (neither shown equal nor shown different up to
+    :data:`MAX_DIGITS`); ``digits`` the highest precision used."""
+
+    state: str
+    lhs: Any = None
+    rhs: Any = None
+    digits: int = 0
+
+
+def _at(f: Callable[..., Any], names: Sequence[str], pt: dict[str, Any], dps: int) -> Any:
+    with mpmath.workdps(dps):
+        try:
+            v = f(*[pt[n] for n in names])
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError, MemoryError):
+            return None
+        if v is None or isinstance(v, mpmath.mpc) or not mpmath.isfinite(v):
+            return None
+        return +v
+
+
+def compare(fl: Callable[..., Any], nl: Sequence[str], fr: Callable[..., Any], nr: Sequence[str],
+            pt: dict[str, Any], digits: int) -> Comparison:
+    r"""Compare two compiled sides at a point, doubling the precision from ``digits``.
+
+    A difference d that is the same (to 6 digits) at two precisions is real: ``differ``. One that
+    shrinks as rounding does (by the factor the precision rose, within 10³) is rounding:
+    ``equal``. Anything else climbs on, to :data:`MAX_DIGITS` at most, then is ``unsettled``.
+
+    >>> import mpmath
+    >>> one = lambda: mpmath.mpf(1) / 3 * 3
+    >>> tiny = lambda: mpmath.mpf(1) + mpmath.mpf(10) ** -70
+    >>> compare(one, [], lambda: mpmath.mpf(1), [], {}, 30).state
+    'equal'
+    >>> compare(tiny, [], lambda: mpmath.mpf(1), [], {}, 100).state
+    'differ'
+
+    Two exact zeros in a row are ``equal``: a difference below the starting precision is not
+    seen, which is why the start follows the formula's numbers (:func:`start_digits`).
+
+    >>> compare(tiny, [], lambda: mpmath.mpf(1), [], {}, 30).state
+    'equal'
+    """
+    prev: Any = None
+    prev_dps = 0
+    levels = [min(max(digits, 15), MAX_DIGITS // 2)]
+    while len(levels) < 4 and levels[-1] < MAX_DIGITS:
+        levels.append(min(2 * levels[-1], MAX_DIGITS))
+    for dps in levels:
+        a, b = _at(fl, nl, pt, dps), _at(fr, nr, pt, dps)
+        if a is None or b is None:
+            return Comparison("undefined", a, b, dps)
+        with mpmath.workdps(dps + 10):
+            d = a - b
+        if prev is not None:
+            if d == 0 and prev == 0:
+                return Comparison("equal", a, b, dps)
+            if d != 0 and prev != 0 and abs(d - prev) <= mpmath.mpf(10) ** -6 * abs(d):
+                if (a == 0 or b == 0) and abs(d) < mpmath.mpf(10) ** -(prev_dps // 2):
+                    # one side exactly 0 beside a tiny other: a cancellation mpmath cannot see
+                    return Comparison("unsettled", a, b, dps)
+                return Comparison("differ", a, b, dps)
+            noise = abs(prev) * mpmath.mpf(10) ** (prev_dps - dps)
+            if d == 0 or abs(d) <= 1000 * noise:
+                return Comparison("equal", a, b, dps)
+        prev, prev_dps = d, dps
+    return Comparison("unsettled", None, None, prev_dps)
+
+
+def _magnitudes(expr: Expr) -> list[Expr]:
+    """The natural logarithms of the sizes an expression's exponentials can reach: |u| for
+    e^u, z² for erf(z) and erfc(z), 2|u| for tanh, sinh, cosh, |q log b| for b^q with q variable."""
+    out: list[Expr] = []
+    for node in sympy.preorder_traversal(expr):
+        if not isinstance(node, sympy.Basic) or not node.free_symbols or not node.args:
+            continue
+        if isinstance(node, sympy.exp):
+            out.append(sympy.Abs(node.args[0]))
+        elif isinstance(node, (sympy.erf, sympy.erfc)):
+            out.append(node.args[0] ** 2)
+        elif isinstance(node, (sympy.tanh, sympy.sinh, sympy.cosh)):
+            out.append(2 * sympy.Abs(node.args[0]))
+        elif isinstance(node, sympy.Pow) and node.exp.free_symbols:
+            out.append(sympy.Abs(node.exp * sympy.log(sympy.Abs(node.base))))
+    return out
+
+
+def digits_at(exprs: Sequence[Any], syms: Sequence[Symbol]) -> Callable[[dict[str, Any]], int]:
+    r"""The digits a point needs beyond the start: the decimal size of the largest exponential
+    there (1 + e^{-1000} beside 1 needs 435 digits to show; Φ(-31) written with erf cancels in its
+    first 209), up to half of :data:`MAX_DIGITS`.
+
+    >>> from sympy import Symbol, exp
+    >>> x = Symbol("x")
+    >>> need = digits_at([exp(x)], [x])
+    >>> need({"x": 1000}), need({"x": 1.0}), need({"x": 1e9})
+    (435, 1, 600)
+    """
+    from .analysis._common import lambdify
+
+    terms = []
+    for e in exprs:
+        if isinstance(e, sympy.Basic):
+            try:
+                terms.extend(_magnitudes(elementary(to_piecewise(e))))
+            except Exception:  # noqa: BLE001 - no magnitude, no extra digits
+                pass
+    if not terms:
+        return lambda pt: 0
+    try:
+        f = lambdify(list(syms), sympy.Tuple(*terms), modules="math")
+    except Exception:  # noqa: BLE001
+        return lambda pt: 0
+    names = [s.name for s in syms]
+
+    def need(pt: dict[str, Any]) -> int:
+        try:
+            vals = f(*[float(pt[n]) for n in names])
+        except (OverflowError, ValueError, ZeroDivisionError, TypeError):
+            return MAX_DIGITS // 2
+        big = max((abs(float(v)) for v in vals), default=0.0)
+        if not math.isfinite(big):
+            return MAX_DIGITS // 2
+        return min(int(math.ceil(big / math.log(10))), MAX_DIGITS // 2)
+
+    return need
+
+
+def exact_point(pt: dict[str, Any]) -> dict[str, sympy.Rational]:
+    """A point of mpmath numbers as exact rationals (their binary values).
+
+    >>> exact_point({"x": mpmath.mpf(-0.75), "y": mpmath.mpf(0)})
+    {'x': -3/4, 'y': 0}
+    """
+    out = {}
+    for name, v in pt.items():
+        sign, man, exp, _ = mpmath.mpf(v)._mpf_
+        out[name] = (-1) ** int(sign) * sympy.Rational(int(man)) * sympy.Rational(2) ** int(exp)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# where to look
+
+
+def _real_roots(e: Expr, v: Symbol) -> list[float]:
+    """The real roots of a polynomial (or a rational function's numerator) in v, as floats."""
+    try:
+        num, _ = sympy.together(e).as_numer_denom()
+        if not num.has(v) or not num.is_polynomial(v):
+            return []
+        poly = sympy.Poly(num, v)
+        if poly.degree() > 12 or poly.degree() < 1:
+            return []
+        coeffs = [complex(c) for c in poly.all_coeffs()]
+    except (sympy.PolynomialError, TypeError, ValueError, OverflowError, ZeroDivisionError):
+        return []
+    if any(not math.isfinite(abs(c)) for c in coeffs):
+        return []
+    with np.errstate(all="ignore"):
+        roots = np.roots(coeffs)
+    return [float(r.real) for r in roots
+            if math.isfinite(r.real) and abs(r.imag) <= 1e-6 * max(1.0, abs(r.real))]
+
+
+def _nodes(e: Expr) -> list[Expr]:
+    return list(sympy.preorder_traversal(e))
+
+
+def _features(expr: Expr, v: Symbol) -> tuple[set[float], set[float]]:
+    """(breakpoints, turning values) of one variable in an expression of it alone."""
+    kinks: set[float] = set()
+    turns: set[float] = set()
+    for pw in expr.atoms(Piecewise):
+        for _, cond in pw.args:
+            for rel in _relationals(cond):
+                if rel.has(v):
+                    kinks.update(_real_roots(rel.lhs - rel.rhs, v))
+    for node in _nodes(expr):
+        if not isinstance(node, sympy.Basic) or not node.has(v):
+            continue
+        if isinstance(node, _TRANSCENDENTAL) and node.args:
+            u = node.args[0]
+            for c in TURNS:
+                turns.update(_real_roots(u - c, v))
+            turns.update(_real_roots(sympy.diff(u, v), v))
+        elif isinstance(node, sympy.Pow):
+            b, q = node.args
+            if q.has(v):  # a^u: as e^{u log a}
+                for c in TURNS:
+                    turns.update(_real_roots(q - c, v))
+            if not (q.is_Integer and q > 0):  # a root, a pole, a fractional power
+                turns.update(_real_roots(b, v))
+                turns.update(_real_roots(b - 1, v))
+        elif isinstance(node, sympy.Add):
+            turns.update(_real_roots(node, v))
+            turns.update(_real_roots(sympy.diff(node, v), v))
+    return kinks, turns
+
+
+def _values(expr: Expr, v: Symbol, rng: random.Random) -> tuple[list[float], list[float]]:
+    """(special values of v in this expression, ordinary values) for one variable."""
+    kinks, turns = _features(expr, v)
+    kinks = {k for k in kinks if abs(k) < 1e15}
+    special: set[float] = set()
+    for t in turns:
+        if abs(t) < 1e15:
+            special.add(t)
+    ks = sorted(kinks)
+    for k in ks:
+        s = max(1.0, abs(k))
+        for r in (1e-6, 0.01, 0.3):
+            special.update((k - r * s, k + r * s))
+    for a, b in zip(ks, ks[1:]):
+        special.update(a + (b - a) * f for f in (0.1, 0.5, 0.9))
+    if ks:
+        big = max(abs(k) for k in ks)
+        special.update((2 * big + 1, -(2 * big + 1), 10 * big + 3, -(10 * big + 3)))
+    special -= set(kinks)  # on a kink itself the value is a convention
+    ordinary = []
+    for s in SCALES:
+        j = 1 + rng.random() / 7
+        ordinary.extend((s * j, -s * j))
+    ordinary.extend(f * k for f in FAR for k in (1, -1))
+    ordinary = [o * (1 + 3e-7) if o in kinks else o for o in ordinary]  # never on a kink
+    return sorted(special), ordinary
+
+
+def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
+          limit: int = MAX_POINTS) -> tuple[list[dict[str, Any]], str]:
+    """Points (dicts of name to an mpmath number of 40 digits) that cover the expressions, with
+    a sentence saying what they cover. The same on every run: seeded, and built at 40 digits."""
+    rng = random.Random(seed)
+    syms = list(syms)
+    if not syms:
+        return [{}], "no variable"
+    forms = []
+    for e in exprs:
+        if isinstance(e, sympy.Basic):
+            try:
+                forms.append(elementary(to_piecewise(e)))
+            except Exception:  # noqa: BLE001 - a form that cannot be rewritten is sampled as is
+                forms.append(e)
+    whole = sympy.Add(*[f for f in forms if isinstance(f, Expr)]) if forms else sympy.S.Zero
+    bases = [{s: sympy.Rational(7, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
+             {s: sympy.Rational(-19, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
+             {s: sympy.S.Zero for s in syms}]  # the others at 0: where a bump in several variables sits
+    per_var: dict[Symbol, tuple[list[float], list[float]]] = {}
+    found: dict[Symbol, list[dict[Symbol, Any]]] = {}
+    for v in syms:
+        special: list[float] = []
+        ordinary: list[float] = []
+        anchors = []
+        for base in bases[: 1 if len(syms) == 1 else 3]:
+            fixed = {s: val for s, val in base.items() if s != v}
+            try:
+                sp, ordi = _values(whole.xreplace(fixed), v, rng)
+            except Exception:  # noqa: BLE001 - a feature that cannot be located is not sampled
+                sp, ordi = [], []
+            special.extend(sp)
+            ordinary = ordi or ordinary
+            anchors.extend({**fixed, v: val} for val in sp)
+        per_var[v] = (special, ordinary)
+        found[v] = anchors
+    pts: list[dict[Symbol, Any]] = []
+    if len(syms) == 1:
+        (v,) = syms
+        sp, ordi = per_var[v]
+        pts = [{v: val} for val in ordi + sp]
+    else:
+        for v in syms:
+            pts.extend(found[v])
+        for _ in range(48):
+            pts.append({s: rng.choice(per_var[s][1][:2 * len(SCALES)]) for s in syms})
+        for v in syms:
+            for val in per_var[v][1]:
+                pt = {s: rng.choice(per_var[s][1][:2 * len(SCALES)]) for s in syms}
+                pt[v] = val
+                pts.append(pt)
+    if len(pts) > limit:  # keep the ordinary spread and a seeded choice of the rest
+        head, rest = pts[:limit // 2], pts[limit // 2:]
+        pts = head + rng.sample(rest, limit - len(head))
+    out = []
+    with mpmath.workdps(40):
+        for pt in pts:
+            out.append({s.name: mpmath.mpf(float(val)) if not isinstance(val, sympy.Basic)
+                        else mpmath.mpf(sympy.Rational(val).p) / sympy.Rational(val).q for s, val in pt.items()})
+    kinks = sum(len(_features(whole.xreplace({s: b[s] for s in syms if s != v}), v)[0])
+                for v in syms for b in bases[:1]) if syms else 0
+    far = max((abs(float(p[s.name])) for p in out for s in syms), default=0.0)
+    near = min((abs(float(p[s.name])) for p in out for s in syms if p[s.name] != 0), default=0.0)
+    where = (f"{len(out)} points, |{', '.join(s.name for s in syms)}| from {near:.2g} to {far:.2g}"
+             + (f", both sides of {kinks} breakpoint(s)" if kinks else ""))
+    return out, where

@@ -1,0 +1,131 @@
+"""The numerical test cannot be fooled by a window: points that cover the formula, precision that
+follows the difference (issue 12). Each test changes the input and sees the verdict change."""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+import sympy
+from sympy import Max, Piecewise, Rational, Symbol, exp
+
+from glusym.check import check_formula
+from glusym.functions import sigmoid
+from glusym.sampling import compare, cover, digits_at, exact_point, start_digits
+
+x = Symbol("x", real=True)
+y = Symbol("y", real=True)
+HOLD = ("holds", "holds numerically")
+
+
+def _verdict(tex: str) -> str:
+    (link,) = check_formula(tex)
+    return link.verdict
+
+
+@pytest.mark.parametrize("b", [20, 1000, 10**6, -3 * 10**5])
+def test_points_on_both_sides_of_a_breakpoint_wherever_it_lies(b: int) -> None:
+    pts, where = cover([Piecewise((x, x < b), (2 * x, True))], [x])
+    xs = [p["x"] for p in pts]
+    near = 1e-3 * max(1, abs(b))
+    assert any(b - near < v < b for v in xs) and any(b < v < b + near for v in xs), where
+    assert max(abs(v) for v in xs) > 2 * abs(b), "and beyond the largest breakpoint"
+    assert b not in xs, "never on the kink itself, where the value is a convention"
+
+
+@pytest.mark.parametrize("beta", [10, 2000, 10**5])
+def test_points_at_the_scale_of_a_steep_sigmoid(beta: int) -> None:
+    pts, _ = cover([x * sigmoid(beta * x)], [x])
+    assert any(0.5 / beta < abs(p["x"]) < 8.0 / beta for p in pts)
+
+
+@pytest.mark.parametrize("centre,width", [(3, 10**-3), (-50, 10**-3), (500, 10**-2)])
+def test_points_inside_a_narrow_bump(centre: int, width: float) -> None:
+    pts, _ = cover([exp(-(x - centre) ** 2 / Rational(width) ** 2)], [x])
+    assert any(abs(p["x"] - centre) <= 2 * width for p in pts)
+
+
+def test_a_bump_in_two_variables_is_found_at_its_centre() -> None:
+    pts, _ = cover([exp(-10**6 * (x**2 + y**2))], [x, y])
+    assert any(abs(p["x"]) < 2e-3 and abs(p["y"]) < 2e-3 for p in pts)
+
+
+def test_precision_starts_from_the_formulas_numbers_and_exponentials() -> None:
+    assert start_digits([x]) == 30
+    assert start_digits([x + Rational(1, 10**70)]) == 100
+    need = digits_at([exp(x)], [x])
+    assert need({"x": mpmath.mpf(1000)}) == 435 and need({"x": mpmath.mpf(1)}) == 1
+
+
+def test_compare_tells_a_real_difference_from_rounding() -> None:
+    thirds = (lambda: mpmath.mpf(1) / 3 * 3, [])
+    one = (lambda: mpmath.mpf(1), [])
+    assert compare(*thirds, *one, {}, 30).state == "equal"
+    for k in (35, 70, 150):
+        off = (lambda k=k: mpmath.mpf(1) + mpmath.mpf(10) ** -k, [])
+        assert compare(*off, *one, {}, 30 + k).state == "differ"
+
+
+def test_exact_point_keeps_the_sign() -> None:
+    assert exact_point({"x": mpmath.mpf(-12.5)}) == {"x": Rational(-25, 2)}
+
+
+@pytest.mark.parametrize("k", [20, 70, 300, 2000])
+def test_an_exact_constant_off_by_any_amount_fails(k: int) -> None:
+    assert _verdict(r"\sigma(0) = \frac{1}{2} + 10^{-%d}" % k) == "fails"
+    assert _verdict(r"\sigma(0) = \frac{1}{2}") == "holds"
+
+
+@pytest.mark.parametrize("k", [21, 40, 90])
+def test_a_series_with_an_exact_tiny_extra_term_fails(k: int) -> None:
+    true = r"\sigma(x) = \frac{1}{2} + \frac{x}{4} - \frac{x^3}{48} + O(x^4)"
+    assert _verdict(true) == "holds"
+    assert _verdict(true.replace("+ O", r"+ 10^{-%d}x^3 + O" % k)) == "fails"
+
+
+@pytest.mark.parametrize("b", ["20", "1000", "10^{6}"])
+def test_pytorch_softplus_threshold_is_not_softplus(b: str) -> None:
+    tex = r"\text{softplus}(x) = \begin{cases} \log(1+e^{x}) & x \le %s \\ x & x > %s \end{cases}" % (b, b)
+    assert _verdict(tex) == "fails"
+    same = r"\text{softplus}(x) = \begin{cases} \log(1+e^{x}) & x \le %s \\ \log(1+e^{x}) & x > %s \end{cases}"
+    assert _verdict(same % (b, b)) in HOLD
+
+
+@pytest.mark.parametrize("c", ["12", "1000", "10^{6}"])
+def test_a_clamp_far_out_fails(c: str) -> None:
+    assert _verdict(r"\min(\text{ReLU}(x), %s) = \text{ReLU}(x)" % c) == "fails"
+    assert _verdict(r"\max(x, -%s) = x" % c) == "fails"
+    assert _verdict(r"\min(\text{ReLU}(x), %s) = \text{ReLU}(x) - \text{ReLU}(x - %s)" % (c, c)) in HOLD
+
+
+@pytest.mark.parametrize("beta", ["50", "2000", "10^{5}"])
+def test_a_steep_swish_is_not_its_limit(beta: str) -> None:
+    assert _verdict(r"\text{Swish}_{%s}(x) = \text{ReLU}(x)" % beta) == "fails"
+    assert _verdict(r"\text{Swish}_{\infty}(x) = \text{ReLU}(x)") in HOLD
+
+
+@pytest.mark.parametrize("k", [30, 70, 200])
+def test_a_tiny_perturbation_of_a_true_identity_fails(k: int) -> None:
+    assert _verdict(r"\sigma(x) = 1 - \sigma(-x) + 10^{-%d} x" % k) == "fails"
+    assert _verdict(r"\sigma(x) = 1 - \sigma(-x)") in HOLD
+
+
+def test_the_reason_says_how_many_points_which_ranges_and_precisions() -> None:
+    (link,) = check_formula(r"\text{ELU}(x) = \max(0, x) + \min(0, e^{x} - 1)")
+    assert link.verdict in HOLD
+    if link.verdict == "holds numerically":
+        assert "points" in link.reason and "digits" in link.reason and "|x| from" in link.reason
+
+
+def test_cancellation_in_the_left_tail_is_not_a_difference() -> None:
+    """x Φ(x) written with erf cancels to 0 in the left tail (mpmath at 30 digits): the precision
+    follows the size of erf's argument, so the true identity still holds."""
+    tex = (r"\frac{x}{2}\left(1 + \operatorname{erf}\left(\frac{x}{\sqrt{2}}\right)\right)"
+           r" = \frac{x}{2}\operatorname{erfc}\left(-\frac{x}{\sqrt{2}}\right)")
+    assert _verdict(tex) in HOLD
+    assert _verdict(tex + r" + 10^{-250} e^{-x^2}") == "fails"
+
+
+def test_max_is_sampled_beside_its_kink() -> None:
+    pts, _ = cover([Max(x, -12)], [x])
+    assert any(-12.2 < p["x"] < -12 for p in pts) and any(-12 < p["x"] < -11.8 for p in pts)
+    assert sympy.Integer(-12) not in [p["x"] for p in pts]
