@@ -15,11 +15,16 @@ links) and judges every link:
     ``f = p + O(x^n)``: the Taylor polynomial of f below degree n is p, exactly; for a limit:
     SymPy's limit, split on the sign of the other variables, equals the other side).
 ``holds numerically``
-    simplification could not decide within the budget, but the two sides agree to 30 digits
-    (mpmath) at 24 points spread over both signs and scales 0.1 … 10, and to 60 digits at 6
-    more points computed with 80 (where both sides have exact constants).
+    simplification could not decide within the budget, but the two sides agree at every point
+    of a sample built for the formula (both sides of every breakpoint, wherever it lies; where
+    each exponential turns; roots and stationary points; far out to 10⁶: see
+    :mod:`glusym.sampling`), each compared at a rising precision that starts from the formula's
+    numbers and the size of its exponentials there. The reason gives the points, their range and
+    the precisions.
 ``fails``
-    a point where the two sides differ (confirmed at 60 digits), with both values.
+    a point where the two sides differ (the same difference at two precisions, and again from
+    twice the higher), with both values and their difference; or a branch whose difference is
+    never 0.
 ``definition``
     the left side names something new (the post's :math:`g_\alpha`, :math:`\beta(x)`, ``z``).
 ``unparsed``
@@ -29,8 +34,9 @@ links) and judges every link:
 ``no claim``
     a formula that asserts no identity: an expression (``\sigma(x)``) or a condition (``x < 0``).
 
-It never says ``holds`` for a false identity: ``holds`` needs an exact symbolic zero, and a
-numerical disagreement at any point is a ``fails``.
+It never says ``holds`` for a false identity: ``holds`` needs an exact symbolic zero (numbers
+and series coefficients are compared exactly, whatever the size of their difference), and a
+difference that stays the same as the precision doubles, at any point, is a ``fails``.
 
 **Kinks.** Identities are judged almost everywhere: two sides that agree except at isolated
 points hold, and the reason names the points. The derivative at a kink is a convention (glusym
