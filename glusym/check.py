@@ -294,7 +294,7 @@ def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
     pts, where = cover([lhs, rhs], syms, seed=len(names) * 7919 + 1)
     digits = start_digits([lhs, rhs])
     need = digits_at([lhs, rhs], syms)
-    used = unsettled = beyond = 0
+    used = unsettled = beyond = undefined = 0
     top = digits
     for pt in pts:
         if time.monotonic() > deadline:
@@ -302,6 +302,7 @@ def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
         c = compare(fl, nl, fr, nr, pt, digits + need(pt))
         top = max(top, c.digits)
         if c.state == "undefined":
+            undefined += 1
             continue
         if c.state == "unsettled":
             if need(pt) >= MAX_DIGITS // 2:  # exponentials beyond what the precision can resolve
@@ -327,6 +328,8 @@ def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
     enough = used >= min(20, len(pts)) and unsettled == 0
     if beyond:
         where += f"; {beyond} point(s) left out, their exponentials beyond {MAX_DIGITS} digits"
+    if undefined:
+        where += f"; {undefined} point(s) where a side has no real value left out"
     return _Numeric("agree" if enough else "few", None, used, where, (digits, top), unsettled)
 
 
@@ -679,15 +682,37 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
 
 
 def _judge_inequality(lhs: Any, rhs: Any, op: str) -> tuple[str, str, dict[str, str] | None]:
+    """A relation between two numbers, decided by the exact sign of their difference."""
     d = to_sympy(lhs, "a side") - to_sympy(rhs, "a side")
     if d.free_symbols:
         return "no claim", "a condition on its variables", None
-    with mpmath.workdps(30):
-        from .numeric import to_mpmath
+    sign = _number_sign(d)
+    if sign is None:
+        return "unknown", "cannot decide the sign of the difference (it may be 0)", None
+    ok = {"<": sign < 0, ">": sign > 0, "<=": sign <= 0, ">=": sign >= 0}[op]
+    shown = "0 exactly" if sign == 0 else str(sympy.N(d, 15))
+    return ("holds" if ok else "fails"), f"the difference is {shown}", None
 
-        v = to_mpmath(d)()
-    ok = {"<": v < 0, ">": v > 0, "<=": v <= 0, ">=": v >= 0}[op]
-    return ("holds" if ok else "fails"), f"the difference is {mpmath.nstr(v, 15)}", None
+
+def _number_sign(c: Any) -> int | None:
+    """The sign of a number (-1, 0, 1): 0 only where it is 0 exactly (:func:`_number_zero`),
+    else the sign of a value evalf knows to 30 bits; None where neither decides."""
+    from sympy.core.evalf import PrecisionExhausted
+    from sympy.core.evalf import evalf as _evalf
+
+    zero = _number_zero(c)
+    if zero is True:
+        return 0
+    c = elementary(to_sympy(c, "a number"))
+    if c.is_Rational:
+        return 1 if c > 0 else -1
+    try:
+        re_, im_, racc, _ = _evalf(c, 64, {"maxprec": 12000})
+    except (PrecisionExhausted, NotImplementedError, TypeError, ValueError, ArithmeticError):
+        return None
+    if im_ is not None or re_ is None or re_[1] == 0 or racc is None or racc < 30:
+        return None
+    return -1 if re_[0] else 1
 
 
 def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, str, dict[str, str] | None]:
@@ -706,6 +731,18 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
                 ce = {"lhs": str(sympy.N(lhs, 20)), "rhs": str(sympy.N(rhs, 20)),
                       "difference": str(sympy.N(lhs - rhs, 20))}
             return "fails", "the two numbers differ (exactly, whatever the size of the difference)", ce
+    # a quick symbolic try first: a proof makes the points unnecessary
+    first = min(1.0, 0.2 * max(deadline - time.monotonic(), 0.0))
+    try:
+        with time_budget(max(first, 0.01)):
+            proved, kink, witness = _kink_free_zero(lhs - rhs)
+        tried = True
+    except BudgetExceeded:
+        proved, kink, witness, tried = False, "", None, False
+    if witness is not None:
+        return "fails", "the difference is never 0 in the branch of this point (proved)", witness
+    if proved:
+        return "holds", "; ".join(r for r in (note, kink) if r), None
     try:
         with time_budget(max(deadline - time.monotonic(), 0.01)):
             num = _numeric(lhs, rhs, deadline)
@@ -716,14 +753,14 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
         note = (note + "; " if note else "") + f"cannot evaluate numerically ({type(exc).__name__})"
     if num.state == "differ":
         return "fails", "the two sides differ at a point" + (f" ({note})" if note else ""), num.counterexample
-    try:
-        with time_budget(max(deadline - time.monotonic(), 0.01)):
-            proved, kink, witness = _kink_free_zero(lhs - rhs)
-    except BudgetExceeded:
-        proved, kink, witness = False, "", None
-        why = "simplification ran past the budget"
-    else:
-        why = "simplification could not decide"
+    why = "simplification could not decide"
+    if not tried:
+        try:
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                proved, kink, witness = _kink_free_zero(lhs - rhs)
+        except BudgetExceeded:
+            proved, kink, witness = False, "", None
+            why = "simplification ran past the budget"
     if witness is not None:
         return "fails", "the difference is never 0 in the branch of this point (proved)", witness
     reason = "; ".join(r for r in (note, kink) if r)

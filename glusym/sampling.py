@@ -32,6 +32,7 @@ precision doubles is real; one that shrinks as rounding does is rounding. There 
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -55,7 +56,7 @@ FAR = (31.0, 170.0, 1.0e3, 1.1e4, 1.0e6)
 TURNS = (0.0, 1.0, -1.0, 4.0, -4.0, 16.0, -16.0, 40.0, -40.0)
 #: the highest precision (decimal digits) compare climbs to, and the most points cover returns
 MAX_DIGITS = 1200
-MAX_POINTS = 320
+MAX_POINTS = 400
 
 _TRANSCENDENTAL = (sympy.exp, sympy.log, sympy.erf, sympy.erfc, sympy.tanh, sympy.sinh, sympy.cosh,
                    sympy.atan, sympy.sin, sympy.cos, sympy.asinh, sympy.gamma, sympy.loggamma)
@@ -292,8 +293,9 @@ def _features(expr: Expr, v: Symbol) -> tuple[set[float], set[float]]:
     return kinks, turns
 
 
-def _values(expr: Expr, v: Symbol, rng: random.Random) -> tuple[list[float], list[float]]:
-    """(special values of v in this expression, ordinary values) for one variable."""
+def _values(expr: Expr, v: Symbol, rng: random.Random) -> tuple[list[float], list[float], list[float]]:
+    """(special values of v in this expression, ordinary values, far values: beyond every
+    breakpoint and out to 10⁶, both signs) for one variable."""
     kinks, turns = _features(expr, v)
     kinks = {k for k in kinks if abs(k) < 1e15}
     special: set[float] = set()
@@ -307,9 +309,12 @@ def _values(expr: Expr, v: Symbol, rng: random.Random) -> tuple[list[float], lis
             special.update((k - r * s, k + r * s))
     for a, b in zip(ks, ks[1:]):
         special.update(a + (b - a) * f for f in (0.1, 0.5, 0.9))
+    far = [1.0e3, -1.0e3, 1.0e6, -1.0e6]
     if ks:
         big = max(abs(k) for k in ks)
-        special.update((2 * big + 1, -(2 * big + 1), 10 * big + 3, -(10 * big + 3)))
+        beyond = (2 * big + 1, -(2 * big + 1), 10 * big + 3, -(10 * big + 3))
+        special.update(beyond)
+        far.extend(beyond)
     special -= set(kinks)  # on a kink itself the value is a convention
     ordinary = []
     for s in SCALES:
@@ -317,7 +322,8 @@ def _values(expr: Expr, v: Symbol, rng: random.Random) -> tuple[list[float], lis
         ordinary.extend((s * j, -s * j))
     ordinary.extend(f * k for f in FAR for k in (1, -1))
     ordinary = [o * (1 + 3e-7) if o in kinks else o for o in ordinary]  # never on a kink
-    return sorted(special), ordinary
+    far = [o * (1 + 3e-7) if o in kinks else o for o in far]
+    return sorted(special), ordinary, far
 
 
 def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
@@ -339,31 +345,44 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
     bases = [{s: sympy.Rational(7, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
              {s: sympy.Rational(-19, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
              {s: sympy.S.Zero for s in syms}]  # the others at 0: where a bump in several variables sits
-    per_var: dict[Symbol, tuple[list[float], list[float]]] = {}
+    per_var: dict[Symbol, tuple[list[float], list[float], list[float]]] = {}
     found: dict[Symbol, list[dict[Symbol, Any]]] = {}
     for v in syms:
         special: list[float] = []
         ordinary: list[float] = []
+        far: list[float] = []
         anchors = []
         for base in bases[: 1 if len(syms) == 1 else 3]:
             fixed = {s: val for s, val in base.items() if s != v}
             try:
-                sp, ordi = _values(whole.xreplace(fixed), v, rng)
+                sp, ordi, fa = _values(whole.xreplace(fixed), v, rng)
             except Exception:  # noqa: BLE001 - a feature that cannot be located is not sampled
-                sp, ordi = [], []
+                sp, ordi, fa = [], [], []
             special.extend(sp)
             ordinary = ordi or ordinary
+            far.extend(f for f in fa if f not in far)
             anchors.extend({**fixed, v: val} for val in sp)
-        per_var[v] = (special, ordinary)
+        per_var[v] = (special, ordinary, far)
         found[v] = anchors
     pts: list[dict[Symbol, Any]] = []
     if len(syms) == 1:
         (v,) = syms
-        sp, ordi = per_var[v]
+        sp, ordi, _ = per_var[v]
         pts = [{v: val} for val in ordi + sp]
     else:
+        first: list[dict[Symbol, Any]] = []
         for v in syms:
-            pts.extend(found[v])
+            first.extend(found[v])
+        # corners: every variable far out at once, in every combination of signs (a branch that
+        # needs x_g > 100 and x_v > 100 together), then each variable from all its candidates
+        corners = list(itertools.product(*[per_var[s][2] or [0.0] for s in syms]))
+        if len(corners) > 96:
+            corners = rng.sample(corners, 96)
+        first.extend(dict(zip(syms, c)) for c in corners)
+        if len(first) > 3 * limit // 5:
+            first = rng.sample(first, 3 * limit // 5)
+        for _ in range(96):
+            pts.append({s: rng.choice(per_var[s][0] + per_var[s][1] or [0.0]) for s in syms})
         for _ in range(48):
             pts.append({s: rng.choice(per_var[s][1][:2 * len(SCALES)]) for s in syms})
         for v in syms:
@@ -371,6 +390,7 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
                 pt = {s: rng.choice(per_var[s][1][:2 * len(SCALES)]) for s in syms}
                 pt[v] = val
                 pts.append(pt)
+        pts = first + (rng.sample(pts, limit - len(first)) if len(first) + len(pts) > limit else pts)
     if len(pts) > limit:  # keep the ordinary spread and a seeded choice of the rest
         head, rest = pts[:limit // 2], pts[limit // 2:]
         pts = head + rng.sample(rest, limit - len(head))

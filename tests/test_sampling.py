@@ -129,3 +129,29 @@ def test_max_is_sampled_beside_its_kink() -> None:
     pts, _ = cover([Max(x, -12)], [x])
     assert any(-12.2 < p["x"] < -12 for p in pts) and any(-12 < p["x"] < -11.8 for p in pts)
     assert sympy.Integer(-12) not in [p["x"] for p in pts]
+
+
+@pytest.mark.parametrize("far", ["100", "1000", "10^{5}"])
+def test_a_branch_that_needs_every_variable_far_out_at_once(far: str) -> None:
+    """A difference only where x_g and x_v are both beyond a breakpoint: the corners are sampled."""
+    true = r"\text{SwiGLU}(x_g, x_v) = x_v\,\text{SiLU}(x_g)"
+    assert _verdict(true) in HOLD
+    assert _verdict(true + r" + \max(0, x_g - %s)\max(0, x_v - %s)" % (far, far)) == "fails"
+    assert _verdict(true + r" + \max(0, -x_g - %s)\max(0, x_v - %s)" % (far, far)) == "fails"
+
+
+def test_a_bump_off_centre_in_two_variables() -> None:
+    true = r"\text{SwiGLU}(x_g, x_v) = x_v\,\text{SiLU}(x_g)"
+    assert _verdict(true + r" + e^{-10^{6}((x_g-3)^2 + (x_v+2)^2)}") == "fails"
+
+
+@pytest.mark.parametrize("tex,verdict", [
+    (r"\sigma(1) > 1 - \sigma(-1)", "fails"),  # equal: rounding at 30 digits could say either
+    (r"\sigma(1) \ge 1 - \sigma(-1)", "holds"),
+    (r"\sigma(1) < 1 - \sigma(-1) + 10^{-70}", "holds"),
+    (r"\sigma(1) > 1 - \sigma(-1) + 10^{-70}", "fails"),
+    (r"\tanh(1) < 0.7615941559557649", "holds"),
+    (r"\tanh(1) > 0.7615941559557649", "fails"),
+])
+def test_a_relation_between_numbers_is_decided_by_the_exact_sign(tex: str, verdict: str) -> None:
+    assert _verdict(tex) == verdict
