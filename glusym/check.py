@@ -278,6 +278,37 @@ class _Numeric:
     where: str
     digits: tuple[int, int]
     unsettled: int = 0
+    why: str = "the two sides differ at a point"
+
+
+def _definedness(f: Any, names: list[str], pt: dict[str, Any]) -> str:
+    """'real', 'undefined' (no real value: an error, a complex number, nan or an infinity) or
+    'skipped' (the float guard of :func:`_compile` declined the point)."""
+    with mpmath.workdps(30):
+        try:
+            v = f(*[pt[n] for n in names])
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+            return "undefined"
+    if v is None:
+        return "skipped"
+    if isinstance(v, mpmath.mpc) or not mpmath.isfinite(v):
+        return "undefined"
+    return "real"
+
+
+def _defined_on_one_side(fl: Any, nl: list[str], fr: Any, nr: list[str],
+                         pt: dict[str, Any]) -> tuple[str, str] | None:
+    """Where one side has a real value and the other has none, at the point and at two points
+    beside it (so not at an isolated point such as 0/0 at x = 0): the two sides as shown."""
+    shown = {"real": "a real number", "undefined": "no real value"}
+    first = None
+    for shift in (0, 1, -1):
+        p = {n: v * (1 + shift * mpmath.mpf(10) ** -7) + shift * mpmath.mpf(10) ** -9 for n, v in pt.items()}
+        a, b = _definedness(fl, nl, p), _definedness(fr, nr, p)
+        if "skipped" in (a, b) or a == b:
+            return None
+        first = first or (shown[a], shown[b])
+    return first
 
 
 def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
@@ -302,6 +333,12 @@ def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
         c = compare(fl, nl, fr, nr, pt, digits + need(pt))
         top = max(top, c.digits)
         if c.state == "undefined":
+            side = _defined_on_one_side(fl, nl, fr, nr, pt)
+            if side is not None:  # one side real, the other not, on a neighbourhood of the point
+                ce = {n: mpmath.nstr(pt[n], 20) for n in names}
+                ce.update({"lhs": side[0], "rhs": side[1]})
+                return _Numeric("differ", ce, used + 1, where, (digits, c.digits), unsettled,
+                                "the two sides are defined on different sets")
             undefined += 1
             continue
         if c.state == "unsettled":
@@ -752,7 +789,7 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
         num = _Numeric("few", None, 0, "", (0, 0))
         note = (note + "; " if note else "") + f"cannot evaluate numerically ({type(exc).__name__})"
     if num.state == "differ":
-        return "fails", "the two sides differ at a point" + (f" ({note})" if note else ""), num.counterexample
+        return "fails", num.why + (f" ({note})" if note else ""), num.counterexample
     why = "simplification could not decide"
     if not tried:
         try:
