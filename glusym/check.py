@@ -371,11 +371,17 @@ def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
 
 
 def _is_zero(d: Expr) -> bool:
+    return _simplified(d)[0]
+
+
+def _simplified(d: Expr) -> tuple[bool, list[Expr]]:
+    """(d simplifies to 0, the forms tried): expanded and cancelled, with exponentials, simplify."""
     if d == 0:
-        return True
+        return True, []
     d = elementary(d)
     if d == 0:
-        return True
+        return True, []
+    forms = []
     for step in (lambda e: sympy.cancel(sympy.together(sympy.expand(e))),
                  lambda e: sympy.cancel(sympy.together(sympy.expand(e.rewrite(sympy.exp)))),
                  lambda e: sympy.simplify(e)):
@@ -384,10 +390,39 @@ def _is_zero(d: Expr) -> bool:
         except (NotImplementedError, sympy.PolynomialError, TypeError, ValueError):
             continue
         if e == 0:
-            return True
+            return True, forms
         if e.is_number and e.is_zero:
-            return True
-    return False
+            return True, forms
+        forms.append(e)
+    return False, forms
+
+
+def _nonzero_witness(forms: list[Expr]) -> dict[str, str] | None:
+    """A point where a simplified difference is provably not 0: a nonzero number, a polynomial with
+    a nonzero exact coefficient (at a point off its roots), or a form of one sign."""
+    for e in forms:
+        syms = sorted(e.free_symbols, key=lambda v: v.name)
+        if not syms:
+            if _number_zero(e) is False:
+                out = {"difference": str(sympy.N(e, 20))}
+                if len(str(e)) <= 60:
+                    out["exactly"] = str(e)
+                return out
+            continue
+        if e.is_polynomial(*syms) and _poly_zero(e, syms) is False:
+            for k in range(1, 40):  # a point off the finitely many roots
+                pt = {v: sympy.Rational(k + i, 7) for i, v in enumerate(syms)}
+                val = e.xreplace(pt)
+                if val.is_Rational and val != 0 or (val.is_number and _number_zero(val) is False):
+                    out = {v.name: str(pt[v]) for v in syms}
+                    out["difference"] = str(sympy.N(val, 20))
+                    return out
+        sign = _one_sign(e)
+        if sign is not None:
+            out = {v.name: "any" for v in syms}
+            out["difference"] = f"{e}, {sign} for every real value"
+            return out
+    return None
 
 
 def _kink_free_zero(d: Expr) -> tuple[bool, str, dict[str, str] | None]:
@@ -397,7 +432,8 @@ def _kink_free_zero(d: Expr) -> tuple[bool, str, dict[str, str] | None]:
 
     d = to_piecewise(d)
     if not d.has(Piecewise):
-        return _is_zero(d), "", None
+        zero, forms = _simplified(d)
+        return zero, "", (None if zero else _nonzero_witness([d, *forms]))
     syms = sorted(d.free_symbols, key=lambda s: s.name)
     if len(syms) != 1:
         return (*_branchwise_zero(sympy.piecewise_fold(d)), None)
@@ -776,14 +812,15 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
         tried = True
     except BudgetExceeded:
         proved, kink, witness, tried = False, "", None, False
-    if witness is not None:
-        return "fails", "the difference is never 0 in the branch of this point (proved)", witness
     if proved:
         return "holds", "; ".join(r for r in (note, kink) if r), None
+    # a witness of a nonzero difference waits: the points may give a counterexample with both sides
     try:
         with time_budget(max(deadline - time.monotonic(), 0.01)):
             num = _numeric(lhs, rhs, deadline)
     except BudgetExceeded:
+        if witness is not None:
+            return "fails", "the difference is not 0 (proved: see the difference)", witness
         return "unknown", "the numerical check ran past the budget", None
     except (TypeError, ValueError, NameError, AttributeError, GlusymError) as exc:
         num = _Numeric("few", None, 0, "", (0, 0))
@@ -799,7 +836,7 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
             proved, kink, witness = False, "", None
             why = "simplification ran past the budget"
     if witness is not None:
-        return "fails", "the difference is never 0 in the branch of this point (proved)", witness
+        return "fails", "the difference is not 0 (proved: see the difference)", witness
     reason = "; ".join(r for r in (note, kink) if r)
     if proved:
         return "holds", reason, None

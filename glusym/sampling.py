@@ -56,6 +56,8 @@ FAR = (31.0, 170.0, 1.0e3, 1.1e4, 1.0e6)
 TURNS = (0.0, 1.0, -1.0, 4.0, -4.0, 16.0, -16.0, 40.0, -40.0)
 #: the highest precision (decimal digits) compare climbs to, and the most points cover returns
 MAX_DIGITS = 1200
+#: the highest starting precision: a formula's numbers of up to 3,000 digits are seen whole
+MAX_START = 3000
 MAX_POINTS = 400
 
 _TRANSCENDENTAL = (sympy.exp, sympy.log, sympy.erf, sympy.erfc, sympy.tanh, sympy.sinh, sympy.cosh,
@@ -88,7 +90,7 @@ def start_digits(exprs: Sequence[Any]) -> int:
             c, _ = f.args[0].as_coeff_Add()
             if c.is_number and c.is_real:
                 span = max(span, abs(float(c)) / math.log(10))
-    return 30 + min(int(math.ceil(span)), MAX_DIGITS // 2)
+    return 30 + min(int(math.ceil(span)), MAX_START - 30)
 
 
 @dataclass(frozen=True)
@@ -138,9 +140,11 @@ def compare(fl: Callable[..., Any], nl: Sequence[str], fr: Callable[..., Any], n
     """
     prev: Any = None
     prev_dps = 0
-    levels = [min(max(digits, 15), MAX_DIGITS // 2)]
-    while len(levels) < 4 and levels[-1] < MAX_DIGITS:
-        levels.append(min(2 * levels[-1], MAX_DIGITS))
+    start = min(max(digits, 15), MAX_START)
+    top = max(MAX_DIGITS, 2 * start)
+    levels = [start]
+    while len(levels) < 4 and levels[-1] < top:
+        levels.append(min(2 * levels[-1], top))
     for dps in levels:
         a, b = _at(fl, nl, pt, dps), _at(fr, nr, pt, dps)
         if a is None or b is None:
@@ -238,12 +242,58 @@ def exact_point(pt: dict[str, Any]) -> dict[str, sympy.Rational]:
 # where to look
 
 
+#: where a root of a function that is not a polynomial is looked for: a sign change between two
+#: neighbours of this grid (both signs, 10^-6 to 10^6, 60 points a decade), then bisection
+_GRID = sorted({s * 10 ** (k / 60) for k in range(-360, 361) for s in (1, -1)} | {0.0})
+
+
+def _scanned_roots(e: Expr, v: Symbol) -> list[float]:
+    """The sign changes of a function of v that is not a polynomial, on :data:`_GRID`, bisected."""
+    from .analysis._common import lambdify
+
+    try:
+        f = lambdify([v], e, modules="math")
+    except Exception:  # noqa: BLE001 - a function that cannot be compiled is not scanned
+        return []
+
+    def at(t: float) -> float | None:
+        try:
+            y = float(f(t))
+        except (OverflowError, ValueError, ZeroDivisionError, TypeError):
+            return None
+        return y if math.isfinite(y) else None
+
+    out: list[float] = []
+    prev_t, prev_y = None, None
+    for t in _GRID:
+        y = at(t)
+        if y is not None and prev_y is not None and prev_t is not None and (y == 0 or (y > 0) != (prev_y > 0)):
+            lo, hi, ylo = prev_t, t, prev_y
+            for _ in range(60):
+                mid = (lo + hi) / 2
+                ym = at(mid)
+                if ym is None:
+                    break
+                if (ym > 0) == (ylo > 0):
+                    lo, ylo = mid, ym
+                else:
+                    hi = mid
+            out.append((lo + hi) / 2)
+            if len(out) > 24:
+                break
+        prev_t, prev_y = t, y
+    return out
+
+
 def _real_roots(e: Expr, v: Symbol) -> list[float]:
-    """The real roots of a polynomial (or a rational function's numerator) in v, as floats."""
+    """The real roots of a polynomial (or a rational function's numerator) in v, as floats; of any
+    other function of v, its sign changes on a grid (:func:`_scanned_roots`)."""
     try:
         num, _ = sympy.together(e).as_numer_denom()
-        if not num.has(v) or not num.is_polynomial(v):
+        if not num.has(v):
             return []
+        if not num.is_polynomial(v):
+            return _scanned_roots(num, v) if num.free_symbols == {v} else []
         poly = sympy.Poly(num, v)
         if poly.degree() > 12 or poly.degree() < 1:
             return []

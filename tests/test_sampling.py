@@ -170,3 +170,18 @@ def test_a_relation_between_numbers_is_decided_by_the_exact_sign(tex: str, verdi
 def test_sides_defined_on_different_sets(tex: str, verdict: object) -> None:
     got = _verdict(tex)
     assert got in verdict if isinstance(verdict, tuple) else got == verdict, (tex, got)
+
+
+def test_a_bump_inside_a_function_that_is_not_a_polynomial() -> None:
+    """The centre of e^{-10^6 (e^x - 5)^2} is a root of no polynomial: the argument's stationary
+    point is found by scanning for a sign change and bisecting."""
+    pts, _ = cover([exp(-10**6 * (exp(x) - 5) ** 2)], [x])
+    assert any(abs(float(p["x"]) - float(sympy.log(5))) < 1e-6 for p in pts)
+
+
+@pytest.mark.parametrize("k", [1500, 2900, 4000])
+def test_a_difference_beyond_any_sampled_precision_is_still_exact(k: int) -> None:
+    """10^-k beyond the precision of the points: the simplified difference is a nonzero number or
+    a polynomial with a nonzero exact coefficient, and the link fails."""
+    assert _verdict(r"\sigma(x) = 1 - \sigma(-x) + 10^{-%d}" % k) == "fails"
+    assert _verdict(r"\sigma(x) = 1 - \sigma(-x) + 10^{-%d} x" % k) == "fails"
