@@ -425,9 +425,13 @@ def _nonzero_witness(forms: list[Expr]) -> dict[str, str] | None:
     return None
 
 
-def _kink_free_zero(d: Expr) -> tuple[bool, str, dict[str, str] | None]:
+def _kink_free_zero(d: Expr, sides: tuple[Expr, Expr] | None = None) -> tuple[bool, str, dict[str, str] | None]:
     """Is d = 0 almost everywhere (branch by branch)? (proved, note on the kinks, a witness: a
-    point inside a branch whose difference is a nonzero constant, which makes the link fail)."""
+    point where the difference is provably not 0, which makes the link fail).
+
+    At a breakpoint the two sides may differ only where one of them jumps there (its value at
+    a jump is a convention: H(0), ReLU'(0)); a side that is continuous beside the point but takes
+    another value at it (a ``cases`` row ``1000 & x = 0``) is a real difference."""
     from .analysis._common import boundaries, select_branches, to_piecewise
 
     d = to_piecewise(d)
@@ -458,19 +462,44 @@ def _kink_free_zero(d: Expr) -> tuple[bool, str, dict[str, str] | None]:
             return _is_zero(sympy.piecewise_fold(d)), "", None
         if not _is_zero(branch):
             proved = False
-            if not branch.free_symbols and _number_zero(branch) is False:
-                return False, "", {v.name: str(p), "difference": str(sympy.N(branch, 20))}
+            at_p = branch.xreplace({v: p})
+            if at_p.is_number and _number_zero(at_p) is False:
+                return False, "", {v.name: str(p), "difference": str(sympy.N(at_p, 20))}
             sign = _one_sign(branch)
             if sign is not None:  # SymPy's assumptions: the difference has one sign for every real v
                 return False, "", {v.name: str(p), "difference": f"{branch}, {sign} for every real {v}"}
     if not proved:
         return False, "", None
     off = [b for b in bs if not _is_zero(d.subs(v, b))] if bs else []
+    if sides is not None:
+        for b in off:
+            i = bs.index(b)
+            left, right = pts[i], pts[i + 1]
+            if not any(_jumps(side, v, b, left, right) for side in sides):
+                vals = [str(sympy.N(to_sympy(side, "a side").subs(v, b), 20)) for side in sides]
+                return False, "", {v.name: str(b), "lhs": vals[0], "rhs": vals[1],
+                                   "difference": f"at a breakpoint where neither side jumps"}
     note = ""
     if off:
         note = (f"except at {v} = {', '.join(map(str, off))}, a kink, where conventions differ "
                 f"(glusym follows JAX: relu'(0) = 0; SymPy's Heaviside(0) = 1/2)")
     return True, note, None
+
+
+def _jumps(side: Expr, v: Symbol, b: Expr, left: Expr, right: Expr) -> bool:
+    """Whether a side's branches on the left (at ``left``) and on the right (at ``right``) of the
+    breakpoint b take different values at b: a jump, where the value at b is a convention."""
+    from .analysis._common import select_branches, to_piecewise
+
+    sp = to_piecewise(to_sympy(side, "a side"))
+    if not sp.has(Piecewise) or v not in sp.free_symbols:
+        return False
+    try:
+        lo = select_branches(sp, {v: left}).xreplace({v: b})
+        hi = select_branches(sp, {v: right}).xreplace({v: b})
+    except GlusymError:
+        return True  # cannot tell: a convention is assumed, as before
+    return _number_zero(lo - hi) is not True
 
 
 def _one_sign(d: Expr) -> str | None:
@@ -808,7 +837,7 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
     first = min(1.0, 0.2 * max(deadline - time.monotonic(), 0.0))
     try:
         with time_budget(max(first, 0.01)):
-            proved, kink, witness = _kink_free_zero(lhs - rhs)
+            proved, kink, witness = _kink_free_zero(lhs - rhs, (lhs, rhs))
         tried = True
     except BudgetExceeded:
         proved, kink, witness, tried = False, "", None, False
@@ -820,7 +849,7 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
             num = _numeric(lhs, rhs, deadline)
     except BudgetExceeded:
         if witness is not None:
-            return "fails", "the difference is not 0 (proved: see the difference)", witness
+            return "fails", "the difference is not 0 (proved; the counterexample says where and why)", witness
         return "unknown", "the numerical check ran past the budget", None
     except (TypeError, ValueError, NameError, AttributeError, GlusymError) as exc:
         num = _Numeric("few", None, 0, "", (0, 0))
@@ -831,12 +860,12 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
     if not tried:
         try:
             with time_budget(max(deadline - time.monotonic(), 0.01)):
-                proved, kink, witness = _kink_free_zero(lhs - rhs)
+                proved, kink, witness = _kink_free_zero(lhs - rhs, (lhs, rhs))
         except BudgetExceeded:
             proved, kink, witness = False, "", None
             why = "simplification ran past the budget"
     if witness is not None:
-        return "fails", "the difference is not 0 (proved: see the difference)", witness
+        return "fails", "the difference is not 0 (proved; the counterexample says where and why)", witness
     reason = "; ".join(r for r in (note, kink) if r)
     if proved:
         return "holds", reason, None

@@ -185,3 +185,16 @@ def test_a_difference_beyond_any_sampled_precision_is_still_exact(k: int) -> Non
     a polynomial with a nonzero exact coefficient, and the link fails."""
     assert _verdict(r"\sigma(x) = 1 - \sigma(-x) + 10^{-%d}" % k) == "fails"
     assert _verdict(r"\sigma(x) = 1 - \sigma(-x) + 10^{-%d} x" % k) == "fails"
+
+
+@pytest.mark.parametrize("tex,verdict", [
+    # a value changed at one point where both sides are continuous: a real difference
+    (r"\text{ReLU}(x) = \begin{cases} x & x > 0 \\ 1000 & x = 0 \\ 0 & x < 0 \end{cases}", "fails"),
+    (r"|x| = \begin{cases} x & x > 0 \\ 5 & x = 0 \\ -x & x < 0 \end{cases}", "fails"),
+    # the value at a jump is a convention: these hold, except at the jump
+    (r"\text{ReLU}'(x) = H(x)", "holds"),
+    (r"H(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0\end{cases}", "holds"),
+    (r"|x| = \begin{cases} x & x \ge 0 \\ -x & x < 0 \end{cases}", "holds"),
+])
+def test_a_point_value_differs_only_at_a_jump(tex: str, verdict: str) -> None:
+    assert _verdict(tex) == verdict
