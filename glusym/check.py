@@ -697,7 +697,10 @@ def _order_of(g: Expr, variables: list[Symbol]) -> int:
         t = t.replace(lambda a: isinstance(a, sympy.Abs), lambda a: a.args[0])
         if not t.is_polynomial(*variables):
             raise _Undecided(f"O({g}) is not a power")
-        degs.add(sympy.Poly(t, *variables).total_degree())
+        poly = sympy.Poly(t, *variables)
+        if not poly.is_monomial:  # O((x-1)^2): an expansion about another point than 0
+            raise _Undecided(f"O({g}) is an expansion about a point other than 0, which is not checked")
+        degs.add(poly.total_degree())
     if len(degs) != 1:
         raise _Undecided(f"O({g}) mixes degrees")
     return degs.pop()

@@ -198,3 +198,11 @@ def test_a_difference_beyond_any_sampled_precision_is_still_exact(k: int) -> Non
 ])
 def test_a_point_value_differs_only_at_a_jump(tex: str, verdict: str) -> None:
     assert _verdict(tex) == verdict
+
+
+def test_an_expansion_about_another_point_is_not_judged_as_one_about_zero() -> None:
+    """O((x-1)^2) is about x = 1: comparing with the Taylor polynomial at 0 would let the
+    expansion at 0 'hold' there."""
+    (link,) = check_formula(r"\sigma(x) = \frac{1}{2} + \frac{x}{4} + O((x-1)^2)")
+    assert link.verdict == "unknown" and "other than 0" in link.reason
+    assert _verdict(r"\sigma(x) = \frac{1}{2} + \frac{x}{4} + O(x^2)") == "holds"
