@@ -91,10 +91,23 @@ def _gelu_facts() -> dict[str, Any]:
     da = asymptotes(dgelu)
     dmax = [p for p in extrema(dgelu) if p.kind == "maximum"]
     x_one = mpmath.findroot(lambda t: t * mpmath.ncdf(t) - 1, 1.1)
+    # the gate of GELU(x) = x*gate(x), and whether GEGLU reads as gate(x_g)*(x_g*x_v) (the gated reading)
+    gate = sympy.simplify(gelu.expr / x)
+    gate_values = (sympy.limit(elementary(gate), x, -oo), gate.subs(x, 0), sympy.limit(elementary(gate), x, oo))
+    gated = sympy.simplify(get("geglu").expr - gate.subs(x, x_g) * (x_g * x_v)) == 0
     return {
         "expr": gelu.expr, "d": dgelu, "min": minimum, "inflections": infl, "plus": a.plus, "minus": a.minus,
         "d_plus": da.plus, "d_minus": da.minus, "d_max": dmax, "x_one": x_one,
+        "max": [p for p in extrema(gelu) if p.kind == "maximum"], "at0": gelu(0), "two": gelu(2),
+        "gate": gate, "gate_values": gate_values, "gated": gated,
     }
+
+
+def _combine(*parts: bool) -> str:
+    """The verdict on a claim of several computed sub-claims: ``holds`` when all are true,
+    ``fails`` when none is, ``partly`` otherwise."""
+    truths = [bool(p) for p in parts]
+    return "holds" if all(truths) else "fails" if not any(truths) else "partly"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,16 +131,25 @@ def _thread_codomain() -> Verdict:
 
 def _thread_gate_range() -> Verdict:
     g = _gelu_facts()
-    gelu = get("gelu")
-    at0 = gelu(0)
-    return ("fails",
-            f"the factor multiplying x_v is GELU(x_g) = x_g*Phi(x_g): GELU(0) = {at0}, not 0.5; "
-            f"GELU(x_g) -> {g['plus'].limit} as x_g -> oo, not 1 (growth order {g['plus'].growth_order}); "
-            f"it is negative for x_g < 0 with minimum {_n(g['min'].value)} at x_g = {_n(g['min'].at[0][1])}. "
-            f"Phi(x_g) is what goes 0 -> Phi(0) = {Phi(0)} -> 1",
-            f"the gate factor GELU(x_g) is 0 at the origin, dips to {_n(g['min'].value)} at x_g = "
-            f"{_n(g['min'].at[0][1])}, tends to 0 as x_g -> -oo and grows like x_g as x_g -> +oo; it is Phi(x_g), "
-            "not GELU(x_g), that runs from 0 through 0.5 to 1")
+    target = (0, Rational(1, 2), 1)  # far negative, at the origin, large positive
+    gate = g["gate"].subs(x, x_g)
+    # reading 1 (the gated reading, x_g*Phi(x_g)*x_v = Phi(x_g)*(x_g*x_v)): the gate is Phi(x_g)
+    gate_ok = bool(g["gated"]) and tuple(g["gate_values"]) == target
+    # reading 2: the gate is the factor multiplying x_v, GELU(x_g)
+    factor_values = (g["minus"].limit, g["at0"], g["plus"].limit)
+    factor_ok = factor_values == target
+    verdict = _combine(gate_ok, factor_ok)
+    return (verdict,
+            f"two readings, computed: (1) the gated reading, GEGLU = {gate}*(x_g*x_v) "
+            f"({'exactly' if g['gated'] else 'NOT'}), with gate {gate}: limits and value "
+            f"(-oo, 0, +oo) = {tuple(g['gate_values'])}: {'holds' if gate_ok else 'fails'}; (2) the factor multiplying "
+            f"x_v, GELU(x_g) = x_g*Phi(x_g): (-oo, 0, +oo) = {factor_values} (growth order "
+            f"{g['plus'].growth_order} at +oo; negative for x_g < 0, minimum {_n(g['min'].value)} at x_g = "
+            f"{_n(g['min'].at[0][1])}): {'holds' if factor_ok else 'fails'}",
+            None if verdict == "holds" else
+            f"true of the gate {gate} of the gated reading {gate}*(x_g*x_v); the factor that multiplies "
+            f"x_v, GELU(x_g), is 0 at the origin, dips to {_n(g['min'].value)} at x_g = {_n(g['min'].at[0][1])}, "
+            "tends to 0 as x_g -> -oo and grows like x_g as x_g -> +oo")
 
 
 def _thread_value_linear() -> Verdict:
@@ -148,10 +170,14 @@ def _thread_flat_axis() -> Verdict:
 
 def _thread_bell() -> Verdict:
     g = _gelu_facts()
-    return ("fails",
-            f"x_g*Phi(x_g) is not bell-shaped: it tends to {g['minus'].limit} at -oo but to {g['plus'].limit} at +oo, "
-            f"with oblique asymptote y = {_oblique(g['plus'])}; its only extremum is a minimum "
-            f"{_n(g['min'].value)} at {_n(g['min'].at[0][1])}. The bell curve is phi(x_g) = Phi'(x_g)",
+    # a bell: one maximum, tending to 0 on both sides
+    bell = g["minus"].limit == 0 and g["plus"].limit == 0 and len(g["max"]) == 1
+    return ("holds" if bell else "fails",
+            f"x_g*Phi(x_g) tends to {g['minus'].limit} at -oo and to {g['plus'].limit} at +oo "
+            f"(oblique asymptote y = {_oblique(g['plus'])}); its maxima: {len(g['max'])}, its minimum "
+            f"{_n(g['min'].value)} at {_n(g['min'].at[0][1])}: {'a bell' if bell else 'not bell-shaped'}. "
+            "The bell curve is phi(x_g) = Phi'(x_g)",
+            None if bell else
             f"the amplitude factor x_g*Phi(x_g) = GELU(x_g) is a ramp: about 0 on the left, about x_g on the "
             f"right, with a shallow dip to {_n(g['min'].value)} at x_g = {_n(g['min'].at[0][1])}")
 
@@ -184,18 +210,25 @@ def _thread_level_sets() -> Verdict:
 
 
 def _thread_contours() -> Verdict:
-    gelu = get("gelu")
-    (minimum,) = extrema(gelu)
+    geglu, gelu = get("geglu"), get("gelu")
+    minimum = _gelu_facts()["min"]
+    q = sympy.Symbol("q", positive=True)
+    on_axis = geglu.expr.subs({x_g: -q, x_v: 0})
+    no_crossing = on_axis == 0  # f = 0 on the negative x_g axis, so no contour f = c != 0 meets it
     x0 = Rational(-1)
-    c = Rational(1)
-    xv = c / gelu(x0)
-    return ("partly",
-            "a contour f = c with c != 0 never meets x_v = 0, so it crosses no part of the x_g axis (true); "
-            "but not for the reason given: f is exactly 0 on the whole x_g axis, not arbitrarily close to 0 on its "
-            f"negative half; and contours do live in x_g < 0: f = 1 passes through (x_g, x_v) = (-1, {_n(xv)}), "
-            f"since GELU(-1) = {_n(gelu(x0))} != 0; as x_g -> -oo, GELU -> 0 and the arms go off to |x_v| -> oo "
-            f"rather than pinching (GELU's minimum {_n(minimum.value)} at {_n(minimum.at[0][1])} is where |x_v| "
-            "is smallest on that side)",
+    at_x0 = gelu(x0)
+    # the reason given: the output in x_g < 0 is (arbitrarily close to) 0; but f(-1, x_v) = GELU(-1)*x_v
+    reason = at_x0 == 0
+    verdict = "fails" if not no_crossing else "holds" if reason else "partly"
+    reach = f"f = 1 passes through (x_g, x_v) = (-1, {_n(1 / at_x0)})" if not reason else "f(-1, x_v) = 0"
+    return (verdict,
+            f"on the negative x_g axis f(-q, 0) = {on_axis} (q > 0), so a contour f = c != 0 crosses no part of it: "
+            f"{'true' if no_crossing else 'false'}; the reason, read as 'the output in x_g < 0 is near 0': "
+            f"GELU(-1) = {_n(at_x0)}, so f(-1, x_v) = GELU(-1)*x_v is unbounded and {reach}: "
+            f"{'true' if reason else 'false'}; f is exactly 0 on the whole x_g axis; as x_g -> -oo, GELU -> 0 and "
+            f"the arms go off to |x_v| -> oo rather than pinching (GELU's minimum {_n(minimum.value)} at "
+            f"{_n(minimum.at[0][1])} is where |x_v| is smallest on that side)",
+            None if verdict == "holds" else
             f"no contour f = c != 0 meets the x_g axis, where f = 0 exactly; in x_g < 0 each contour "
             f"x_v = c/GELU(x_g) has |x_v| >= |c|/{_n(-minimum.value)} and runs off to infinity as x_g -> -oo")
 
@@ -225,23 +258,45 @@ def _thread_vanish() -> Verdict:
 
 def _thread_peak() -> Verdict:
     g = _gelu_facts()
-    (dmax,) = g["d_max"]
-    where = dmax.at[0][1]
-    return ("fails",
-            f"GELU'(x_g), the x_g-slope per unit x_v, peaks at x_g = {where} = {_n(where)} (GELU'' = (2 - x^2)phi(x) = 0), "
-            f"height {_n(dmax.value)}, not at 1; and the other component, GELU(x_g), has no peak at all: it grows "
-            f"without bound",
-            f"GELU'(x_g) peaks at x_g = {where} = {_n(where)} with height {_n(dmax.value)}; |grad f| does not peak, "
-            "because df/dx_v = GELU(x_g) grows like x_g")
+    peaks = g["d_max"]
+    where = peaks[0].at[0][1] if len(peaks) == 1 else None
+    # "peak around x_g ~ 1", read as: GELU'(x_g), the x_g-slope per unit x_v, has one peak, of order 1
+    # (between 1/2 and 2)
+    one_peak = where is not None and Rational(1, 2) < where < 2
+    # and the other component, df/dx_v = GELU(x_g): would it peak too?
+    v_peak = len(g["max"]) > 0 and g["plus"].limit != oo
+    verdict = _combine(one_peak, v_peak)
+    at = (f"GELU'(x_g) peaks once, at x_g = {where} = {_n(where)} (GELU'' = (2 - x^2)phi(x) = 0), height "
+          f"{_n(peaks[0].value)}" if where is not None else f"GELU' has {len(peaks)} maxima")
+    return (verdict,
+            f"reading 'x_g ~ 1' as 'of order 1, between 1/2 and 2': {at}: {'holds' if one_peak else 'fails'}; the "
+            f"other component df/dx_v = GELU(x_g) has {len(g['max'])} maxima and tends to {g['plus'].limit}: "
+            f"{'it peaks' if v_peak else 'no peak: it grows without bound'}",
+            None if verdict == "holds" else
+            (f"GELU'(x_g) peaks at x_g = {where} = {_n(where)} with height {_n(peaks[0].value)}; " if where is not None
+             else "") + "|grad f| does not peak, because df/dx_v = GELU(x_g) grows like x_g")
 
 
 def _thread_decay() -> Verdict:
     g = _gelu_facts()
-    return ("fails",
-            f"as x_g -> oo, GELU'(x_g) -> {g['d_plus'].limit} (not 0) and GELU(x_g) -> {g['plus'].limit}: neither "
-            f"component of the gradient decays; x_g*Phi(x_g) does not plateau, it grows like x_g "
-            f"(oblique asymptote y = {_oblique(g['plus'])})",
-            "for large x_g the gradient tends to (x_v, GELU(x_g)) ~ (x_v, x_g): it does not decay")
+    peaks = g["d_max"]
+    # "decay again for very large x_g": GELU' falls from its peak (to its limit at +oo) ...
+    falls = len(peaks) == 1 and g["d_plus"].limit < peaks[0].value
+    # ... but to 0? and the other component GELU(x_g)?
+    to_zero = g["d_plus"].limit == 0 and g["plus"].limit == 0
+    # "x_g*Phi(x_g) plateauing at x_g": GELU settles onto its asymptote y = x_g
+    plateau = tuple(g["plus"].oblique) == (1, 0)
+    verdict = _combine(falls, to_zero, plateau)
+    return (verdict,
+            f"GELU'(x_g) falls from its peak {_n(peaks[0].value) if peaks else '(none)'} toward "
+            f"{g['d_plus'].limit} as x_g -> oo: {'it falls' if falls else 'it does not fall'}; decays to 0: GELU' -> "
+            f"{g['d_plus'].limit} and GELU -> {g['plus'].limit}: "
+            f"{'yes' if to_zero else 'no, neither component of the gradient decays to 0'}; "
+            f"'plateauing at x_g' read as settling onto the asymptote x_g: GELU's oblique asymptote is "
+            f"y = {_oblique(g['plus'])}: {'yes' if plateau else 'no'}",
+            None if verdict == "holds" else
+            f"for large x_g, GELU'(x_g) falls from its peak toward {g['d_plus'].limit}, not 0, and GELU(x_g) settles "
+            "onto x_g: the gradient tends to (x_v, GELU(x_g)) ~ (x_v, x_g), it does not decay")
 
 
 def _thread_hadamard() -> Verdict:
@@ -279,44 +334,68 @@ def _thread_affine() -> Verdict:
 
 def _thread_gate_nonneg() -> Verdict:
     g = _gelu_facts()
-    return ("fails",
-            f"GELU takes negative values: its minimum is {_n(g['min'].value, 8)} at g = {_n(g['min'].at[0][1], 8)}, "
-            f"and GELU(g) < 0 for every g < 0",
-            f"GELU(g) lies in [{_n(g['min'].value)}, oo)^(d_ff/2), negative wherever g < 0")
+    nonneg = g["min"].value >= 0
+    return ("holds" if nonneg else "fails",
+            f"GELU's minimum is {_n(g['min'].value, 8)} at g = {_n(g['min'].at[0][1], 8)}"
+            + (": it takes negative values, GELU(g) < 0 for every g < 0" if not nonneg else ": GELU >= 0"),
+            None if nonneg else f"GELU(g) lies in [{_n(g['min'].value)}, oo)^(d_ff/2), negative wherever g < 0")
 
 
 def _thread_compress() -> Verdict:
     g = _gelu_facts()
-    two = get("gelu")(2)
-    return ("fails",
-            f"GELU(g) > 1 for g > {_n(g['x_one'], 6)} (GELU(2) = {_n(two)}), where the coordinate is stretched away "
-            f"from the origin, and GELU(g) < 0 for g < 0, where it is flipped through the origin",
+    stretches = g["two"] > 1       # |GELU(g)| > 1 somewhere: the coordinate moves away from the origin
+    flips = g["min"].value < 0     # GELU(g) < 0 somewhere: the coordinate is flipped through the origin
+    verdict = "fails" if stretches or flips else "holds"
+    return (verdict,
+            f"GELU(2) = {_n(g['two'])} ({'> 1: stretched' if stretches else '<= 1'}; GELU(g) > 1 for g > "
+            f"{_n(g['x_one'], 6)}), and GELU's minimum is {_n(g['min'].value)} "
+            f"({'< 0: flipped for g < 0' if flips else '>= 0'}): compressing toward the origin needs "
+            "0 <= GELU <= 1",
+            None if verdict == "holds" else
             f"the mask multiplies each value coordinate by GELU(g_i): it shrinks it where |GELU(g_i)| < 1, "
             f"stretches it where g_i > {_n(g['x_one'])} (GELU(g_i) > 1) and flips its sign where g_i < 0")
 
 
 def _thread_directions() -> Verdict:
-    v = sympy.Matrix([1, 1])
     gelu = get("gelu")
-    y = sympy.Matrix([gelu(1) * 1, gelu(-1) * 1])
+    k = 2
+    yv = vector_form(get("geglu"), 2, k)
+    h = sympy.Matrix(sympy.MatrixSymbol("h", 1, 2))
+    G = h * sympy.Matrix(sympy.MatrixSymbol("W_g", 2, k))
+    V = h * sympy.Matrix(sympy.MatrixSymbol("W_v", 2, k))
+    # reading 1 (after "axis-aligned"): each coordinate of v is re-weighted on its own, y_j = GELU(g_j)*v_j
+    coordinatewise = all(sympy.simplify(yv[0, j] - gelu(G[0, j]) * V[0, j]) == 0 for j in range(k))
+    # reading 2: y keeps the direction of v
+    v = sympy.Matrix([1, 1])
+    y = sympy.Matrix([gelu(1) * v[0], gelu(-1) * v[1]])
     cross = sympy.N(v[0] * y[1] - v[1] * y[0], 6)
-    return ("fails",
-            f"y = GELU(g) ⊙ v is in general not parallel to v: with v = (1, 1) and g = (1, -1), y = "
-            f"({_n(y[0])}, {_n(y[1])}), whose cross product with v is {cross} != 0. Coordinates are re-weighted "
-            "independently, so the direction changes",
-            "each coordinate is re-weighted on its own, so the output direction differs from the value direction "
-            "unless all the gates are equal")
+    parallel = cross == 0
+    verdict = _combine(coordinatewise, parallel)
+    return (verdict,
+            f"two readings, computed: (1) coordinate-wise re-weighting: vector_form(geglu) entry j - GELU(g_j)*v_j "
+            f"simplifies to 0 for every j: {'holds' if coordinatewise else 'fails'} (no coordinate axis is mixed "
+            f"into another); (2) y parallel to v: with v = (1, 1) and g = (1, -1), y = GELU(g) ⊙ v = "
+            f"({_n(y[0])}, {_n(y[1])}), cross product with v {cross}: {'holds' if parallel else 'fails'}",
+            None if verdict == "holds" else
+            "each coordinate is re-weighted on its own (axis-aligned), but the output direction differs from the "
+            "value direction unless all the gates are equal")
 
 
 def _thread_relu_flat() -> Verdict:
     reglu = get("reglu")
-    on = reglu.expr.subs(x_g, sympy.Symbol("p", positive=True))
-    h = hessian(get("bilinear"))
-    return ("fails",
-            f"ReGLU is 0 on x_g <= 0 (flat) but x_g*x_v on x_g > 0: {on}, whose Hessian {h.tolist()} has determinant "
-            f"{h.det()}: a saddle-shaped piece of hyperbolic paraboloid, not a flat half-cone",
-            "the ReLU gate gives the flat half-plane f = 0 for x_g <= 0 and the saddle surface f = x_g*x_v for "
-            "x_g > 0, joined along x_g = 0")
+    p = sympy.Symbol("p", positive=True)
+    left, on = reglu.expr.subs(x_g, -p), reglu.expr.subs(x_g, p)
+    left_flat = left == 0
+    h = sympy.hessian(on, (p, x_v))
+    right_flat = h.det() == 0  # a graph z = f is developable (flat) where det Hessian = 0
+    flat = left_flat and right_flat
+    return ("holds" if flat else "fails",
+            f"ReGLU on x_g < 0: {left} ({'flat' if left_flat else 'not flat'}); on x_g > 0: {on.subs(p, x_g)}, whose "
+            f"Hessian {h.subs(p, x_g).tolist()} has determinant {h.det()}"
+            + (": flat" if right_flat else ": a saddle-shaped piece of hyperbolic paraboloid, not a flat half-cone"),
+            None if flat else
+            f"the ReLU gate gives f = {left} for x_g <= 0 and the curved surface f = {on.subs(p, x_g)} for x_g > 0, "
+            "joined along x_g = 0")
 
 
 def _thread_smooth() -> Verdict:
@@ -328,12 +407,18 @@ def _thread_smooth() -> Verdict:
 
 def _thread_shrink() -> Verdict:
     g = _gelu_facts()
-    return ("partly",
-            f"GELU(g) -> {g['minus'].limit} as g -> -oo (exponentially), so outputs do tend to 0; but not "
-            f"monotonically: GELU first dips to {_n(g['min'].value)} at g = {_n(g['min'].at[0][1])}, so the output "
-            "grows in magnitude (with flipped sign) before it shrinks",
-            f"outputs tend to 0 as a gate coordinate goes to -oo, after a dip of GELU to {_n(g['min'].value)} "
-            f"at {_n(g['min'].at[0][1])}")
+    to_zero = g["minus"].limit == 0
+    where = g["min"].at[0][1]
+    dips = g["min"].value < 0 and where < 0  # |GELU| grows from 0 to |min| before it shrinks
+    verdict = "fails" if not to_zero else "partly" if dips else "holds"
+    return (verdict,
+            f"GELU(g) -> {g['minus'].limit} as g -> -oo (growth order {g['minus'].growth_order}): outputs "
+            f"{'do' if to_zero else 'do not'} tend to 0; monotonically? GELU has its minimum "
+            f"{_n(g['min'].value)} at g = {_n(where)}: "
+            + ("no, the output first grows in magnitude (with flipped sign) before it shrinks" if dips else "yes"),
+            None if verdict == "holds" else
+            f"outputs tend to {g['minus'].limit} as a gate coordinate goes to -oo, after a dip of GELU to "
+            f"{_n(g['min'].value)} at {_n(where)}")
 
 
 def _thread_cubic() -> Verdict:
@@ -620,6 +705,7 @@ THREAD_CLAIMS: tuple[tuple[str, Callable[[], Verdict]], ...] = (
 
 # ---------------------------------------------------------------------------------------------
 # the SwiGLU post: prose claims (its formulas are judged by glusym.check)
+
 
 
 def _post_xor() -> Verdict:

@@ -3,12 +3,17 @@ verdict computed, the thread's mistakes found, and the evidence true by an indep
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import mpmath
 import pytest
+import sympy
 
+import glusym
+import glusym.claims as claims
 from glusym.claims import DOCUMENTS, VERDICTS, build_ledger
 from glusym.cli import main
 from glusym.errors import GlusymError
@@ -37,11 +42,8 @@ def _row(ledger, fragment: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("fragment", [
-    "ranging continuously from 0 (far negative) through 0.5",   # the gate is GELU, not Phi
     "bell-shaped factor",                                        # x Phi(x) is a ramp
     r"\text{GELU}(g)\in[0,\infty)",                              # GELU dips below 0
-    "peak around",                                               # GELU' peaks at sqrt(2)
-    "decay again for very large",                                # GELU' -> 1, GELU -> oo
     "compresses coordinates",                                    # GELU > 1 stretches
     "two flat half-cones",                                       # x_g x_v is a saddle, not flat
     "soft bell curve",
@@ -77,6 +79,10 @@ def test_true_claims_hold(ledger, fragment: str) -> None:  # type: ignore[no-unt
     "No contour ever crosses the negative",                      # true, for another reason
     "outputs shrink continuously to zero",                       # after a dip
     "differentiable gating cone",                                # differentiable, but no cone
+    "ranging continuously from 0 (far negative) through 0.5",   # true of the gate Phi, not of GELU
+    "peak around",                                               # GELU' peaks once, at sqrt(2); GELU does not
+    "decay again for very large",                                # GELU' falls from its peak, but toward 1
+    "No new directions are introduced",                          # coordinate-wise, but not parallel to v
 ])
 def test_the_threads_half_truths_are_partly(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
     assert _row(ledger, fragment).verdict == "partly"
@@ -121,3 +127,113 @@ def test_missing_documents(tmp_path: Path) -> None:
     with pytest.raises(GlusymError, match="no such document"):
         build_ledger(tmp_path)
     assert main(["claims", "--documents", str(tmp_path)]) == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# every verdict follows its computation: change the facts (or the mathematics) and it changes
+
+
+_FACTS = claims._gelu_facts  # the facts as glusym computes them, whatever a test has patched
+
+
+def _facts(monkeypatch: pytest.MonkeyPatch, **changes: object) -> None:
+    """Replace GELU's computed facts by a copy with ``changes`` (each call starts from the computed ones)."""
+    facts = dict(_FACTS(), **changes)
+    monkeypatch.setattr(claims, "_gelu_facts", lambda: facts)
+
+
+def _swap(monkeypatch: pytest.MonkeyPatch, **swap: object) -> None:
+    """Make claims.get answer ``name`` with another catalogue entry (a name) or with an object."""
+    real = claims.get
+
+    def get(name: str, **params: object):  # type: ignore[no-untyped-def]
+        other = swap.get(name, name)
+        return real(other, **params) if isinstance(other, str) else other
+
+    monkeypatch.setattr(claims, "get", get)
+
+
+def _behaviour(key: str, **changes: object):  # type: ignore[no-untyped-def]
+    return dataclasses.replace(_FACTS()[key], **changes)
+
+
+def _critical(key: str, **changes: object):  # type: ignore[no-untyped-def]
+    p = _FACTS()[key]
+    p = p[0] if isinstance(p, list) else p
+    return dataclasses.replace(p, **changes)
+
+
+def test_combine() -> None:
+    assert claims._combine(True, True) == "holds"
+    assert claims._combine(True, False) == "partly"
+    assert claims._combine(False, False) == "fails"
+
+
+def test_gate_range_follows_both_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_gate_range()[0] == "partly"
+    _facts(monkeypatch, gated=False)                     # GEGLU no longer Phi(x_g)*(x_g*x_v)
+    assert claims._thread_gate_range()[0] == "fails"
+    _facts(monkeypatch, at0=sympy.Rational(1, 2), plus=_behaviour("plus", limit=1))  # GELU itself a 0-1/2-1 gate
+    assert claims._thread_gate_range()[0] == "holds"
+
+
+def test_bell_follows_the_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_bell()[0] == "fails"
+    _facts(monkeypatch, plus=_behaviour("plus", limit=0), max=[_critical("min", kind="maximum")])
+    assert claims._thread_bell()[0] == "holds"
+
+
+def test_contours_follow_the_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_contours()[0] == "partly"
+    _swap(monkeypatch, gelu="relu", geglu="reglu")       # with ReLU, f = 0 on all of x_g < 0: the reason holds
+    assert claims._thread_contours()[0] == "holds"
+
+
+def test_peak_follows_where_gelu_prime_peaks(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_peak()[0] == "partly"
+    _facts(monkeypatch, d_max=[_critical("d_max", at=((glusym.x, sympy.Integer(3)),))])
+    assert claims._thread_peak()[0] == "fails"
+    _facts(monkeypatch, max=[_critical("min", kind="maximum")], plus=_behaviour("plus", limit=0))
+    assert claims._thread_peak()[0] == "holds"
+
+
+def test_decay_follows_the_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_decay()[0] == "partly"
+    _facts(monkeypatch, d_plus=_behaviour("d_plus", limit=0), plus=_behaviour("plus", limit=0))
+    assert claims._thread_decay()[0] == "holds"
+    _facts(monkeypatch, d_plus=_behaviour("d_plus", limit=2), plus=_behaviour("plus", oblique=(0, 0)))
+    assert claims._thread_decay()[0] == "fails"
+
+
+def test_nonnegative_gate_follows_the_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_gate_nonneg()[0] == "fails"
+    _facts(monkeypatch, min=_critical("min", value=sympy.Integer(0)))
+    assert claims._thread_gate_nonneg()[0] == "holds"
+
+
+def test_compress_follows_the_range(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_compress()[0] == "fails"
+    _facts(monkeypatch, min=_critical("min", value=sympy.Integer(0)))    # still stretched by GELU(2) > 1
+    assert claims._thread_compress()[0] == "fails"
+    _facts(monkeypatch, min=_critical("min", value=sympy.Integer(0)), two=sympy.Rational(1, 2))
+    assert claims._thread_compress()[0] == "holds"
+
+
+def test_directions_follow_the_vector_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_directions()[0] == "partly"
+    _swap(monkeypatch, gelu="identity")                  # vector_form(geglu) is no longer GELU(g_j)*v_j
+    assert claims._thread_directions()[0] == "fails"
+
+
+def test_flat_half_cones_follow_the_curvature(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_relu_flat()[0] == "fails"
+    _swap(monkeypatch, reglu=SimpleNamespace(expr=sympy.Max(0, glusym.x_g)))  # a flat ramp on x_g > 0
+    assert claims._thread_relu_flat()[0] == "holds"
+
+
+def test_shrink_follows_the_dip(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._thread_shrink()[0] == "partly"
+    _facts(monkeypatch, min=_critical("min", value=sympy.Integer(0)))
+    assert claims._thread_shrink()[0] == "holds"
+    _facts(monkeypatch, minus=_behaviour("minus", limit=sympy.Rational(-1, 2)))
+    assert claims._thread_shrink()[0] == "fails"
