@@ -707,6 +707,16 @@ THREAD_CLAIMS: tuple[tuple[str, Callable[[], Verdict]], ...] = (
 # the SwiGLU post: prose claims (its formulas are judged by glusym.check)
 
 
+def _post_activated() -> Verdict:
+    relu = get("relu")
+    s = sympy.Symbol("s", positive=True)
+    on, off, at0 = relu(s), relu(-s), relu(0)
+    # activated (output > 0) for s > 0; and, the next sentence, inactivated (output 0) otherwise
+    ok = bool(on.is_positive) and off == 0 and at0 == 0
+    return ("holds" if ok else "fails",
+            f"ReLU = {relu.expr}: ReLU(s) = {on} for s > 0, ReLU(-s) = {off}, ReLU(0) = {at0}: "
+            + ("ReLU(s) > 0 exactly when s > 0" if ok else "not active exactly when s > 0"), None)
+
 
 def _post_xor() -> Verdict:
     relu = get("relu")
@@ -749,15 +759,23 @@ def _post_no_gradient() -> Verdict:
 
 
 def _post_leaky() -> Verdict:
-    (d,) = gradient(get("swish"))
-    (m,) = extrema(get("swish"))
-    where = _n(m.at[0][1])
-    return ("partly",
-            f"Swish_1'(x) = {d} is nonzero for x < 0 except at x = {where} (Swish's minimum), and tends to 0 as "
-            f"x -> -oo (order {asymptotes(d).minus.growth_order}): a small gradient exists, but it vanishes "
-            "exponentially far left, unlike leaky ReLU's constant slope",
-            f"Swish_beta has a nonzero gradient for x < 0 except at its minimum x = {where}/beta, exponentially "
-            "small as x -> -oo")
+    swish = get("swish")
+    (d,) = gradient(swish)
+    zeros = [p for p in extrema(swish) if p.at[0][1] < 0]  # where the gradient vanishes on x < 0
+    exists = d.subs(x, -1) != 0 and len(zeros) <= 1
+    left = asymptotes(d).minus
+    leaky = left.limit != 0  # a leaky ReLU keeps a constant slope as x -> -oo
+    verdict = _combine(exists, leaky)
+    where = ", ".join(_n(p.at[0][1]) for p in zeros) or "nowhere"
+    return (verdict,
+            f"Swish_1'(x) = {d}: nonzero for x < 0 except at {where} (Swish's critical points there): a gradient "
+            f"{'exists' if exists else 'does not exist'}; as x -> -oo it tends to {left.limit} (order "
+            f"{left.growth_order}): "
+            + ("a leaky slope" if leaky else
+               "it vanishes exponentially far left, unlike the constant slope of a leaky ReLU"),
+            None if verdict == "holds" else
+            f"Swish_beta has a nonzero gradient for x < 0 except at {where} (for beta = 1; x/beta in general), "
+            "exponentially small as x -> -oo")
 
 
 def _post_interpolates() -> Verdict:
@@ -771,8 +789,17 @@ def _post_interpolates() -> Verdict:
 
 
 def _post_silu_best() -> Verdict:
-    return ("not checkable", "an empirical result of the cited paper (arXiv 2002.05202), not a mathematical claim",
-            None)
+    # the mathematical presupposition: SwiGLU is the GLU of alpha = SiLU, and SiLU = Swish_1
+    swiglu, silu = get("swiglu"), get("silu")
+    glu_of_silu = sympy.simplify(swiglu(x_g, x_v) - x_v * silu(x_g)) == 0
+    swish_1 = sympy.simplify(get("swish", beta=1).expr - silu.expr) == 0
+    presupposition = glu_of_silu and swish_1
+    return ("not checkable" if presupposition else "fails",
+            f"computed: SwiGLU(x_g, x_v) - x_v*SiLU(x_g) = {sympy.simplify(swiglu(x_g, x_v) - x_v * silu(x_g))} and "
+            f"Swish_1 - SiLU = {sympy.simplify(get('swish', beta=1).expr - silu.expr)}: the presupposition "
+            f"'SwiGLU is the GLU with alpha = SiLU = Swish_1' {'holds' if presupposition else 'fails'}; that SiLU was "
+            "'best' is an empirical result of the cited paper (arXiv 2002.05202), not a mathematical claim",
+            None if presupposition else "SwiGLU is not x_v*SiLU(x_g)")
 
 
 def _post_bilinear_reading() -> Verdict:
@@ -795,15 +822,20 @@ def _post_multiplication() -> Verdict:
 
 
 def _post_instability() -> Verdict:
-    rows = []
+    rows, orders = [], {}
     for name in ("relu", "swiglu"):
-        for depth in (1, 2, 3):
-            p = growth_profile(stack(get(name), depth))
-            rows.append(f"{name} x{depth}: f' ~ |x|^{p.derivative_plus.order}")
-    return ("holds",
+        orders[name] = [growth_profile(stack(get(name), depth)).derivative_plus.order for depth in (1, 2, 3)]
+        rows += [f"{name} x{depth}: f' ~ |x|^{o}" for depth, o in zip((1, 2, 3), orders[name])]
+    # first-order units keep a bounded gradient; higher-order units' gradients grow, more with depth
+    bounded = all(o == 0 for o in orders["relu"])
+    sw = orders["swiglu"]
+    growing = all(o > 0 for o in sw) and all(b > a for a, b in zip(sw, sw[1:]))
+    ok = bounded and growing
+    return ("holds" if ok else "fails",
             "the gradient's growth order at +oo, computed: " + "; ".join(rows)
-            + ": higher-order units have gradients that grow polynomially, and stacking multiplies the order",
-            None)
+            + (": higher-order units have gradients that grow polynomially, and stacking multiplies the order"
+               if ok else ": higher-order units do not have faster-growing gradients here"),
+            None if ok else "the gradients of higher-order units do not grow faster")
 
 
 def _post_beta_relu() -> Verdict:
@@ -815,29 +847,53 @@ def _post_beta_relu() -> Verdict:
 
 
 def _post_depth_order() -> Verdict:
-    lines = []
+    depths = (1, 2, 3, 4)
+    lines, equal = [], []
     for name in ("relu", "relu2", "silu", "swiglu"):
-        orders = [growth_profile(stack(get(name), d)).plus.order for d in (1, 2, 3, 4)]
-        lines.append(f"{name}: {orders}")
-    return ("partly",
-            "growth order at +oo for depth 1..4: " + "; ".join(lines)
-            + ": for units of order k >= 2 (ReLU², gated units) depth L gives order k^L, so depth multiplies "
-              "the polynomial order; for ReLU and SiLU (order 1) depth adds nothing",
-            "depth raises the polynomial order geometrically (k^L) for units of order k >= 2, and not at all for "
-            "order-1 units such as ReLU and SiLU")
+        orders = [growth_profile(stack(get(name), d)).plus.order for d in depths]
+        k = orders[0]
+        lines.append(f"{name}: {orders}" + (f" = {k}^L" if orders == [k**d for d in depths] else ""))
+        equal.append(orders == list(depths))  # depth = polynomial order: L layers have order L
+    verdict = _combine(*equal)
+    return (verdict,
+            "growth order at +oo for depth L = 1..4: " + "; ".join(lines)
+            + f": order equal to the depth for {sum(equal)} of {len(equal)} units",
+            None if verdict == "holds" else
+            "no: L layers of a unit of order k have order k^L, not L: for units of order k >= 2 (ReLU², gated units) "
+            "depth multiplies the order (2, 4, 8, 16); for order-1 units such as ReLU and SiLU it adds nothing")
 
 
 def _post_param_efficient() -> Verdict:
-    return ("not checkable", "a question about parameter efficiency, which needs training experiments", None)
+    # the presupposition: beta(x) = x*alpha(x) is a higher-order activation (for alpha = SiLU), and it is a
+    # SwiGLU unit with tied weights (w_i = w_j)
+    silu = get("silu")
+    beta = x * silu.expr
+    orders = (asymptotes(silu).plus.growth_order, asymptotes(beta).plus.growth_order)
+    higher = orders[1] > orders[0]
+    tied = sympy.simplify(beta - get("swiglu")(x, x)) == 0
+    return ("not checkable" if higher else "fails",
+            f"computed: beta_SiLU(x) = x*SiLU(x) has growth order {orders[1]} at +oo against SiLU's {orders[0]} "
+            f"({'higher' if higher else 'not higher'}), and beta_SiLU(x) - SwiGLU(x, x) = "
+            f"{sympy.simplify(beta - get('swiglu')(x, x))} "
+            f"({'a SwiGLU unit with tied weights' if tied else 'not a tied SwiGLU'}); "
+            "whether that is more parameter efficient needs training experiments",
+            None if higher else "x*alpha(x) is not of higher order than alpha here")
 
 
 def _post_sparsity() -> Verdict:
-    return ("not checkable", "an empirical claim of the cited paper (arXiv 2402.03804)", None)
+    # the presupposition: ReLU^2 is sparse, exactly 0 on the whole half-line x < 0
+    relu2 = get("relu2")
+    q = sympy.Symbol("q", positive=True)
+    left = relu2.expr.subs(x, -q)
+    sparse = left == 0
+    return ("not checkable" if sparse else "fails",
+            f"computed: ReLU^2(-q) = {left} for q > 0: {'exactly 0 on x < 0, so sparse' if sparse else 'not sparse'}; "
+            "that sparsity helps ('a feature not a bug') is an empirical claim of the cited paper (arXiv 2402.03804)",
+            None if sparse else "ReLU^2 is not 0 on x < 0")
 
 
 POST_CLAIMS: tuple[tuple[str, Callable[[], Verdict]], ...] = (
-    ("if \\\\(\\mathbf{x} \\cdot \\mathbf{w_i} > 0\\\\), then the neuron is activated", lambda: (
-        "holds", "ReLU(s) > 0 exactly when s > 0: " + str(get("relu").expr), None)),
+    ("if \\\\(\\mathbf{x} \\cdot \\mathbf{w_i} > 0\\\\), then the neuron is activated", _post_activated),
     ("We can see this at work in a 2-neuron XOR gate.", _post_xor),
     ("The first neuron identifies x OR y, the second x AND y", _post_or_and),
     ("the output \\\\(z=1\\\\) iff the first neuron is active and the second inactive", _post_iff),

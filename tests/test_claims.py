@@ -89,7 +89,8 @@ def test_the_threads_half_truths_are_partly(ledger, fragment: str) -> None:  # t
 
 
 def test_no_formula_of_the_post_fails(ledger) -> None:  # type: ignore[no-untyped-def]
-    post = [r for r in ledger if r.document == "swiglu-intuition.md"]
+    prose = {quote for quote, _ in claims.POST_CLAIMS}  # the prose rows (the depth question is answered no)
+    post = [r for r in ledger if r.document == "swiglu-intuition.md" and r.quote not in prose]
     assert post and not [r for r in post if r.verdict == "fails"]
 
 
@@ -127,6 +128,12 @@ def test_missing_documents(tmp_path: Path) -> None:
     with pytest.raises(GlusymError, match="no such document"):
         build_ledger(tmp_path)
     assert main(["claims", "--documents", str(tmp_path)]) == 2
+
+
+def test_the_posts_question_on_depth_is_answered_no(ledger) -> None:  # type: ignore[no-untyped-def]
+    # derivations/swiglu_intuition/depth_order.py answers "no": order k^L, not L
+    row = _row(ledger, "depth = polynomial order?")
+    assert row.verdict == "fails" and "k^L" in row.correction
 
 
 # ---------------------------------------------------------------------------------------------
@@ -237,3 +244,47 @@ def test_shrink_follows_the_dip(monkeypatch: pytest.MonkeyPatch) -> None:
     assert claims._thread_shrink()[0] == "holds"
     _facts(monkeypatch, minus=_behaviour("minus", limit=sympy.Rational(-1, 2)))
     assert claims._thread_shrink()[0] == "fails"
+
+
+def test_leaky_follows_the_left_slope(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._post_leaky()[0] == "partly"
+    _swap(monkeypatch, swish="leaky_relu")               # a constant slope 1/100 for x < 0
+    assert claims._post_leaky()[0] == "holds"
+
+
+def test_silu_best_follows_its_presupposition(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._post_silu_best()[0] == "not checkable"
+    _swap(monkeypatch, swiglu="geglu")                   # SwiGLU no longer x_v*SiLU(x_g)
+    assert claims._post_silu_best()[0] == "fails"
+
+
+def test_instability_follows_the_growth_orders(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._post_instability()[0] == "holds"
+    _swap(monkeypatch, swiglu="relu")                    # no higher-order unit: gradients stay bounded
+    assert claims._post_instability()[0] == "fails"
+
+
+def test_depth_order_follows_the_growth_orders(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._post_depth_order()[0] == "fails"
+    # were the order of a depth-L stack L for every unit, depth would be the polynomial order
+    monkeypatch.setattr(claims, "stack", lambda unit, depth: depth)
+    monkeypatch.setattr(claims, "growth_profile", lambda depth: SimpleNamespace(plus=SimpleNamespace(order=depth)))
+    assert claims._post_depth_order()[0] == "holds"
+
+
+def test_param_efficient_follows_its_presupposition(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._post_param_efficient()[0] == "not checkable"
+    _swap(monkeypatch, silu="logsigmoid")                # x*logsigmoid(x) is not of higher order at +oo
+    assert claims._post_param_efficient()[0] == "fails"
+
+
+def test_sparsity_follows_its_presupposition(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._post_sparsity()[0] == "not checkable"
+    _swap(monkeypatch, relu2="silu")                     # SiLU is not 0 on x < 0
+    assert claims._post_sparsity()[0] == "fails"
+
+
+def test_activation_follows_relu(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claims._post_activated()[0] == "holds"
+    _swap(monkeypatch, relu="identity")                  # identity(-s) = -s: not inactive for s <= 0
+    assert claims._post_activated()[0] == "fails"
