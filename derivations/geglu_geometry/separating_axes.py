@@ -51,9 +51,13 @@ def main() -> None:
                                             f"down to {sympy.N(low, 6)}")
     d.check((Phi(-oo), Phi(0), Phi(oo)) == (0, sympy.Rational(1, 2), 1),
             "it is Φ(x_g) that runs 0 → 1/2 → 1: Φ(−∞) = 0, Φ(0) = 1/2, Φ(∞) = 1")
-    d.fails("ranging continuously from 0 (far negative) through 0.5 (at the origin) toward 1 (large positive)",
-            gelu(0) == 0 and a.plus.limit == oo and low < 0,
-            f"the gate factor GELU(x_g) = x_g Φ(x_g) is 0 at the origin (not 0.5), tends to 0 from below as "
+    gated = sympy.simplify(glusym.get("geglu").expr - Phi(x_g) * (x_g * x_v)) == 0
+    d.partly("ranging continuously from 0 (far negative) through 0.5 (at the origin) toward 1 (large positive)",
+            gated and (Phi(-oo), Phi(0), Phi(oo)) == (0, sympy.Rational(1, 2), 1)
+            and gelu(0) == 0 and a.plus.limit == oo and low < 0,
+            f"true of the gate Φ(x_g) in the gated reading GEGLU = Φ(x_g)·(x_g x_v) (the post's own: a GLU with "
+            f"gate Φ and a bilinear term), which runs 0 → 1/2 → 1; false of the factor that multiplies x_v: "
+            f"GELU(x_g) = x_g Φ(x_g) is 0 at the origin (not 0.5), tends to 0 from below as "
             f"x_g → −∞ after a minimum of {sympy.N(low, 6)} at x_g = {sympy.N(where, 6)}, exceeds 1 for x_g > "
             f"{mpmath.nstr(one, 6)} and grows like x_g (asymptote y = x_g): it is Φ(x_g), not GELU(x_g), that "
             "runs from 0 through 0.5 to 1")
