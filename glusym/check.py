@@ -800,24 +800,15 @@ def _judge_inequality(lhs: Any, rhs: Any, op: str) -> tuple[str, str, dict[str, 
 
 
 def _number_sign(c: Any) -> int | None:
-    """The sign of a number (-1, 0, 1): 0 only where it is 0 exactly (:func:`_number_zero`),
+    """The sign of a real number (-1, 0, 1): 0 only where it is 0 exactly (:func:`_number_zero`),
     else the sign of a value evalf knows to 30 bits; None where neither decides."""
-    from sympy.core.evalf import PrecisionExhausted
-    from sympy.core.evalf import evalf as _evalf
-
-    zero = _number_zero(c)
-    if zero is True:
+    if _number_zero(c) is True:
         return 0
     c = elementary(to_sympy(c, "a number"))
     if c.is_Rational:
         return 1 if c > 0 else -1
-    try:
-        re_, im_, racc, _ = _evalf(c, 64, {"maxprec": 12000})
-    except (PrecisionExhausted, NotImplementedError, TypeError, ValueError, ArithmeticError):
-        return None
-    if im_ is not None or re_ is None or re_[1] == 0 or racc is None or racc < 30:
-        return None
-    return -1 if re_[0] else 1
+    re_sign, im_sign = _evalf_signs(c)
+    return re_sign if re_sign and not im_sign else None
 
 
 def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, str, dict[str, str] | None]:
@@ -882,26 +873,36 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
     return "unknown", f"{why}; equal at only {num.used} points{left}", None
 
 
+def _evalf_signs(c: Expr) -> tuple[int, int]:
+    """The signs (-1, 0 or 1) of the real and imaginary parts of a number, each where evalf knows
+    it to 30 bits (so that a part that is 0, or too close to 0 to tell, gives 0)."""
+    from sympy.core.evalf import PrecisionExhausted
+    from sympy.core.evalf import evalf as _evalf
+
+    try:
+        re_, im_, racc, iacc = _evalf(c, 64, {"maxprec": 12000})
+    except (PrecisionExhausted, NotImplementedError, TypeError, ValueError, ArithmeticError):
+        return 0, 0
+
+    def sign(part: Any, acc: Any) -> int:
+        if part is None or part[1] == 0 or acc is None or acc < 30:
+            return 0
+        return -1 if part[0] else 1
+
+    return sign(re_, racc), sign(im_, iacc)
+
+
 def _number_zero(c: Any) -> bool | None:
     """Is the number c zero? Exactly where SymPy can tell (rationals, SymPy's assumptions,
     simplification), else by evalf with its accuracy tracked: a value known to 30 bits that is not
     0 is not 0. None where neither decides."""
-    from sympy.core.evalf import PrecisionExhausted
-    from sympy.core.evalf import evalf as _evalf
-
     c = elementary(to_sympy(c, "a number"))
     if c.is_Rational:
         return bool(c == 0)
     z = c.is_zero
     if z is not None:
         return bool(z)
-    try:
-        re_, im_, racc, iacc = _evalf(c, 64, {"maxprec": 12000})
-    except (PrecisionExhausted, NotImplementedError, TypeError, ValueError, ArithmeticError):
-        re_ = im_ = None
-        racc = iacc = None
-    if (re_ is not None and re_[1] != 0 and racc is not None and racc >= 30) or \
-            (im_ is not None and im_[1] != 0 and iacc is not None and iacc >= 30):
+    if _evalf_signs(c) != (0, 0):
         return False
     if _is_zero(c):
         return True
