@@ -54,7 +54,6 @@ No text of the document is evaluated as Python: formulas are read by
 from __future__ import annotations
 
 import json
-import random
 import re
 import time
 from collections import Counter
@@ -262,10 +261,6 @@ def _tower(e: Any) -> int:
     if isinstance(e, sympy.exp) or (isinstance(e, sympy.Pow) and e.exp.free_symbols):
         return inner + 1
     return inner
-
-
-def _fmt(v: Any) -> str:
-    return mpmath.nstr(v, 20) if v is not None else "undefined"
 
 
 @dataclass(frozen=True)

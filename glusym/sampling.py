@@ -37,7 +37,7 @@ import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import mpmath
 import numpy as np
@@ -343,9 +343,19 @@ def _features(expr: Expr, v: Symbol) -> tuple[set[float], set[float]]:
     return kinks, turns
 
 
-def _values(expr: Expr, v: Symbol, rng: random.Random) -> tuple[list[float], list[float], list[float]]:
-    """(special values of v in this expression, ordinary values, far values: beyond every
-    breakpoint and out to 10⁶, both signs) for one variable."""
+class _Candidates(NamedTuple):
+    """The values one variable is sampled at: special (breakpoints' sides, turns, roots), ordinary
+    (the spread of scales), far (beyond every breakpoint and out to 10⁶, both signs); and how many
+    breakpoints were found."""
+
+    special: list[float]
+    ordinary: list[float]
+    far: list[float]
+    kinks: int
+
+
+def _values(expr: Expr, v: Symbol, rng: random.Random) -> _Candidates:
+    """The candidate values of one variable in an expression of it alone."""
     kinks, turns = _features(expr, v)
     kinks = {k for k in kinks if abs(k) < 1e15}
     special: set[float] = set()
@@ -373,7 +383,7 @@ def _values(expr: Expr, v: Symbol, rng: random.Random) -> tuple[list[float], lis
     ordinary.extend(f * k for f in FAR for k in (1, -1))
     ordinary = [o * (1 + 3e-7) if o in kinks else o for o in ordinary]  # never on a kink
     far = [o * (1 + 3e-7) if o in kinks else o for o in far]
-    return sorted(special), ordinary, far
+    return _Candidates(sorted(special), ordinary, far, len(kinks))
 
 
 def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
@@ -395,49 +405,50 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
     bases = [{s: sympy.Rational(7, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
              {s: sympy.Rational(-19, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
              {s: sympy.S.Zero for s in syms}]  # the others at 0: where a bump in several variables sits
-    per_var: dict[Symbol, tuple[list[float], list[float], list[float]]] = {}
+    per_var: dict[Symbol, _Candidates] = {}
     found: dict[Symbol, list[dict[Symbol, Any]]] = {}
+    kinks = 0
     for v in syms:
         special: list[float] = []
         ordinary: list[float] = []
         far: list[float] = []
         anchors = []
-        for base in bases[: 1 if len(syms) == 1 else 3]:
+        for i, base in enumerate(bases[: 1 if len(syms) == 1 else 3]):
             fixed = {s: val for s, val in base.items() if s != v}
             try:
-                sp, ordi, fa = _values(whole.xreplace(fixed), v, rng)
+                c = _values(whole.xreplace(fixed), v, rng)
             except Exception:  # noqa: BLE001 - a feature that cannot be located is not sampled
-                sp, ordi, fa = [], [], []
-            special.extend(sp)
-            ordinary = ordi or ordinary
-            far.extend(f for f in fa if f not in far)
-            anchors.extend({**fixed, v: val} for val in sp)
-        per_var[v] = (special, ordinary, far)
+                c = _Candidates([], [], [], 0)
+            special.extend(t for t in c.special if t not in special)
+            ordinary = c.ordinary or ordinary
+            far.extend(f for f in c.far if f not in far)
+            anchors.extend({**fixed, v: val} for val in c.special)
+            kinks += c.kinks if i == 0 else 0
+        per_var[v] = _Candidates(special, ordinary, far, 0)
         found[v] = anchors
     pts: list[dict[Symbol, Any]] = []
     if len(syms) == 1:
         (v,) = syms
-        sp, ordi, _ = per_var[v]
-        pts = [{v: val} for val in ordi + sp]
+        pts = [{v: val} for val in per_var[v].ordinary + per_var[v].special]
     else:
         first: list[dict[Symbol, Any]] = []
         for v in syms:
             first.extend(found[v])
         # corners: every variable far out at once, in every combination of signs (a branch that
         # needs x_g > 100 and x_v > 100 together), then each variable from all its candidates
-        corners = list(itertools.product(*[per_var[s][2] or [0.0] for s in syms]))
+        corners = list(itertools.product(*[per_var[s].far or [0.0] for s in syms]))
         if len(corners) > 96:
             corners = rng.sample(corners, 96)
         first.extend(dict(zip(syms, c)) for c in corners)
         if len(first) > 3 * limit // 5:
             first = rng.sample(first, 3 * limit // 5)
         for _ in range(96):
-            pts.append({s: rng.choice(per_var[s][0] + per_var[s][1] or [0.0]) for s in syms})
+            pts.append({s: rng.choice(per_var[s].special + per_var[s].ordinary or [0.0]) for s in syms})
         for _ in range(48):
-            pts.append({s: rng.choice(per_var[s][1][:2 * len(SCALES)]) for s in syms})
+            pts.append({s: rng.choice(per_var[s].ordinary[:2 * len(SCALES)]) for s in syms})
         for v in syms:
-            for val in per_var[v][1]:
-                pt = {s: rng.choice(per_var[s][1][:2 * len(SCALES)]) for s in syms}
+            for val in per_var[v].ordinary:
+                pt = {s: rng.choice(per_var[s].ordinary[:2 * len(SCALES)]) for s in syms}
                 pt[v] = val
                 pts.append(pt)
         pts = first + (rng.sample(pts, limit - len(first)) if len(first) + len(pts) > limit else pts)
@@ -449,8 +460,6 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
         for pt in pts:
             out.append({s.name: mpmath.mpf(float(val)) if not isinstance(val, sympy.Basic)
                         else mpmath.mpf(sympy.Rational(val).p) / sympy.Rational(val).q for s, val in pt.items()})
-    kinks = sum(len(_features(whole.xreplace({s: b[s] for s in syms if s != v}), v)[0])
-                for v in syms for b in bases[:1]) if syms else 0
     far = max((abs(float(p[s.name])) for p in out for s in syms), default=0.0)
     near = min((abs(float(p[s.name])) for p in out for s in syms if p[s.name] != 0), default=0.0)
     where = (f"{len(out)} points, |{', '.join(s.name for s in syms)}| from {near:.2g} to {far:.2g}"
