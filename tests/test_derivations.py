@@ -157,3 +157,27 @@ def test_readme_indexes_every_script_and_its_outcomes() -> None:
             row = [line for line in readme.splitlines() if cell in line]
             assert row, f"README.md has no row for {_id(script)}: {quote!r}"
             assert any(verdict in line for line in row), f"README.md: {quote!r} is not marked {verdict!r}"
+
+
+def test_x_squared_gives_the_best_relu_error_half_the_interpolants() -> None:
+    # the best uniform error with n equal pieces on [-1, 1] is h^2/8 = 1/(2n^2), the interpolant's
+    # h^2/4 = 1/n^2 halved: the script's table and outcome say so, and mpmath agrees independently
+    out = ran(FOLDER / "swiglu_intuition" / "x_squared.py")
+    rows = re.findall(r"^  (\d+) +(\S+) +(\S+) +(\S+) +(\S+)$", out, flags=re.M)
+    assert [int(r[0]) for r in rows] == [4, 8, 16, 32, 64, 128]
+    for n, interp, interp_n2, best, best_n2 in rows:
+        assert (float(interp_n2), float(best_n2)) == (1.0, 0.5)
+        assert abs(float(best) - 1 / (2 * int(n) ** 2)) < 1e-9 and abs(float(interp) - 1 / int(n) ** 2) < 1e-9
+    assert "the best sum, the interpolant lowered by h²/8, by half that, 1/(2n²)" in out
+    assert "[latex relu-error] E_{n} = \\frac{1}{2 n^{2}}" in out
+    import mpmath
+
+    n = 4
+    h = mpmath.mpf(2) / n
+    def lowered(t: mpmath.mpf) -> mpmath.mpf:  # the chord of x^2 on t's piece, lowered by h^2/8
+        k = min(int((t + 1) / h), n - 1)
+        a = -1 + k * h
+        return a**2 + (2 * a + h) * (t - a) - h**2 / 8
+    errors = [lowered(t) - t**2 for t in mpmath.linspace(-1, 1, 64 * n + 1)]
+    assert mpmath.almosteq(max(abs(e) for e in errors), 1 / mpmath.mpf(2 * n**2), 1e-20)
+    assert [mpmath.sign(e) for e in errors[::32]] == [(-1) ** (k + 1) for k in range(2 * n + 1)]
