@@ -421,17 +421,41 @@ def _thread_shrink() -> Verdict:
             f"{_n(g['min'].value)} at {_n(where)}")
 
 
+def _remainder(unit: Any, order: int, reach: int = 8) -> tuple[int, Any]:
+    """The order of the remainder after the Taylor terms of degree < ``order``: the total degree of
+    the first nonzero term beyond them, and that term, from the expansion to degree < ``order + reach``
+    (``(order + reach, None)`` where every term up to there is 0)."""
+    coeffs = taylor(unit, order=order + reach).coefficients()
+    beyond = {m: c for m, c in coeffs.items() if sum(m) >= order and sympy.simplify(c) != 0}
+    if not beyond:
+        return order + reach, None
+    k = min(sum(m) for m in beyond)
+    variables = taylor(unit, order=1).variables
+    term = sympy.Add(*[c * sympy.Mul(*[v**e for v, e in zip(variables, m)]) for m, c in beyond.items()
+                       if sum(m) == k])
+    return k, term
+
+
 def _thread_cubic() -> Verdict:
-    t = taylor(get("geglu"), order=4)
+    shown = 4  # the terms of total degree < 4: the bilinear and the cubic ones
+    t = taylor(get("geglu"), order=shown)
     coeffs = t.coefficients() if t.analytic else {}
     bilinear = coeffs.get((1, 1), 0)
     cubic_in_g = coeffs.get((3, 0), 0)
+    cubic = {m: c for m, c in coeffs.items() if sum(m) == 3}
+    even_in_g = all(m[0] % 2 == 0 for m in cubic)
+    k, term = _remainder(get("geglu"), shown) if t.analytic else (shown, None)
+    rest = f"O(|x|^{k})"  # computed: the degree of the first nonzero term beyond those shown
+    next_term = (f"the first nonzero term beyond degree {shown - 1} is {term}, of degree {k}, so the remainder is "
+                 f"{rest}" if term is not None else f"no nonzero term below degree {k}: the remainder is {rest}")
     verdict = "partly" if t.analytic and bilinear != 0 and cubic_in_g == 0 else "holds"
     return (verdict,
-            f"near 0, GEGLU = {t.polynomial} + O(|x|^4), the same expansion on both sides: a bilinear term plus the "
-            "cubic term x_g^2*x_v/sqrt(2*pi) (total degree 3), which is even in x_g; the asymmetry between the sides "
-            "is the x_g^2 factor, not a cubic on the negative side only",
-            f"GEGLU(x_g, x_v) = {t.polynomial} + O(|x|^4) on both sides of 0")
+            f"near 0, GEGLU = {t.polynomial} + {rest}, the same expansion on both sides "
+            f"({'analytic at 0' if t.analytic else 'NOT analytic'}); {next_term}; a bilinear term {bilinear}*x_g*x_v "
+            f"plus the degree-3 terms {sympy.Add(*[c * x_g**m[0] * x_v**m[1] for m, c in cubic.items()])}, "
+            f"{'even' if even_in_g else 'not even'} in x_g, and no x_g^3 term (coefficient {cubic_in_g}); the "
+            "asymmetry between the sides is the x_g^2 factor, not a cubic on the negative side only",
+            f"GEGLU(x_g, x_v) = {t.polynomial} + {rest} on both sides of 0")
 
 
 def _thread_scalar_case() -> Verdict:

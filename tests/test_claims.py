@@ -288,3 +288,23 @@ def test_activation_follows_relu(monkeypatch: pytest.MonkeyPatch) -> None:
     assert claims._post_activated()[0] == "holds"
     _swap(monkeypatch, relu="identity")                  # identity(-s) = -s: not inactive for s <= 0
     assert claims._post_activated()[0] == "fails"
+
+
+def test_remainder_order_is_the_first_nonzero_taylor_term_beyond_those_shown() -> None:
+    gelu = glusym.get("gelu")
+    k, term = claims._remainder(gelu, 3)                 # GELU has no x^3 term: the remainder is O(x^4)
+    assert k == 4 and sympy.simplify(term + glusym.x**4 / (6 * sympy.sqrt(2 * sympy.pi))) == 0
+    assert claims._remainder(glusym.get("geglu"), 4)[0] == 5
+    assert claims._remainder(glusym.get("silu"), 3)[0] == 4
+    assert claims._remainder(glusym.x_g * glusym.x_v, 3) == (11, None)   # nothing beyond: the reach is said
+
+
+def test_cubic_row_gives_the_computed_remainder(monkeypatch: pytest.MonkeyPatch) -> None:
+    verdict, evidence, correction = claims._thread_cubic()
+    assert verdict == "partly"
+    assert "O(|x|^5)" in evidence and "O(|x|^5)" in correction and "O(|x|^4)" not in evidence
+    xg, xv = glusym.x_g, glusym.x_v
+    # a unit with a degree-4 term: the remainder after the degree-3 terms is O(|x|^4)
+    _swap(monkeypatch, geglu=SimpleNamespace(expr=xg * xv * glusym.Phi(xg) + xg**3 * xv, variables=(xg, xv)))
+    verdict, evidence, correction = claims._thread_cubic()
+    assert "O(|x|^4)" in evidence and "O(|x|^4)" in correction and "x_g**3*x_v" in evidence

@@ -64,12 +64,20 @@ def main() -> None:
     d.show("GEGLU near 0", t)
     d.check(t.analytic, "one expansion holds on both sides of 0 (GEGLU is analytic)")
     c = t.coefficients()
+    # the remainder after the terms shown (degree < 4): the degree of the first nonzero term beyond them
+    wide = glusym.taylor(geglu, order=10).coefficients()
+    beyond = {m: cf for m, cf in wide.items() if sum(m) >= 4 and sympy.simplify(cf) != 0}
+    k = min(sum(m) for m in beyond)
+    first = sympy.Add(*[cf * x_g**m[0] * x_v**m[1] for m, cf in beyond.items() if sum(m) == k])
+    d.show(f"the first nonzero term beyond degree 3 (degree {k})", first)
+    d.check(sympy.simplify(first + x_g**4 * x_v / (6 * sqrt(2 * pi))) == 0,
+            f"it is −x_g⁴·x_v/(6√(2π)) (GELU has no x³ term): the remainder is O(|x|^{k})")
     d.check(c[(1, 1)] == sympy.Rational(1, 2) and sympy.simplify(c[(2, 1)] - 1 / sqrt(2 * pi)) == 0,
-            "GEGLU = x_g·x_v/2 + x_g²·x_v/√(2π) + O(|x|^5): led by the bilinear term; the degree-3 term is "
+            f"GEGLU = x_g·x_v/2 + x_g²·x_v/√(2π) + O(|x|^{k}): led by the bilinear term; the degree-3 term is "
             "even in x_g")
     d.check(all(m[0] != 3 for m in c), "no x_g³ term at all")
     d.partly("GEGLU behaves like a cubic on the negative side near zero", t.analytic and c[(1, 1)] != 0,
-             "near 0, GEGLU = x_g·x_v/2 + x_g²·x_v/√(2π) + O(|x|^5) on both sides alike: led by the bilinear "
+             f"near 0, GEGLU = x_g·x_v/2 + x_g²·x_v/√(2π) + O(|x|^{k}) on both sides alike: led by the bilinear "
              "(degree-2) term, not a cubic; the degree-3 term x_g²x_v/√(2π) is what makes the shape asymmetric "
              "(f(−x_g, x_v) ≠ −f(x_g, x_v)), on both sides")
     d.tex("taylor", glusym.latex_part(geglu, "taylor", order=4)[0])
