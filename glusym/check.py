@@ -777,7 +777,7 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
         return "unknown", "a side is undefined (complex infinity or nan: a division by zero?)", None
     if any(e in (sympy.oo, -sympy.oo) for e in (lhs, rhs)):
         ok = lhs == rhs
-        return ("holds" if ok else "fails"), ("" if ok else f"{lhs} ≠ {rhs}"), None
+        return ("holds" if ok else "fails"), (f"both sides are {lhs}" if ok else f"{lhs} ≠ {rhs}"), None
     return _identity(lhs, rhs, deadline, note)
 
 

@@ -935,6 +935,32 @@ POST_CLAIMS: tuple[tuple[str, Callable[[], Verdict]], ...] = (
 )
 
 
+#: What glusym.check computed when it proved a link ``holds`` without saying how (an empty reason,
+#: or only its notes: "limit taken pointwise", "except at x = 0, a kink, ..."): the difference of the
+#: two sides simplified to 0.
+SIMPLIFIED = "the difference of the two sides simplifies to 0"
+_CHECK_NOTES = ("limit taken pointwise", "except at ")
+
+
+def _link_evidence(line: int, link: Any) -> str:
+    """The evidence of a formula's link: its line, the checker's verdict and what the checker computed
+    (its reason: the difference simplifies to 0; the Taylor polynomial of degree < n is exactly this; the
+    limit; for ``holds numerically`` the points and precisions)."""
+    reason = link.reason
+    if link.verdict == "holds":
+        rest, notes = reason, []
+        pointwise, kink = _CHECK_NOTES
+        if rest.startswith(pointwise):
+            notes.append(pointwise)
+            rest = rest[len(pointwise):].removeprefix("; ")
+        if rest.startswith(kink):  # the kink's note comes last and may contain "; " itself
+            notes.append(rest)
+            rest = ""
+        if not rest:  # proved by simplification, the notes aside
+            reason = "; ".join([SIMPLIFIED, *notes])
+    return f"line {line}: {link.verdict}" + (f": {reason}" if reason else "")
+
+
 def _formula_rows(path: Path, text: str, budget: float) -> list[Claim]:
     from .check import check_markdown
 
@@ -946,7 +972,7 @@ def _formula_rows(path: Path, text: str, budget: float) -> list[Claim]:
             quote = claim if claim in text else formula.latex
             verdict = {"holds": "holds", "holds numerically": "holds", "fails": "fails"}.get(link.verdict,
                                                                                             "not checkable")
-            evidence = f"line {formula.line}: {link.verdict}" + (f": {link.reason}" if link.reason else "")
+            evidence = _link_evidence(formula.line, link)
             correction = None
             if link.verdict == "fails" and link.counterexample:
                 evidence += f"; counterexample {link.counterexample}"

@@ -221,3 +221,9 @@ def test_counterexamples_do_not_depend_on_the_callers_mpmath_precision() -> None
         assert link.verdict == "fails" and link.counterexample
         seen.add(str(link.counterexample))
     assert len(seen) == 1, seen
+
+
+def test_equal_infinities_say_so() -> None:
+    # a holds is never given without saying what was computed
+    (link,) = check_formula(r"\infty = \infty")
+    assert link.verdict == "holds" and link.reason == "both sides are oo"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -308,3 +309,41 @@ def test_cubic_row_gives_the_computed_remainder(monkeypatch: pytest.MonkeyPatch)
     _swap(monkeypatch, geglu=SimpleNamespace(expr=xg * xv * glusym.Phi(xg) + xg**3 * xv, variables=(xg, xv)))
     verdict, evidence, correction = claims._thread_cubic()
     assert "O(|x|^4)" in evidence and "O(|x|^4)" in correction and "x_g**3*x_v" in evidence
+
+
+def test_formula_rows_say_what_the_checker_computed(ledger) -> None:  # type: ignore[no-untyped-def]
+    prose = {quote for table in (claims.POST_CLAIMS, claims.THREAD_CLAIMS) for quote, _ in table}
+    formulas = [r for r in ledger if r.quote not in prose]
+    held = [r for r in formulas if r.verdict == "holds"]
+    assert len(held) >= 10
+    for r in formulas:  # never a bare "line N: holds": the checker's verdict and its reason
+        assert re.fullmatch(r"line \d+: [a-z ]+: .+", r.evidence), r.evidence
+    for r in held:
+        assert any(s in r.evidence for s in (claims.SIMPLIFIED, "Taylor polynomial", "the limit is", "equal exactly",
+                                             "points", "every component", "both sides are")), r.evidence
+    assert claims.SIMPLIFIED in _row(ledger, r"\sigma(x) = \frac{1}{1+e^{-x}}").evidence
+    swish0 = _row(ledger, r"\text{Swish}_0(x) = x/2").evidence
+    assert claims.SIMPLIFIED in swish0 and "limit taken pointwise" in swish0
+    kink = _row(ledger, r"\text{ReLU}'(x) = H(x)").evidence
+    assert claims.SIMPLIFIED in kink and "relu'(0) = 0; SymPy's Heaviside(0) = 1/2" in kink
+
+
+@pytest.mark.parametrize("verdict, reason, says", [
+    ("holds", "", claims.SIMPLIFIED),
+    ("holds", "limit taken pointwise", claims.SIMPLIFIED + "; limit taken pointwise"),
+    ("holds", "except at x = 0, a kink; more", claims.SIMPLIFIED + "; except at x = 0, a kink; more"),
+    ("holds", "the Taylor polynomial of degree < 4 is exactly this", "the Taylor polynomial of degree < 4 is exactly this"),
+    ("holds", "the limit is oo", "the limit is oo"),
+    ("holds", "the two numbers are equal exactly; limit taken pointwise",
+     "the two numbers are equal exactly; limit taken pointwise"),
+    ("holds numerically", "equal at 12 points (|x| from 0.1 to 10), compared at 30 digits",
+     "equal at 12 points (|x| from 0.1 to 10), compared at 30 digits"),
+    ("fails", "the two sides differ at a point", "the two sides differ at a point"),
+])
+def test_link_evidence_carries_the_reason(verdict: str, reason: str, says: str) -> None:
+    from glusym.check import Link
+
+    evidence = claims._link_evidence(7, Link("a", "b", verdict, reason))
+    assert evidence == f"line 7: {verdict}: {says}"
+    if reason and says == reason:
+        assert claims.SIMPLIFIED not in evidence          # a reason that says what was computed is kept as it is
