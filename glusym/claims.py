@@ -38,7 +38,7 @@ from .errors import GlusymError
 from .functions import Phi, elementary
 from .numeric import to_mpmath
 
-__all__ = ["DOCUMENTS", "Claim", "build_ledger", "VERDICTS"]
+__all__ = ["DOCUMENTS", "Claim", "build_ledger", "counts", "VERDICTS"]
 
 POST = "swiglu-intuition.md"
 THREAD = "geglu-geometry.txt"
@@ -1003,3 +1003,18 @@ def build_ledger(documents: Path | str, budget: float = 5.0) -> tuple[Claim, ...
             rows.append(Claim(doc, quote, verdict, evidence, correction))
     return tuple(rows)
 
+
+
+def counts(rows: tuple[Claim, ...] | list[Claim]) -> dict[str, dict[str, int]]:
+    """The number of rows per document and verdict, in the order of DOCUMENTS and VERDICTS (a verdict
+    no row of a document has is left out).
+
+    >>> counts([Claim(POST, "q", "holds", "e"), Claim(POST, "r", "fails", "e", "c"), Claim(THREAD, "s", "holds", "e")])
+    {'swiglu-intuition.md': {'holds': 1, 'fails': 1}, 'geglu-geometry.txt': {'holds': 1}}
+    """
+    out: dict[str, dict[str, int]] = {}
+    for doc in [*DOCUMENTS, *sorted({r.document for r in rows} - set(DOCUMENTS))]:
+        mine = [r.verdict for r in rows if r.document == doc]
+        if mine:
+            out[doc] = {v: mine.count(v) for v in VERDICTS if v in mine}
+    return out

@@ -442,7 +442,7 @@ def _md_cell(text: str | None) -> str:
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:
-    from .claims import build_ledger
+    from .claims import build_ledger, counts
 
     rows = build_ledger(args.documents, budget=args.budget)
     if args.format == "json":
@@ -459,10 +459,14 @@ def _cmd_claims(args: argparse.Namespace) -> int:
             print(f"    evidence: {r.evidence}")
             if r.correction:
                 print(f"    correction: {r.correction}")
-        counts: dict[str, int] = {}
+        print()
+        for document, per_verdict in counts(rows).items():
+            print(f"{document}: {sum(per_verdict.values())} claims: "
+                  + ", ".join(f"{n} {v}" for v, n in per_verdict.items()))
+        total: dict[str, int] = {}
         for r in rows:
-            counts[r.verdict] = counts.get(r.verdict, 0) + 1
-        print(f"\n{len(rows)} claims: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items())))
+            total[r.verdict] = total.get(r.verdict, 0) + 1
+        print(f"{len(rows)} claims: " + ", ".join(f"{n} {v}" for v, n in sorted(total.items())))
     return 0
 
 

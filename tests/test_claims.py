@@ -347,3 +347,24 @@ def test_link_evidence_carries_the_reason(verdict: str, reason: str, says: str) 
     assert evidence == f"line 7: {verdict}: {says}"
     if reason and says == reason:
         assert claims.SIMPLIFIED not in evidence          # a reason that says what was computed is kept as it is
+
+
+def test_text_output_ends_with_counts_per_document_and_verdict(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["claims", "--documents", str(seeds), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert isinstance(rows, list)                                  # the JSON stays a list of rows
+    assert main(["claims", "--documents", str(seeds)]) == 0
+    tail = capsys.readouterr().out.rstrip("\n").splitlines()[-len(DOCUMENTS) - 1:]
+    for line, doc in zip(tail, DOCUMENTS):                         # one line per document, counted from the rows
+        mine = [r["verdict"] for r in rows if r["document"] == doc]
+        expected = ", ".join(f"{mine.count(v)} {v}" for v in VERDICTS if v in mine)
+        assert line == f"{doc}: {len(mine)} claims: {expected}"
+    assert tail[-1].startswith(f"{len(rows)} claims: ")             # then the total
+
+
+def test_counts_follow_the_rows() -> None:
+    post, thread = DOCUMENTS
+    rows = [claims.Claim(thread, "q", "fails", "e", "c"), claims.Claim(post, "r", "holds", "e"),
+            claims.Claim(thread, "s", "fails", "e", "c"), claims.Claim(thread, "t", "not checkable", "e")]
+    assert claims.counts(rows) == {post: {"holds": 1}, thread: {"fails": 2, "not checkable": 1}}
+    assert list(claims.counts(rows)) == list(DOCUMENTS)
