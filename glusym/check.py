@@ -319,6 +319,8 @@ def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
     names = [s.name for s in syms]
     pts, where = cover([lhs, rhs], syms, seed=len(names) * 7919 + 1)
     digits = start_digits([lhs, rhs])
+    if start_digits([lhs, rhs], cap=False) > digits:  # constants smaller than any precision reached
+        return _Numeric("few", None, 0, f"the formula's constants need more than {digits} digits", (digits, digits))
     need = digits_at([lhs, rhs], syms)
     used = unsettled = beyond = undefined = 0
     top = digits
@@ -399,7 +401,7 @@ def _nonzero_witness(forms: list[Expr]) -> dict[str, str] | None:
         syms = sorted(e.free_symbols, key=lambda v: v.name)
         if not syms:
             if _number_zero(e) is False:
-                out = {"difference": str(sympy.N(e, 20))}
+                out = {"difference": str(sympy.N(e.rewrite(sympy.erfc), 20))}
                 if len(str(e)) <= 60:
                     out["exactly"] = str(e)
                 return out
@@ -417,6 +419,16 @@ def _nonzero_witness(forms: list[Expr]) -> dict[str, str] | None:
             out = {v.name: "any" for v in syms}
             out["difference"] = f"{e}, {sign} for every real value"
             return out
+        const, rest = e.as_independent(*syms, as_Add=False)
+        if const != 1 and rest.free_symbols and _number_zero(const) is False:
+            # a nonzero constant factor (e^{-10^5}, Phi(-100)) too small for any precision: the
+            # difference is 0 where the rest is, and the rest is of ordinary size
+            for k in range(1, 40):
+                pt = {v: sympy.Rational(k + i, 7) for i, v in enumerate(syms)}
+                if _number_zero(rest.xreplace(pt)) is False:
+                    out = {v.name: str(pt[v]) for v in syms}
+                    out["difference"] = f"({sympy.N(const, 6)})·{sympy.N(rest.xreplace(pt), 12)}"
+                    return out
     return None
 
 
@@ -833,9 +845,9 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
     if proved:
         return "holds", "; ".join(r for r in (note, kink) if r), None
     # a witness of a nonzero difference waits: the points may give a counterexample with both sides
-    try:
-        with time_budget(max(deadline - time.monotonic(), 0.01)):
-            num = _numeric(lhs, rhs, deadline)
+    try:  # the points end a little before the link's budget, so that a witness can still be given
+        with time_budget(max(deadline - time.monotonic() - 0.25, 0.01)):
+            num = _numeric(lhs, rhs, deadline - 0.25)
     except BudgetExceeded:
         if witness is not None:
             return "fails", "the difference is not 0 (proved; the counterexample says where and why)", witness
@@ -865,6 +877,8 @@ def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, st
             f"to {hi} (a real difference stays the same as the precision doubles; rounding shrinks)"
             + (f"; {reason}" if reason else "")), None
     left = f", {num.unsettled} point(s) unsettled up to {num.digits[1]} digits" if num.unsettled else ""
+    if not num.used and num.where:
+        return "unknown", f"{why}; not compared numerically: {num.where}", None
     return "unknown", f"{why}; equal at only {num.used} points{left}", None
 
 
@@ -874,8 +888,8 @@ def _evalf_signs(c: Expr) -> tuple[int, int]:
     from sympy.core.evalf import PrecisionExhausted
     from sympy.core.evalf import evalf as _evalf
 
-    try:
-        re_, im_, racc, iacc = _evalf(c, 64, {"maxprec": 12000})
+    try:  # erf through erfc: 1 - erf(100) is erfc(100), not a cancellation of 4,346 digits
+        re_, im_, racc, iacc = _evalf(c.rewrite(sympy.erfc), 64, {"maxprec": 12000})
     except (PrecisionExhausted, NotImplementedError, TypeError, ValueError, ArithmeticError):
         return 0, 0
 

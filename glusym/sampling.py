@@ -68,10 +68,12 @@ _TRANSCENDENTAL = (sympy.exp, sympy.log, sympy.erf, sympy.erfc, sympy.tanh, symp
 # precision
 
 
-def start_digits(exprs: Sequence[Any]) -> int:
+def start_digits(exprs: Sequence[Any], cap: bool = True) -> int:
     r"""The precision to start at: 30 digits, plus the decimal span of the formula's exact numbers
     (:math:`10^{-70}` and :math:`10^{70}` add 70) and of its exponentials of constants
-    (:math:`e^{-x^2-200}` adds 87), so that a difference that small is seen, not rounded away.
+    (:math:`e^{-x^2-200}` adds 87) and of its other constant parts (:math:`\Phi(-100)` adds
+    2175), so that a difference that small is seen, not rounded away; at most :data:`MAX_START`
+    unless ``cap`` is False.
 
     >>> from sympy import Symbol, exp, Rational
     >>> x = Symbol("x")
@@ -90,7 +92,35 @@ def start_digits(exprs: Sequence[Any]) -> int:
             c, _ = f.args[0].as_coeff_Add()
             if c.is_number and c.is_real:
                 span = max(span, abs(float(c)) / math.log(10))
-    return 30 + min(int(math.ceil(span)), MAX_START - 30)
+        span = max(span, _constant_span(e))
+    return 30 + (min(int(math.ceil(span)), MAX_START - 30) if cap else int(math.ceil(span)))
+
+
+def _constant_span(e: sympy.Basic) -> float:
+    """The decimal size of the formula's constant parts that are not plain numbers: Φ(−100) is
+    10⁻²¹⁷⁴, 1 − erf(100) is 10⁻⁴³⁴⁶. Each is measured by mpmath (whose exponents have no bound)
+    with erf written through erfc, so that 1 − erf(z) is not a cancellation."""
+    from .analysis._common import lambdify
+
+    span = 0.0
+    try:
+        form = elementary(e)
+    except Exception:  # noqa: BLE001 - a form that cannot be rewritten is measured as is
+        form = e
+    for node in sympy.preorder_traversal(form):
+        if not isinstance(node, sympy.Basic) or node.free_symbols or node.is_Rational or not node.args:
+            continue
+        if not isinstance(node, (sympy.Function, sympy.Add, sympy.Mul, sympy.Pow)):
+            continue
+        try:
+            f = lambdify([], node.rewrite(sympy.erfc), modules="mpmath")
+            with mpmath.workdps(20):
+                v = f()
+                if isinstance(v, mpmath.mpf) and v != 0 and mpmath.isfinite(v):
+                    span = max(span, abs(float(mpmath.log10(abs(v)))))
+        except Exception:  # noqa: BLE001 - a part that cannot be measured adds nothing
+            continue
+    return span
 
 
 @dataclass(frozen=True)

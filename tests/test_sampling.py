@@ -206,3 +206,16 @@ def test_an_expansion_about_another_point_is_not_judged_as_one_about_zero() -> N
     (link,) = check_formula(r"\sigma(x) = \frac{1}{2} + \frac{x}{4} + O((x-1)^2)")
     assert link.verdict == "unknown" and "other than 0" in link.reason
     assert _verdict(r"\sigma(x) = \frac{1}{2} + \frac{x}{4} + O(x^2)") == "holds"
+
+
+@pytest.mark.parametrize("tex", [
+    r"\text{SiLU}(x) = x\sigma(x) + \Phi(-100)\tanh(x)",  # a constant factor of 10^-2174
+    r"\text{SiLU}(x) = x\sigma(x) + e^{-10^{5} - x^2}\sin(x)",
+    r"\sigma(x) = 1 - \sigma(-x) + \Phi(-100)",
+    r"\tanh(x) = 2\sigma(2x) - 1 + \left(1 - \operatorname{erf}(100)\right)\sin(x)",
+])
+def test_tiny_constants_that_are_not_plain_numbers_never_hold(tex: str) -> None:
+    """Phi(-100) and 1 - erf(100) are below any precision the points reach: the difference is
+    shown not to be 0 through its constant factor, or the link is unknown; never 'holds'."""
+    assert _verdict(tex) in ("fails", "unknown")
+    assert start_digits([sympy.erfc(100) * x], cap=False) > 4000
