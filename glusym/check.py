@@ -64,6 +64,7 @@ from typing import Any
 import mpmath
 import sympy
 from sympy import Expr, Piecewise, Symbol
+from sympy.logic.boolalg import Boolean
 
 from .budget import time_budget
 from .errors import BudgetExceeded, GlusymError
@@ -216,6 +217,14 @@ def extract_formulas(text: str) -> list[tuple[int, str, bool]]:
 
 class _Undecided(Exception):
     pass
+
+
+class _NoLimit(Exception):
+    """A two-sided limit whose one-sided limits differ: it does not exist."""
+
+    def __init__(self, left: Any, right: Any) -> None:
+        super().__init__(f"the limit does not exist: {left} from the left, {right} from the right")
+        self.left, self.right = left, right
 
 
 def _compile(expr: Expr) -> tuple[Any, list[str]]:
@@ -528,19 +537,33 @@ def _one_sign(d: Expr) -> str | None:
 
 
 def _branchwise_zero(pf: Expr) -> tuple[bool, str]:
-    """Every branch of a Piecewise is 0 (branches on a null set, ``Eq`` conditions, ignored)."""
+    """Every branch of a Piecewise is 0, the branches on a null set (the zero set of a polynomial
+    that is not 0, such as ``x_v = 0``) being required to be 0 there too: a value changed on a
+    line is no convention. ``H(x_g) = 1`` is no null set: it is the half-plane x_g > 0."""
     if not isinstance(pf, Piecewise):
         return _is_zero(pf), ""
-    skipped = []
     for e, c in pf.args:
-        if c.has(sympy.Eq) and not isinstance(c, sympy.Or):
-            if not _is_zero(e):
-                skipped.append(str(c))
+        if _is_zero(e):
             continue
-        if not _is_zero(e):
+        # a branch that lives on lines x_g = 0, x_v = 0 (its condition implies one of them, as a
+        # formula of propositions, which is sound for the reals) is judged by its value there
+        eqs = [q for q in c.atoms(sympy.Eq) if _linear_in_one(q) is not None] if isinstance(c, Boolean) else []
+        if not eqs or sympy.satisfiable(c & ~sympy.Or(*eqs)) is not False:
             return False, ""
-    note = f"except where {' or '.join(skipped)}" if skipped else ""
-    return True, note
+        for q in eqs:
+            v, value = _linear_in_one(q)  # type: ignore[misc]
+            if not _is_zero(e.xreplace({v: value})):
+                return False, ""
+    return True, ""
+
+
+def _linear_in_one(q: Any) -> tuple[Symbol, Expr] | None:
+    """For an equation linear in one of its symbols, (that symbol, its value), else None."""
+    d = q.lhs - q.rhs
+    for v in sorted(d.free_symbols, key=lambda t: t.name):
+        if d.is_polynomial(v) and sympy.degree(d, v) == 1:
+            return v, sympy.solve(d, v)[0]
+    return None
 
 
 def _limit_by_intervals(expr: Expr, z: Symbol, z0: Expr, d: str, v: Symbol, deadline: float) -> Expr:
@@ -575,12 +598,32 @@ def _limit_value(lim: sympy.Limit, deadline: float) -> Expr:
     from .analysis._common import boundaries, select_branches, to_piecewise
 
     expr, z, z0, d = lim.args
+    if str(d) == "+-" and z0.is_number and z0.is_finite:
+        # two-sided: both one-sided limits, which must agree (SymPy's own two-sided limit of a
+        # Piecewise takes one side only: |x|/x -> 0 at 0)
+        left = _limit_value(sympy.Limit(expr, z, z0, "-"), deadline)
+        right = _limit_value(sympy.Limit(expr, z, z0, "+"), deadline)
+        bad = [not isinstance(v, sympy.Basic) or v.has(sympy.Limit, sympy.zoo, sympy.nan, sympy.AccumBounds)
+               for v in (left, right)]
+        if all(bad):
+            raise _Undecided(f"SymPy cannot take the limit {lim} from either side")
+        if any(bad):  # no value on one side: the two-sided limit does not exist
+            raise _NoLimit(*["no value" if b else v for b, v in zip(bad, (left, right))])
+        if left == right or (not left.has(sympy.oo, -sympy.oo) and _is_zero(left - right)):
+            return right
+        raise _NoLimit(left, right)
     expr = elementary(to_piecewise(expr))
     if expr.has(Piecewise):
         if z0 in (sympy.oo, -sympy.oo) and expr.free_symbols == {z}:
             # the branch in force beyond every kink
             big = max([abs(b) for b in boundaries(expr, z) if b.is_number], default=sympy.S.Zero)
             expr = select_branches(expr, {z: (2 * big + 1) * (1 if z0 == sympy.oo else -1)})
+        elif z0.is_finite and any(c.has(z) for pw in expr.atoms(Piecewise) for _, c in pw.args):
+            if expr.free_symbols != {z}:
+                raise _Undecided("a one-sided limit of a piecewise function of several variables")
+            from .analysis._common import side_points  # the branch in force on that side of z0
+
+            expr = select_branches(expr, {z: side_points(expr, z, z0, 1 if str(d) == "+" else -1)})
         elif any(c.has(z) for pw in expr.atoms(Piecewise) for _, c in pw.args):
             from .analysis.limits import _eventual_branches  # conditions as the parameter tends to z0
 
@@ -655,6 +698,7 @@ def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
         return "fails", f"not analytic at 0: one-sided expansions {dict(tr.sides)}"
     if not elementary(p).is_polynomial(*variables):
         raise _Undecided("the right side is not a polynomial plus O(...)")
+    p = _below(p, variables, n)  # terms of degree >= n are inside O(x^n): they claim nothing
     d = sympy.expand(tr.polynomial - p)
     zero = True if d == 0 else _poly_zero(d, variables)
     if zero is True:
@@ -695,6 +739,13 @@ def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
         if zero is False:
             return "fails", f"on the side {cond} the Taylor polynomial of degree < {n} is {match[0]}"
     return "holds", f"each one-sided Taylor polynomial of degree < {n} is exactly this"
+
+
+def _below(p: Expr, variables: list[Symbol], n: int) -> Expr:
+    """The terms of the polynomial p of total degree below n."""
+    poly = sympy.Poly(sympy.expand(elementary(p)), *variables)
+    return sympy.Add(*[c * sympy.Mul(*[v**k for v, k in zip(variables, m)])
+                       for m, c in poly.terms() if sum(m) < n])
 
 
 def _order_of(g: Expr, variables: list[Symbol]) -> int:
@@ -776,6 +827,8 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
         try:
             with time_budget(max(deadline - time.monotonic(), 0.01)):
                 lhs, rhs = _resolve_limits(lhs, deadline), _resolve_limits(rhs, deadline)
+        except _NoLimit as exc:
+            return "fails", str(exc), {"from the left": str(exc.left), "from the right": str(exc.right)}
         except (_Undecided, NotImplementedError) as exc:
             return "unknown", f"the limit: {exc}", None
         note = "limit taken pointwise"

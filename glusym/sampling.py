@@ -293,25 +293,26 @@ def _scanned_roots(e: Expr, v: Symbol) -> list[float]:
             return None
         return y if math.isfinite(y) else None
 
-    out: list[float] = []
+    changes: list[tuple[float, float, float]] = []
     prev_t, prev_y = None, None
     for t in _GRID:
         y = at(t)
         if y is not None and prev_y is not None and prev_t is not None and (y == 0 or (y > 0) != (prev_y > 0)):
-            lo, hi, ylo = prev_t, t, prev_y
-            for _ in range(60):
-                mid = (lo + hi) / 2
-                ym = at(mid)
-                if ym is None:
-                    break
-                if (ym > 0) == (ylo > 0):
-                    lo, ylo = mid, ym
-                else:
-                    hi = mid
-            out.append((lo + hi) / 2)
-            if len(out) > 24:
-                break
+            changes.append((prev_t, t, prev_y))
         prev_t, prev_y = t, y
+    changes.sort(key=lambda c: min(abs(c[0]), abs(c[1])))  # the roots nearest 0 first
+    out: list[float] = []
+    for lo, hi, ylo in changes[:24]:
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            ym = at(mid)
+            if ym is None:
+                break
+            if (ym > 0) == (ylo > 0):
+                lo, ylo = mid, ym
+            else:
+                hi = mid
+        out.append((lo + hi) / 2)
     return out
 
 
@@ -351,6 +352,8 @@ def _features(expr: Expr, v: Symbol) -> tuple[set[float], set[float]]:
             for rel in _relationals(cond):
                 if rel.has(v):
                     kinks.update(_real_roots(rel.lhs - rel.rhs, v))
+                    # where a condition only touches its boundary (sin x < 0.99999 fails near π/2)
+                    turns.update(_real_roots(sympy.diff(rel.lhs - rel.rhs, v), v))
     for node in _nodes(expr):
         if not isinstance(node, sympy.Basic) or not node.has(v):
             continue
@@ -382,6 +385,7 @@ class _Candidates(NamedTuple):
     ordinary: list[float]
     far: list[float]
     kinks: int
+    turns: tuple[float, ...] = ()
 
 
 def _values(expr: Expr, v: Symbol, rng: random.Random) -> _Candidates:
@@ -413,7 +417,38 @@ def _values(expr: Expr, v: Symbol, rng: random.Random) -> _Candidates:
     ordinary.extend(f * k for f in FAR for k in (1, -1))
     ordinary = [o * (1 + 3e-7) if o in kinks else o for o in ordinary]  # never on a kink
     far = [o * (1 + 3e-7) if o in kinks else o for o in far]
-    return _Candidates(sorted(special), ordinary, far, len(kinks))
+    return _Candidates(sorted(special), ordinary, far, len(kinks),
+                       tuple(sorted(t for t in turns if abs(t) < 1e15 and t not in kinks)))
+
+
+#: how many of a variable's special points are refined (the others' special values found again
+#: with that variable held there)
+REFINED = 8
+
+
+def _refined(whole: Expr, syms: list[Symbol], found: dict[Symbol, list[dict[Symbol, Any]]],
+             per_var: dict[Symbol, _Candidates], rng: random.Random) -> list[dict[Symbol, Any]]:
+    """A second round for several variables: at some special points of each variable (and its
+    far values), every other variable's special values are found again with the first held
+    there. A bump at (3, 5), a band |x_g + 2x_v| < 1 far out, sin(x_g) sin(x_v) near 1: each
+    needs both coordinates at once."""
+    out: list[dict[Symbol, Any]] = []
+    for v in syms:
+        seeds = found[v] if len(found[v]) <= REFINED else rng.sample(found[v], REFINED)
+        seeds = seeds + [{**{s: sympy.Rational(7, 10) for s in syms if s != v}, v: f}
+                         for f in per_var[v].far[:4]]
+        for anchor in seeds:
+            for w in syms:
+                if w == v:
+                    continue
+                fixed = {s: val for s, val in anchor.items() if s != w}
+                fixed = {s: sympy.Rational(val) if isinstance(val, float) else val for s, val in fixed.items()}
+                try:
+                    c = _values(whole.xreplace(fixed), w, rng)
+                except Exception:  # noqa: BLE001 - a feature that cannot be located is not sampled
+                    continue
+                out.extend({**anchor, w: val} for val in c.special[:24])
+    return out
 
 
 def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
@@ -437,12 +472,14 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
              {s: sympy.S.Zero for s in syms}]  # the others at 0: where a bump in several variables sits
     per_var: dict[Symbol, _Candidates] = {}
     found: dict[Symbol, list[dict[Symbol, Any]]] = {}
+    turning: dict[Symbol, list[dict[Symbol, Any]]] = {}
     kinks = 0
     for v in syms:
         special: list[float] = []
         ordinary: list[float] = []
         far: list[float] = []
         anchors = []
+        at_turns: list[dict[Symbol, Any]] = []
         for i, base in enumerate(bases[: 1 if len(syms) == 1 else 3]):
             fixed = {s: val for s, val in base.items() if s != v}
             try:
@@ -453,9 +490,18 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
             ordinary = c.ordinary or ordinary
             far.extend(f for f in c.far if f not in far)
             anchors.extend({**fixed, v: val} for val in c.special)
+            at_turns.extend({**fixed, v: val} for val in c.turns)
             kinks += c.kinks if i == 0 else 0
+        if len(syms) > 1:  # a condition's stationary points, before SymPy decides it away at the bases
+            for rel in (r for pw in whole.atoms(Piecewise) for _, cond in pw.args for r in _relationals(cond)):
+                if rel.has(v):
+                    for base in bases[:2]:
+                        fixed = {s: val for s, val in base.items() if s != v}
+                        grad = sympy.diff(rel.lhs - rel.rhs, v).xreplace(fixed)
+                        at_turns.extend({**fixed, v: t} for t in _real_roots(grad, v))
         per_var[v] = _Candidates(special, ordinary, far, 0)
         found[v] = anchors
+        turning[v] = at_turns
     pts: list[dict[Symbol, Any]] = []
     if len(syms) == 1:
         (v,) = syms
@@ -470,6 +516,7 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
         if len(corners) > 96:
             corners = rng.sample(corners, 96)
         first.extend(dict(zip(syms, c)) for c in corners)
+        first.extend(_refined(whole, syms, turning, per_var, rng))
         if len(first) > 3 * limit // 5:
             first = rng.sample(first, 3 * limit // 5)
         for _ in range(96):

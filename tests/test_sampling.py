@@ -219,3 +219,49 @@ def test_tiny_constants_that_are_not_plain_numbers_never_hold(tex: str) -> None:
     shown not to be 0 through its constant factor, or the link is unknown; never 'holds'."""
     assert _verdict(tex) in ("fails", "unknown")
     assert start_digits([sympy.erfc(100) * x], cap=False) > 4000
+
+
+# ---------------------------------------------------------------------------------------------
+# found by a red-team pass aimed at this design (issue 12): each false one once held
+
+
+@pytest.mark.parametrize("tex", [
+    r"\lim_{x\to 0} \frac{\text{ReLU}(x)}{x} = 1",  # SymPy's two-sided limit of a Piecewise took one side
+    r"\lim_{x\to 0} \frac{|x|}{x} = 1",
+    r"\lim_{x\to 0} \text{sign}(x) = 1",
+    r"\lim_{x\to 0} \text{ReLU}'(x) = 1",
+    r"\lim_{x\to 0} \frac{\text{GELU}(x)}{|x|} = \frac{1}{2}",
+    r"\lim_{x\to 0} \frac{\text{softplus}(x) - \log 2}{\text{ReLU}(x)} = \frac{1}{2}",
+])
+def test_a_two_sided_limit_needs_both_sides(tex: str) -> None:
+    (link,) = check_formula(tex)
+    assert link.verdict == "fails" and "does not exist" in link.reason, link
+
+
+@pytest.mark.parametrize("tex", [
+    r"\lim_{x\to 0^+} \frac{|x|}{x} = 1",
+    r"\lim_{x\to 0^-} \frac{|x|}{x} = -1",
+    r"\lim_{x\to 0} \frac{\text{GELU}(x)}{x} = \frac{1}{2}",
+    r"\lim_{x\to 0} \text{ReLU}(x) = 0",
+])
+def test_one_sided_and_true_two_sided_limits_hold(tex: str) -> None:
+    assert _verdict(tex) == "holds"
+
+
+@pytest.mark.parametrize("tex", [
+    # H(x_g) = 1 is the half-plane x_g > 0, not a null set to be ignored
+    r"\text{SwiGLU}(x_g, x_v) = \begin{cases} x_g x_v & H(x_g) = 1 \\ x_g x_v\sigma(x_g) & \text{otherwise} \end{cases}",
+    # conditions that only touch their boundary, and conditions in two variables at once
+    r"\text{ReLU}(x) = \begin{cases} 0 & x \le 0 \\ x & x > 0 \wedge \sin(x) < 0.99999 \\ 2x & \text{otherwise} \end{cases}",
+    r"\text{SwiGLU}(x_g, x_v) = \begin{cases} x_g x_v \sigma(x_g) & |x_g + 2 x_v| > 1 \vee x_g < 100 \\ 0 & \text{otherwise} \end{cases}",
+    r"\text{SwiGLU}(x_g, x_v) = \begin{cases} x_g x_v \sigma(x_g) & \sin(x_g) \sin(x_v) < 0.9999 \\ 0 & \text{otherwise} \end{cases}",
+    r"\text{SwiGLU}(x_g, x_v) = \begin{cases} x_g x_v \sigma(x_g) + 1 & (x_g - 3)^2 + (x_v - 5)^2 < 10^{-4} \\ x_g x_v \sigma(x_g) & \text{otherwise} \end{cases}",
+    r"\text{SwiGLU}(x_g, x_v) = x_g x_v \sigma(x_g) + (x_v - x_g) e^{-10^{6}\left((x_g-3)^2 + (x_v-5)^2\right)}",
+])
+def test_conditions_and_bumps_that_need_both_coordinates_fail(tex: str) -> None:
+    assert _verdict(tex) == "fails"
+
+
+def test_terms_inside_the_o_term_claim_nothing() -> None:
+    assert _verdict(r"\sigma(x) = \frac{1}{2} + \frac{x}{4} - \frac{x^3}{48} + O(x^2)") == "holds"
+    assert _verdict(r"\sigma(x) = \frac{1}{2} + \frac{x}{5} - \frac{x^3}{48} + O(x^2)") == "fails"
