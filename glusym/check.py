@@ -1001,11 +1001,14 @@ def _instance(name: str, context: dict[str, Any]) -> sympy.Lambda | None:
     act = sympy.Lambda(unit.variables[0], unit.expr)
     f = context.get(base)
     if isinstance(f, sympy.Lambda):
+        # the document's own function, with its one activation set to the unit; a function with no
+        # activation to set, or several, has no such instance (it is not the unit itself)
         params = {a.func for a in f.expr.atoms(sympy.core.function.AppliedUndef)}
-        if len(params) == 1:
-            (g,) = params
-            return sympy.Lambda(f.variables, f.expr.replace(lambda e: isinstance(e, sympy.core.function.AppliedUndef)
-                                                           and e.func == g, lambda e: act(*e.args)))
+        if len(params) != 1:
+            return None
+        (g,) = params
+        return sympy.Lambda(f.variables, f.expr.replace(lambda e: isinstance(e, sympy.core.function.AppliedUndef)
+                                                       and e.func == g, lambda e: act(*e.args)))
     return act
 
 
@@ -1029,7 +1032,7 @@ def _record(lhs: Any, rhs: Any, context: dict[str, Any]) -> None:
     if isinstance(lhs, sympy.core.function.AppliedUndef) and all(isinstance(a, Symbol) for a in lhs.args):
         context[lhs.func.__name__] = sympy.Lambda(lhs.args, rhs)
     elif isinstance(lhs, Symbol):
-        context[lhs.name] = rhs
+        context[lhs.name] = ("bound", rhs)  # alpha = ReLU: a name bound to a value, not a function defined
 
 
 _ROWS = re.compile(r"^\s*\\begin\{(aligned|align\*?|gathered|gather\*?|split|eqnarray\*?|multline\*?)\}(.*)"

@@ -43,6 +43,7 @@ import mpmath
 import numpy as np
 import sympy
 from sympy import Expr, Piecewise, Symbol
+from sympy.core.relational import Relational
 
 from .analysis._common import _relationals, to_piecewise
 from .functions import elementary
@@ -277,8 +278,9 @@ def exact_point(pt: dict[str, Any]) -> dict[str, sympy.Rational]:
 _GRID = sorted({s * 10 ** (k / 60) for k in range(-360, 361) for s in (1, -1)} | {0.0})
 
 
-def _scanned_roots(e: Expr, v: Symbol) -> list[float]:
-    """The sign changes of a function of v that is not a polynomial, on :data:`_GRID`, bisected."""
+def _scanned_roots(e: Expr, v: Symbol, grid: Sequence[float] | None = None) -> list[float]:
+    """The sign changes of a function of v that is not a polynomial, on :data:`_GRID` (or the
+    given grid), bisected; the 24 nearest 0."""
     from .analysis._common import lambdify
 
     try:
@@ -295,7 +297,7 @@ def _scanned_roots(e: Expr, v: Symbol) -> list[float]:
 
     changes: list[tuple[float, float, float]] = []
     prev_t, prev_y = None, None
-    for t in _GRID:
+    for t in (_GRID if grid is None else grid):
         y = at(t)
         if y is not None and prev_y is not None and prev_t is not None and (y == 0 or (y > 0) != (prev_y > 0)):
             changes.append((prev_t, t, prev_y))
@@ -316,7 +318,7 @@ def _scanned_roots(e: Expr, v: Symbol) -> list[float]:
     return out
 
 
-def _real_roots(e: Expr, v: Symbol) -> list[float]:
+def _roots_of(e: Expr, v: Symbol) -> list[float]:
     """The real roots of a polynomial (or a rational function's numerator) in v, as floats; of any
     other function of v, its sign changes on a grid (:func:`_scanned_roots`)."""
     try:
@@ -344,9 +346,17 @@ def _nodes(e: Expr) -> list[Expr]:
 
 
 def _features(expr: Expr, v: Symbol) -> tuple[set[float], set[float]]:
-    """(breakpoints, turning values) of one variable in an expression of it alone."""
+    """(breakpoints, turning values) of one variable in an expression of it alone. The turning
+    values of functions that are not polynomials are also looked for on a fine grid inside every
+    interval between breakpoints and beyond the largest (sin x > 0.99999 with x > 100)."""
     kinks: set[float] = set()
     turns: set[float] = set()
+    sought: list[Expr] = []
+
+    def _real_roots(e: Expr, w: Symbol) -> list[float]:
+        sought.append(e)
+        return _roots_of(e, w)
+
     for pw in expr.atoms(Piecewise):
         for _, cond in pw.args:
             for rel in _relationals(cond):
@@ -373,7 +383,25 @@ def _features(expr: Expr, v: Symbol) -> tuple[set[float], set[float]]:
         elif isinstance(node, sympy.Add):
             turns.update(_real_roots(node, v))
             turns.update(_real_roots(sympy.diff(node, v), v))
+    ks = sorted(k for k in kinks if abs(k) < 1e15)
+    if ks:
+        big = max(abs(k) for k in ks)
+        windows = list(zip(ks, ks[1:])) + [(ks[-1], 3 * big + 10), (-3 * big - 10, ks[0])]
+        targets = [e for e in sought if e.free_symbols == {v} and not _polynomial_part(e, v)]
+        for e in targets[:12]:
+            for lo, hi in windows[:8]:
+                grid = [lo + (hi - lo) * k / 400 for k in range(401)]
+                turns.update(_scanned_roots(e, v, grid))
     return kinks, turns
+
+
+def _polynomial_part(e: Expr, v: Symbol) -> bool:
+    """Whether the numerator of e is a polynomial in v (its roots are then found exactly)."""
+    try:
+        num, _ = sympy.together(e).as_numer_denom()
+        return bool(num.is_polynomial(v))
+    except (sympy.PolynomialError, TypeError, ValueError):
+        return True
 
 
 class _Candidates(NamedTuple):
@@ -451,6 +479,78 @@ def _refined(whole: Expr, syms: list[Symbol], found: dict[Symbol, list[dict[Symb
     return out
 
 
+def _margin(cond: Any, syms: list[Symbol]) -> Callable[[Sequence[float]], float] | None:
+    """A function that is negative exactly where ``cond`` holds (for a strict relation): lhs − rhs
+    for <, its opposite for >, the larger of two margins for And, the smaller for Or."""
+    from sympy.logic.boolalg import ITE, And, Not, Or
+
+    from .analysis._common import lambdify
+
+    if isinstance(cond, Relational):
+        try:
+            g = lambdify(syms, cond.lhs - cond.rhs, modules="math")
+        except Exception:  # noqa: BLE001 - a condition that cannot be compiled is not searched
+            return None
+        sign = -1.0 if isinstance(cond, (sympy.StrictGreaterThan, sympy.GreaterThan)) else 1.0
+        if isinstance(cond, (sympy.Eq, sympy.Ne)):
+            sign = 0.0
+
+        def rel(p: Sequence[float]) -> float:
+            try:
+                y = float(g(*[float(t) for t in p]))
+            except (OverflowError, ValueError, ZeroDivisionError, TypeError):
+                return 1e300
+            if not math.isfinite(y):
+                return 1e300
+            return sign * y if sign else abs(y)
+
+        return rel
+    parts = [_margin(a, syms) for a in getattr(cond, "args", ())]
+    if not parts or any(m is None for m in parts):
+        return None
+    ms = [m for m in parts if m is not None]
+    if isinstance(cond, And):
+        return lambda p: max(m(p) for m in ms)
+    if isinstance(cond, Or):
+        return lambda p: min(m(p) for m in ms)
+    if isinstance(cond, Not) and len(ms) == 1:
+        return lambda p: -ms[0](p)
+    if isinstance(cond, ITE) and len(ms) == 3:  # (a and b) or (not a and c)
+        a, b, c = ms
+        return lambda p: min(max(a(p), b(p)), max(-a(p), c(p)))
+    return None
+
+
+def _minimised(whole: Expr, syms: list[Symbol], found: dict[Symbol, list[dict[Symbol, Any]]],
+               rng: random.Random) -> list[dict[Symbol, Any]]:
+    """Points inside the regions a condition in several variables cuts out along a curve
+    ((5x_g - x_v²)² + (x_v - 5)² < 10⁻⁴, |x_g − x_v²| < 1 with 37 < x_v < 38): from some special
+    points, the margin of each branch's condition (negative where it holds) and of its negation
+    is minimised by Nelder–Mead."""
+    from scipy.optimize import minimize
+
+    conds = {c for pw in whole.atoms(Piecewise) for _, c in pw.args
+             if isinstance(c, sympy.Basic) and len(c.free_symbols) > 1}
+    if not conds:
+        return []
+    starts = [[float(a.get(s, 0.7)) for s in syms] for v in syms for a in found[v]]
+    starts = rng.sample(starts, min(len(starts), 16)) + [[0.7] * len(syms), [-1.9] * len(syms)]
+    out: list[dict[Symbol, Any]] = []
+    for cond in list(conds)[:6]:
+        for m in (_margin(cond, syms), _margin(sympy.Not(cond), syms)):
+            if m is None:
+                continue
+            for start in starts:
+                try:
+                    res = minimize(m, start, method="Nelder-Mead",
+                                   options={"xatol": 1e-10, "fatol": 1e-14, "maxiter": 800})
+                except Exception:  # noqa: BLE001 - a search that fails finds nothing
+                    continue
+                if res.fun < 0 and all(math.isfinite(t) and abs(t) < 1e12 for t in res.x):
+                    out.append(dict(zip(syms, (float(t) for t in res.x))))
+    return out
+
+
 def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
           limit: int = MAX_POINTS) -> tuple[list[dict[str, Any]], str]:
     """Points (dicts of name to an mpmath number of 40 digits) that cover the expressions, with
@@ -498,7 +598,7 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
                     for base in bases[:2]:
                         fixed = {s: val for s, val in base.items() if s != v}
                         grad = sympy.diff(rel.lhs - rel.rhs, v).xreplace(fixed)
-                        at_turns.extend({**fixed, v: t} for t in _real_roots(grad, v))
+                        at_turns.extend({**fixed, v: t} for t in _roots_of(grad, v))
         per_var[v] = _Candidates(special, ordinary, far, 0)
         found[v] = anchors
         turning[v] = at_turns
@@ -517,6 +617,7 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
             corners = rng.sample(corners, 96)
         first.extend(dict(zip(syms, c)) for c in corners)
         first.extend(_refined(whole, syms, turning, per_var, rng))
+        first.extend(_minimised(whole, syms, found, rng))
         if len(first) > 3 * limit // 5:
             first = rng.sample(first, 3 * limit // 5)
         for _ in range(96):

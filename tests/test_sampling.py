@@ -265,3 +265,29 @@ def test_conditions_and_bumps_that_need_both_coordinates_fail(tex: str) -> None:
 def test_terms_inside_the_o_term_claim_nothing() -> None:
     assert _verdict(r"\sigma(x) = \frac{1}{2} + \frac{x}{4} - \frac{x^3}{48} + O(x^2)") == "holds"
     assert _verdict(r"\sigma(x) = \frac{1}{2} + \frac{x}{5} - \frac{x^3}{48} + O(x^2)") == "fails"
+
+
+@pytest.mark.parametrize("tex", [
+    # regions along a curve in two variables: found by minimising the condition's margin
+    r"\text{SwiGLU}(x_g, x_v) = \begin{cases} x_g x_v \sigma(x_g) + 1 & (5 x_g - x_v^2)^2 + (x_v - 5)^2 < 10^{-4} \\ x_g x_v \sigma(x_g) & \text{otherwise} \end{cases}",
+    r"\text{GEGLU}(x_g, x_v) = \begin{cases} 0 & (x_g - x_v^2)^2 + (x_v - 3)^2 < 10^{-6} \\ x_v\,\text{GELU}(x_g) & \text{otherwise} \end{cases}",
+    r"\text{SwiGLU}(x_g, x_v) = \begin{cases} 0 & |x_g - x_v^2| < 1 \wedge 37 < x_v < 38 \\ x_g x_v \sigma(x_g) & \text{otherwise} \end{cases}",
+    # windows that touch their condition far out: a fine grid between and beyond the breakpoints
+    r"\text{ReLU}(x) = \begin{cases} 0 & x \le 0 \\ 2x & \sin(x) > 0.99999 \wedge x > 100 \\ x & \text{otherwise} \end{cases}",
+    r"\text{SiLU}(x) = \begin{cases} x & \cos(x) > 0.99999 \wedge x > 50 \\ x\sigma(x) & \text{otherwise} \end{cases}",
+    r"\text{ReLU}(x) = \begin{cases} 2x & 40 < x < 41 \wedge \sin(2\pi x) > 0.99999 \\ \max(x, 0) & \text{otherwise} \end{cases}",
+])
+def test_regions_along_curves_and_far_windows_fail(tex: str) -> None:
+    assert _verdict(tex) == "fails"
+
+
+@pytest.mark.parametrize("definition", [r"\beta(x) = x^2", r"\beta(x) = \alpha(x) + \gamma(x)"])
+def test_an_instance_of_a_function_without_one_activation_is_not_the_unit(definition: str) -> None:
+    """beta_ReLU names the document's beta with its activation set to ReLU; a beta with no
+    activation (or two) has no such instance, and beta_ReLU = alpha_ReLU must not hold."""
+    from glusym.check import check_text
+
+    report = check_text(f"$${definition}$$\n\n$$\\beta_\\text{{ReLU}} = \\alpha_\\text{{ReLU}}$$\n")
+    assert [k.verdict for f in report.formulas for k in f.links][-1] not in HOLD
+    ok = check_text("$$\\beta(x) = x \\alpha(x)$$\n\n$$\\beta_\\text{ReLU} = \\alpha_\\text{ReLU}^2$$\n")
+    assert [k.verdict for f in ok.formulas for k in f.links][-1] == "holds"
