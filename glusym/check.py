@@ -315,6 +315,46 @@ def _defined_on_one_side(fl: Any, nl: list[str], fr: Any, nr: list[str],
     return first
 
 
+def _on_equations(lhs: Expr, rhs: Expr, syms: list[Symbol]) -> dict[str, str] | None:
+    """A point on a set that a condition of the formula names by an equation (``1 & x_v = 0``),
+    where the two sides differ and neither jumps across the set: a value changed on a line is no
+    convention (the value at a jump is). The points are exact; the sides are evaluated by SymPy
+    there and at 10^-12 to either side."""
+    eqs = {q for e in (lhs, rhs) if isinstance(e, sympy.Basic) for pw in e.atoms(Piecewise)
+           for _, c in pw.args if isinstance(c, Boolean) for q in c.atoms(sympy.Eq)}
+    for q in list(eqs)[:6]:
+        solved = _linear_in_one(q)
+        if solved is None:
+            continue
+        v, value = solved
+        for base in (sympy.Rational(7, 10), sympy.Rational(-19, 10), sympy.Rational(13, 10)):
+            pt = {s: base for s in syms if s != v}
+            at = value.xreplace(pt)
+            if not at.is_Rational:
+                continue
+            pt[v] = at
+
+            def val(e: Expr, shift: Expr = sympy.S.Zero) -> Any:
+                got = e.xreplace({**pt, v: at + shift}).evalf(30)
+                return got if got.is_real and got.is_finite else None
+
+            a, b = val(lhs), val(rhs)
+            if a is None or b is None or abs(a - b) <= sympy.Float("1e-20") * max(1, abs(a), abs(b)):
+                continue
+            delta = sympy.Rational(1, 10**12)
+            jumps = False  # a side whose values on the two sides of the set differ: a convention there
+            for e in (lhs, rhs):
+                up, down = val(e, delta), val(e, -delta)
+                if up is None or down is None or abs(up - down) > sympy.Float("1e-6") * (1 + abs(up)):
+                    jumps = True
+            if not jumps:
+                out = {s.name: str(pt[s]) for s in syms}
+                out.update({"lhs": str(sympy.N(a, 20)), "rhs": str(sympy.N(b, 20)),
+                            "difference": str(sympy.N(a - b, 6))})
+                return out
+    return None
+
+
 def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
     """Compare the two sides at points that cover both (:func:`glusym.sampling.cover`), each at
     a rising precision (:func:`glusym.sampling.compare`) that starts from the formula's numbers and
@@ -368,6 +408,11 @@ def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
                                "difference": mpmath.nstr(c.lhs - c.rhs, 6)})
                 return _Numeric("differ", ce, used + 1, where, (digits, c.digits), unsettled)
         used += 1
+    on_line = _on_equations(lhs, rhs, syms)
+    if on_line is not None:
+        return _Numeric("differ", on_line, used + 1, where, (digits, digits), unsettled,
+                        "the two sides differ on a set the formula names (an '=' condition), where "
+                        "neither side jumps")
     enough = used >= min(20, len(pts)) and unsettled == 0
     if beyond:
         where += f"; {beyond} point(s) left out, their exponentials beyond {MAX_DIGITS} digits"

@@ -291,3 +291,17 @@ def test_an_instance_of_a_function_without_one_activation_is_not_the_unit(defini
     assert [k.verdict for f in report.formulas for k in f.links][-1] not in HOLD
     ok = check_text("$$\\beta(x) = x \\alpha(x)$$\n\n$$\\beta_\\text{ReLU} = \\alpha_\\text{ReLU}^2$$\n")
     assert [k.verdict for f in ok.formulas for k in f.links][-1] == "holds"
+
+
+@pytest.mark.parametrize("tex,verdict", [
+    # a value changed on the line x_v = 0, where neither side jumps: a real difference
+    (r"\text{ReLU}(x_g) x_v = \begin{cases} x_g x_v & x_g > 0 \wedge x_v \ne 0 \\ 1 & x_v = 0 \\ 0 & \text{otherwise} \end{cases}",
+     "fails"),
+    (r"\text{ReLU}(x_g) x_v = \begin{cases} x_g x_v & x_g > 0 \wedge x_v \ne 0 \\ 0 & x_v = 0 \\ 0 & \text{otherwise} \end{cases}",
+     HOLD),
+    # across x_g = 0 sign(x_g) jumps: the value there is a convention
+    (r"\text{sign}(x_g) x_v = \begin{cases} x_v & x_g > 0 \\ 5 & x_g = 0 \\ -x_v & x_g < 0\end{cases}", HOLD),
+])
+def test_a_value_on_a_named_line(tex: str, verdict: object) -> None:
+    got = _verdict(tex)
+    assert got in verdict if isinstance(verdict, tuple) else got == verdict, (tex, got)
