@@ -461,13 +461,10 @@ def _nonzero_witness(forms: list[Expr]) -> dict[str, str] | None:
                 return out
             continue
         if e.is_polynomial(*syms) and _poly_zero(e, syms) is False:
-            for k in range(1, 40):  # a point off the finitely many roots
-                pt = {v: sympy.Rational(k + i, 7) for i, v in enumerate(syms)}
-                val = e.xreplace(pt)
-                if val.is_Rational and val != 0 or (val.is_number and _number_zero(val) is False):
-                    out = {v.name: str(pt[v]) for v in syms}
-                    out["difference"] = str(sympy.N(val, 20))
-                    return out
+            found = _nonzero_at(e, syms)  # a point off the finitely many roots
+            if found is not None:
+                pt, val = found
+                return {**{v.name: str(pt[v]) for v in syms}, "difference": str(sympy.N(val, 20))}
         sign = _one_sign(e)
         if sign is not None:
             out = {v.name: "any" for v in syms}
@@ -477,12 +474,21 @@ def _nonzero_witness(forms: list[Expr]) -> dict[str, str] | None:
         if const != 1 and rest.free_symbols and _number_zero(const) is False:
             # a nonzero constant factor (e^{-10^5}, Phi(-100)) too small for any precision: the
             # difference is 0 where the rest is, and the rest is of ordinary size
-            for k in range(1, 40):
-                pt = {v: sympy.Rational(k + i, 7) for i, v in enumerate(syms)}
-                if _number_zero(rest.xreplace(pt)) is False:
-                    out = {v.name: str(pt[v]) for v in syms}
-                    out["difference"] = f"({sympy.N(const, 6)})·{sympy.N(rest.xreplace(pt), 12)}"
-                    return out
+            found = _nonzero_at(rest, syms)
+            if found is not None:
+                pt, val = found
+                return {**{v.name: str(pt[v]) for v in syms},
+                        "difference": f"({sympy.N(const, 6)})·{sympy.N(val, 12)}"}
+    return None
+
+
+def _nonzero_at(e: Expr, syms: list[Symbol]) -> tuple[dict[Symbol, Expr], Expr] | None:
+    """An exact point (k/7, (k+1)/7, …) where e is provably not 0, with e's value there."""
+    for k in range(1, 40):
+        pt = {v: sympy.Rational(k + i, 7) for i, v in enumerate(syms)}
+        val = e.xreplace(pt)
+        if val.is_number and _number_zero(val) is False:
+            return pt, val
     return None
 
 
