@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 
 import glusym
+from glusym.claims import VERDICTS, build_ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "derivations"
-SCRIPTS = sorted(p for p in FOLDER.glob("*/*.py") if not p.name.startswith("_"))
 DOCUMENTS = {"swiglu_intuition": "swiglu-intuition.md", "geglu_geometry": "geglu-geometry.txt"}
-VERDICTS = ("holds", "fails", "partly", "made precise", "answered")
+SCRIPTS = sorted(p for folder in DOCUMENTS for p in (FOLDER / folder).glob("*.py") if not p.name.startswith("_"))
 
 SNIPPET = re.compile(r"^  \[latex ([\w-]+)(, display)?\] (.*)$", re.M)
 OUTCOME = re.compile(r"^  \[(%s)\] “(.*)”$" % "|".join(VERDICTS), re.M)
@@ -80,6 +80,21 @@ def test_script_runs_and_prints_its_outcomes(script: Path) -> None:
     outcomes = OUTCOME.findall(out)
     assert outcomes, f"{_id(script)} printed no outcome"
     assert "FALSE" not in out
+
+
+@pytest.fixture(scope="module")
+def ledger(seeds: Path):  # type: ignore[no-untyped-def]
+    return build_ledger(seeds)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=_id)
+def test_every_outcome_is_the_ledgers_verdict(script: Path, ledger) -> None:  # type: ignore[no-untyped-def]
+    # the scripts take their verdicts from derivations/ledger, which glusym claims computes: the two agree
+    rows = {(r.document, r.quote): r.verdict for r in ledger}
+    for verdict, quote in OUTCOME.findall(ran(script)):
+        key = (DOCUMENTS[script.parent.name], quote)
+        assert key in rows, f"{_id(script)}: {quote!r} is not a row of the ledger"
+        assert rows[key] == verdict, f"{_id(script)}: {quote!r} is {verdict} here and {rows[key]} in the ledger"
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=_id)
@@ -139,7 +154,7 @@ def test_a_false_claim_exits_1_with_its_message(tmp_path: Path) -> None:
         "from _common import Derivation\n"
         "d = Derivation('a probe')\n"
         "d.check(1 + 1 == 2, 'arithmetic')\n"
-        "d.fails('a quote', 1 + 1 == 3, 'the truth, which is false here')\n",
+        "d.check(1 + 1 == 3, 'the truth, which is false here')\n",
         encoding="utf-8")
     r = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True, timeout=60)
     assert r.returncode == 1
