@@ -74,6 +74,8 @@ from .parsing import BigO, Chain, LatexParseError, parse_chain
 __all__ = ["Formula", "Link", "Report", "VERDICTS", "check_markdown", "check_text", "extract_formulas"]
 
 VERDICTS = ("holds", "holds numerically", "fails", "definition", "unparsed", "unknown", "no claim")
+#: The checker's verdicts that say a link is true, and the one that says it is false.
+TRUE_VERDICTS, FALSE_VERDICT = VERDICTS[:2], VERDICTS[2]
 
 #: Seconds each link may take by default.
 DEFAULT_LINK_BUDGET = 5.0

@@ -278,7 +278,7 @@ def _evidence(readings: Sequence[tuple[str, Sequence[Finding]]], reason: str | N
         text = "; ".join(f"{f.name}: {f.mark}: {f.computed}" for f in fs)
         parts.append(f"reading '{label}': {text}" if label else text)
     if reason:
-        parts.append(f"not checkable: {reason} (see {reference})")
+        parts.append(f"not checkable: {reason}" + (f" (see {reference})" if reference else ""))
     return " | ".join(p for p in parts if p)
 
 
@@ -377,9 +377,11 @@ def _line(text: str, quote: str) -> int:
 def _link_evidence(link: Any) -> str:
     """What the checker computed for a link (its reason; an empty one means the difference of the two
     sides simplified to 0)."""
+    from .check import TRUE_VERDICTS
+
     reason = link.reason or ""
     simplified = "the difference of the two sides simplifies to 0"
-    if link.verdict == "holds":
+    if link.verdict == TRUE_VERDICTS[0]:
         rest, notes = reason, []
         if rest.startswith("limit taken pointwise"):
             notes.append("limit taken pointwise")
@@ -389,23 +391,34 @@ def _link_evidence(link: Any) -> str:
             rest = ""
         if not rest:
             reason = "; ".join([simplified, *notes])
-    return f"glusym.check: {link.verdict}" + (f": {reason}" if reason else "")
+    return link.verdict + (f": {reason}" if reason else "")
+
+
+def _states_nothing(link: Any) -> bool:
+    """A formula that states no relation: a definition, a bare expression, a condition on its
+    variables (an approximation or an inequation the checker does not judge is a claim still)."""
+    return link.verdict == "definition" or (link.verdict == "no claim" and link.reason.startswith(
+        ("an expression", "a condition")))
 
 
 def _formula_rows(path: Path, text: str, budget: float) -> list[Claim]:
-    """Each link of each formula of the post: a claim of one sub-claim, the checker's verdict on it
-    (true for ``holds`` and ``holds numerically``, false for ``fails``, not computed otherwise)."""
-    from .check import check_markdown
+    """Each link of each formula of the post that states a relation: a claim of one sub-claim, the
+    checker's verdict on it (true for ``holds`` and ``holds numerically``, false for ``fails``, not
+    computed otherwise: ``unknown``, ``unparsed``, an approximation the checker does not judge). A
+    formula that states no relation — an expression, a condition, a definition — gets no row."""
+    from .check import FALSE_VERDICT, TRUE_VERDICTS, check_markdown
 
     report = check_markdown(str(path), budget=budget)
     rows = []
     for formula in report.formulas:
         for link in formula.links:
+            if _states_nothing(link):
+                continue
             claim = f"{link.lhs} {link.op} {link.rhs}" if link.rhs else link.lhs
             quote = claim if claim in text else formula.latex
-            truth = {"holds": True, "holds numerically": True, "fails": False}.get(link.verdict)
+            truth = True if link.verdict in TRUE_VERDICTS else False if link.verdict == FALSE_VERDICT else None
             computed = _link_evidence(link)
-            if link.verdict == "fails" and link.counterexample:
+            if truth is False and link.counterexample:
                 computed += f"; counterexample {link.counterexample}; {link.lhs} != {link.rhs}"
             finding = Finding("glusym.check", truth, computed)
             verdict = judge([[truth]])

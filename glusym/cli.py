@@ -444,21 +444,18 @@ def _md_cell(text: str | None) -> str:
 def _cmd_claims(args: argparse.Namespace) -> int:
     from .claims import build_ledger, counts
 
-    rows = build_ledger(args.documents, budget=args.budget)
+    rows = build_ledger(args.documents, budget=args.budget, table=args.table)
     if args.format == "json":
         print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
     elif args.format == "markdown":
-        print("| document | quote | verdict | evidence | correction |")
-        print("|---|---|---|---|---|")
+        print("| document | line | quote | verdict | evidence | correction |")
+        print("|---|---|---|---|---|---|")
         for r in rows:
-            print(f"| {r.document} | `{_md_cell(r.quote)}` | {r.verdict} | {_md_cell(r.evidence)} | "
+            print(f"| {r.document} | {r.line or ''} | `{_md_cell(r.quote)}` | {r.verdict} | {_md_cell(r.evidence)} | "
                   f"{_md_cell(r.correction)} |")
     else:
         for r in rows:
-            print(f"[{r.verdict}] {r.document}: {r.quote}")
-            print(f"    evidence: {r.evidence}")
-            if r.correction:
-                print(f"    correction: {r.correction}")
+            print(r)
         print()
         for document, per_verdict in counts(rows).items():
             print(f"{document}: {sum(per_verdict.values())} claims: "
@@ -515,6 +512,8 @@ def _parser() -> argparse.ArgumentParser:
     cl = sub.add_parser("claims", help="the ledger of every mathematical claim of the two documents, with verdicts")
     cl.add_argument("--documents", default="../shared/seeds", metavar="DIR",
                     help="the folder of swiglu-intuition.md and geglu-geometry.txt (default ../shared/seeds)")
+    cl.add_argument("--table", default=None, metavar="DIR",
+                    help="the package of declared claims (default: derivations/ledger of the repository)")
     cl.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     cl.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
                     help="time budget of each formula link (default 5)")
