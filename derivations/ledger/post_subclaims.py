@@ -458,28 +458,29 @@ def bias_node(m: Maths, node: str, nodes: Any, constants: Any, edges: Any) -> tu
 
 
 @REGISTRY
-def gradient_left(m: Maths, unit: str) -> tuple[bool, str]:
-    """unit' is a nonzero constant on x < 0 (a leaky slope)."""
+def gradient_left(m: Maths, unit: str, below: Any = 0) -> tuple[bool, str]:
+    """unit' is a nonzero constant on x < below (a leaky slope)."""
     u = m.get(unit)
     (d,) = gradient(u)
-    v = sympy.simplify(d.subs(x, -P))
+    v = sympy.simplify(d.subs(x, below - P))
     ok = P not in v.free_symbols and v != 0
-    return ok, (f"{unit}'(x) = {v} at every x < 0: a small constant slope" if ok else
-                f"{unit}'(-p) = {v} for p > 0: not a nonzero constant on x < 0")
+    return ok, (f"{unit}'(x) = {v} at every x < {below}: a small constant slope" if ok else
+                f"{unit}'({sympy.sstr(below - P)}) = {v} for p > 0: not a nonzero constant on x < {below}")
 
 
 @REGISTRY
-def gradient_nonzero_left(m: Maths, unit: str) -> tuple[bool, str]:
-    """unit' is nonzero on x < 0 except at finitely many points (no flat piece there)."""
+def gradient_nonzero_left(m: Maths, unit: str, below: Any = 0) -> tuple[bool, str]:
+    """unit' is nonzero on x < below except at finitely many points (no flat piece there)."""
     u = m.get(unit)
     (d,) = gradient(u)
-    flat = [v for v in (-Rational(1, 2), -1, -2, -5, -10) if _zero(d.subs(x, v))]
-    zeros = [p.at[0][1] for p in extrema(u) if sympy.N(p.at[0][1]) < 0]
+    flat = [below + v for v in (-Rational(1, 2), -1, -2, -5, -10) if _zero(d.subs(x, below + v))]
+    zeros = [p.at[0][1] for p in extrema(u) if sympy.N(p.at[0][1] - below) < 0]
     ok = not flat
     where = ", ".join(f"x = {z} ~ {n(z)}" for z in zeros) or "no point"
-    return ok, (f"{unit}'(x) = {d} is nonzero for every x < 0 except {where} ({unit}'s stationary points there)" if ok
-                else f"{unit}'(x) = 0 at x = {', '.join(map(str, flat))} (a flat piece: {unit}'(-p) = "
-                     f"{sympy.simplify(d.subs(x, -P))}): no gradient on x < 0")
+    return ok, (f"{unit}'(x) = {d} is nonzero for every x < {below} except {where} ({unit}'s stationary points "
+                "there)" if ok else
+                f"{unit}'(x) = 0 at x = {', '.join(map(str, flat))} (a flat piece: {unit}'({sympy.sstr(below - P)}) = "
+                f"{sympy.simplify(d.subs(x, below - P))}): no gradient on x < {below}")
 
 
 @REGISTRY
@@ -629,13 +630,14 @@ def single_neuron_rank_one(m: Maths, units: tuple[str, ...], w: tuple[Any, Any])
 
 
 @REGISTRY
-def square_from_two(m: Maths, unit: str) -> tuple[bool, str]:
-    """Two units give x² exactly: unit(x, x) + unit(−x, −x) (gated) or unit(x) + unit(−x)."""
+def square_from_two(m: Maths, unit: str, power: int = 2) -> tuple[bool, str]:
+    """Two units give x^power exactly: unit(x, x) + unit(−x, −x) (gated) or unit(x) + unit(−x)."""
     u = m.get(unit)
     e = u(x, x) + u(-x, -x) if u.kind == "gated" else u(x) + u(-x)
-    ok = _same(e, x**2)
+    ok = _same(e, x**power)
     form = f"{unit}(x, x) + {unit}(-x, -x)" if u.kind == "gated" else f"{unit}(x) + {unit}(-x)"
-    return ok, f"{form} = {sympy.simplify(e)}" + (" = x^2 exactly" if ok else f", not x^2 (at x = 1: {n(e.subs(x, 1))})")
+    return ok, f"{form} = {sympy.simplify(e)}" + (f" = x^{power} exactly" if ok else
+                                                  f", not x^{power} (at x = 2: {n(e.subs(x, 2))})")
 
 
 @REGISTRY
