@@ -17,7 +17,7 @@ import sympy
 from sympy import Rational, oo
 
 from glusym import (asymptotes, elementary, extrema, gradient, growth_order, growth_profile, order_raise,
-                    param_limits, stack, stationary_sets, taylor, to_mpmath, to_numpy, x, x_g, x_v)
+                    param_limits, stack, taylor, to_mpmath, to_numpy, x, x_g, x_v)
 from glusym.claims import Maths, Registry
 
 REGISTRY = Registry()
