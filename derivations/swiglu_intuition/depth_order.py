@@ -4,11 +4,13 @@ The post (swiglu-intuition.md) asks, in its draft notes:
 
 > Key thing is depth = polynomial order?
 
-Answered with computed growth orders: a stack of L layers of a unit of order k at +∞ has order
-k^L, not L: depth multiplies the order of a second-order unit (ReLU², bilinear, SwiGLU: 2, 4, 8,
-16) and adds nothing to a first-order one (ReLU, SiLU stay at 1 at every depth). The same holds of
-the lowest degree at 0 (SwiGLU's chain starts at x^(2^L)) and of the derivative (order k^L − 1).
-Cross-checked by evaluating the chains in mpmath, with and without per-layer weights.
+Computed growth orders: a stack of L layers of a unit of order k at +∞ has order k^L, not L, for
+every unit: read as "L layers have order L" the note is false. Read as "depth raises the order", it
+is true of the second-order units only: depth multiplies the order of ReLU², bilinear and SwiGLU
+(2, 4, 8, 16) and adds nothing to a first-order one (ReLU, SiLU stay at 1 at every depth). The same
+is true of the lowest degree at 0 (SwiGLU's chain starts at x^(2^L)) and of the derivative (order
+k^L − 1). Cross-checked by evaluating the chains in mpmath, with and without per-layer weights. The
+verdict, under both readings, is the ledger's (derivations/ledger).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ The argument: a quadratic form is a sum of squares of dot products, xᵀAx = Σ_
 eigendecomposition A = QΛQᵀ; each square is two SwiGLU units, s² = SwiGLU(s, s) + SwiGLU(−s, −s)
 with s = q_k·x (gate and value weights both ±q_k). So one SwiGLU layer of width 4, with output
 weights (λ_1, λ_1, λ_2, λ_2), computes xᵀAx exactly, and the ellipse is its level set 1. Verified
-symbolically on glusym.vector_form(swiglu) with the weights substituted.
+symbolically on glusym.vector_form(swiglu) with the weights substituted. The verdict on the
+passage is the ledger's (derivations/ledger), which computes the same sum of squares.
 """
 
 from __future__ import annotations
@@ -87,11 +88,10 @@ def main() -> None:
         d.check(abs(sympy.N(val - 1, 40)) < 1e-30,
                 f"the semi-axis end q_{k + 1}/√λ_{k + 1} (length {sympy.N(1 / sympy.sqrt(lam[k]), 6)}) is on the "
                 "level set f = 1")
-    d.holds("[2d ellipse]", exact,
-            f"the ellipse xᵀAx = 1 (here A = {A.tolist()}) is exactly the level set 1 of one SwiGLU layer of 4 "
-            "units: xᵀAx = Σ_k λ_k (q_k·x)² (eigendecomposition) and each (q·x)² = SwiGLU(q·x, q·x) + "
-            "SwiGLU(−q·x, −q·x); in n dimensions 2n units do it, and an indefinite A (a hyperbola) just "
-            "gets a negative output weight")
+    d.say(f"""So the ellipse xᵀAx = 1 (here A = {A.tolist()}) is exactly the level set 1 of one SwiGLU layer
+             of 4 units; in n dimensions 2n units do it, and an indefinite A (a hyperbola) just gets a
+             negative output weight.""")
+    d.claim("[2d ellipse]")
     d.tex("quadratic-form", r"x^{T} A x = \sum_{k} \lambda_{k} \left(q_{k} \cdot x\right)^{2}", parse=False)
     d.tex("square", r"\left(q \cdot x\right)^{2} = \text{SwiGLU}\left(q \cdot x, q \cdot x\right) + "
           r"\text{SwiGLU}\left(- q \cdot x, - q \cdot x\right)")

@@ -4,11 +4,13 @@ The post (swiglu-intuition.md) states:
 
 > GLUs (https://arxiv.org/pdf/1612.08083) introduced flexibility by factorising the feed-forward function into two separable components: an information and a gating variable.
 > g_\alpha(\mathbf{x}) = \overbrace{(\mathbf{x} \cdot \mathbf{w_j})}^{\text{info}} \overbrace{\alpha(\mathbf{x} \cdot \mathbf{w_i})}^{\text{gate}} \mathbf{w_o}
-> the so-called corresponding SwiGLU (Swish + GLU) activation
+> Several candidate \\(\alpha\\) functions were trialled and empirically it was decided that \\(\alpha = \text{SiLU}\\) was the "best" (https://arxiv.org/pdf/2002.05202), which led to the widespread adoption of the so-called corresponding SwiGLU (Swish + GLU) activation.
 
 glusym builds every gated unit as glu(gate) = α(x_g)·x_v, with x_g = x·w_i (the gate's input) and
-x_v = x·w_j (the information, or value). "Separable" is made precise as multiplicative separability:
-f·∂²f/∂x_g∂x_v = ∂f/∂x_g·∂f/∂x_v, i.e. log|f| is a sum of a function of x_g and one of x_v.
+x_v = x·w_j (the information, or value). "Separable" is read as multiplicative separability:
+f·∂²f/∂x_g∂x_v = ∂f/∂x_g·∂f/∂x_v, i.e. log|f| is a sum of a function of x_g and one of x_v. The
+formula g_α is a definition (the ledger's formula row); the verdicts on the prose are the ledger's
+(derivations/ledger), the citations with their computed presuppositions.
 """
 
 from __future__ import annotations
@@ -45,10 +47,14 @@ def main() -> None:
     d.table(("unit", "gate α", "α(x_g)·x_v"), rows)
     d.check(glusym.get("swiglu").gate.name == "swish" and glusym.get("glu").gate.name == "sigmoid",
             "SwiGLU's gate is Swish (β = 1: SiLU); the original GLU's gate is σ")
-    d.holds("the so-called corresponding SwiGLU (Swish + GLU) activation",
-            glusym.get("swiglu").expr == glusym.glu(glusym.get("silu"), name="s", latex_name="S", reference="",
+    d.check(glusym.get("swiglu").expr == glusym.glu(glusym.get("silu"), name="s", latex_name="S", reference="",
                                                     description="").expr,
             "SwiGLU = glu(SiLU): x_v·SiLU(x_g) = x_g·x_v·σ(x_g)")
+    d.claim("GLUs (https://arxiv.org/pdf/1612.08083) introduced")
+    d.claim(r"Several candidate \\(\alpha\\) functions were trialled")
+    d.claim("empirically it was decided that")
+    d.claim("which led to the widespread adoption")
+    d.claim("the so-called corresponding SwiGLU (Swish + GLU) activation")
     for name in ("glu", "swiglu"):
         d.tex(name, glusym.latex(glusym.get(name)))
 
@@ -59,10 +65,10 @@ def main() -> None:
         d.check(zero(f * sympy.diff(f, x_g, x_v) - fg * fv) and sympy.diff(f, x_v, 2) == 0,
                 f"{name}: f·f_gv − f_g·f_v = 0 (a product of a function of x_g and one of x_v), "
                 "and f is linear in x_v")
-    d.holds("factorising the feed-forward function into two separable components: an information and a gating variable",
-            all(zero(glusym.get(n).expr - glusym.get(n).gate(x_g) * x_v) for n in GATED),
+    d.check(all(zero(glusym.get(n).expr - glusym.get(n).gate(x_g) * x_v) for n in GATED),
             "every gated unit is α(x_g)·x_v: the information x_v = x·w_j enters linearly, the gate α(x·w_i) "
-            "multiplies it; the product is multiplicatively separable (f·f_gv = f_g·f_v)")
+            "multiplies it")
+    d.claim("factorising the feed-forward function into two separable components: an information and a gating variable")
 
     d.section("3. One unit of the post is one coordinate of the FFN's vector form")
     y = glusym.vector_form(glusym.get("swiglu"), 2, 2)
@@ -78,8 +84,7 @@ def main() -> None:
         ok = ok and zero(y[0, j] - g_alpha)
     d.check(ok, "coordinate j of SiLU(h W_g) ⊙ h W_v is the post's (x·w_j)·α(x·w_i) with w_i, w_j the "
                 "j-th columns of W_g, W_v (its w_o is the j-th row of the output projection)")
-    d.holds(r"g_\alpha(\mathbf{x}) = \overbrace{(\mathbf{x} \cdot \mathbf{w_j})}^{\text{info}}",
-            ok, "g_α(x) = (x·w_j)·α(x·w_i)·w_o is one hidden unit of y = α(hW_g) ⊙ hW_v, times its output row")
+    d.check(ok, "so g_α(x) = (x·w_j)·α(x·w_i)·w_o is one hidden unit of y = α(hW_g) ⊙ hW_v, times its output row")
     d.tex("unit", r"g_{\alpha}\left(x\right) = \left(x \cdot w_{j}\right) \alpha\left(x \cdot w_{i}\right) w_{o}")
     d.finish()
 

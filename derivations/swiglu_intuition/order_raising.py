@@ -3,11 +3,14 @@ r"""The order-raising operator β(x) = x·α(x): x·σ is SiLU, x·Φ is GELU, x
 The post (swiglu-intuition.md) asks, in its draft notes:
 
 > Maybe it's more param efficient to just use higher-order activation functions? \\(\beta(x) = x \alpha(x)\\), e.g. \\(\beta_\text{ReLU} = \alpha_\text{ReLU}^2\\)
+> ReLU^2 wins https://arxiv.org/pdf/2402.03804 - sparsity is a feature not a bug!
 
 glusym.order_raise is this operator. Checked: what it makes of σ, Φ, ReLU and SiLU; that it raises
 the growth order at +∞ and the lowest degree at 0 by exactly one; that β_ReLU = ReLU² (a property
 of ReLU, not of the operator: x·σ(x) ≠ σ(x)²); and that β_SiLU(x·w) is SwiGLU with tied gate and
-value weights, which answers what can be computed of the parameter-efficiency question.
+value weights, which is what can be computed of the parameter-efficiency question (itself
+empirical: it cannot be checked here, its presuppositions are computed). The formulas are judged by glusym.check
+(the ledger's formula rows); the verdicts on the prose are the ledger's (derivations/ledger).
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ import sympy  # noqa: E402
 import glusym  # noqa: E402
 from _common import Derivation  # noqa: E402
 from glusym import x  # noqa: E402
+
+#: The checker's verdict on an identity it proves (ReLU(1) = 1), to compare the post's formula with.
+PROVED = glusym.check_formula(r"\text{ReLU}(1) = 1")[0].verdict
 
 PAIRS = (("sigmoid", "silu"), ("normal_cdf", "gelu"), ("relu", "relu2"))
 
@@ -60,9 +66,10 @@ def main() -> None:
     d.check(silu2.expr == glusym.stack(glusym.get("swiglu"), 1).expr,
             "β_SiLU(x) = x²σ(x) = SwiGLU(x, x): SwiGLU with equal gate and value inputs")
     d.check(glusym.growth_order(silu2, "+oo") == 2, "β_SiLU has growth order 2 = 1 + 1")
-    d.holds(r"\\(\beta(x) = x \alpha(x)\\)", all(r[4] == r[3] + 1 for r in rows),
+    d.check(all(r[4] == r[3] + 1 for r in rows),
             "β = x·α raises the growth order at +∞ and the lowest degree at 0 by exactly one: "
             "β_σ = SiLU, β_Φ = GELU, β_ReLU = ReLU², β_SiLU(x) = SwiGLU(x, x)")
+    d.claim(r"higher-order activation functions? \\(\beta(x) = x \alpha(x)\\)")
     for a_name, _ in PAIRS:
         d.tex(f"beta-{a_name}", glusym.latex(glusym.order_raise(glusym.get(a_name))))
 
@@ -77,10 +84,13 @@ def main() -> None:
     (definition,) = glusym.check_formula(r"\beta(x) = x \alpha(x)", context=context)
     (link,) = glusym.check_formula(r"\beta_\text{ReLU} = \alpha_\text{ReLU}^2", context=context)
     d.show("glusym.check_formula on the post's two formulas, in order", (definition.verdict, link.verdict))
-    d.holds(r"\\(\beta_\text{ReLU} = \alpha_\text{ReLU}^2\\)",
-            same(beta_relu, relu.expr**2) and link.verdict == "holds",
-            "x·ReLU(x) = ReLU(x)² = ReLU²(x) for every x; it is special to ReLU (ReLU(x) ∈ {0, x}): "
-            f"x·σ(x) ≠ σ(x)², e.g. {at1[0]} ≠ {at1[1]} at x = 1")
+    d.check(same(beta_relu, relu.expr**2) and link.verdict == PROVED,
+            "x·ReLU(x) = ReLU(x)² = ReLU²(x) for every x, and glusym.check_formula proves the post's formula; it is "
+            f"special to ReLU (ReLU(x) ∈ {{0, x}}): x·σ(x) ≠ σ(x)², e.g. {at1[0]} ≠ {at1[1]} at x = 1")
+    p = sympy.Symbol("p", positive=True)
+    d.check(glusym.get("relu2")(-p) == 0, "ReLU²(−p) = 0 for every p > 0: ReLU² is exactly 0 on x < 0, sparse")
+    d.claim("ReLU^2 wins https://arxiv.org/pdf/2402.03804")
+    d.claim("sparsity is a feature not a bug!")
     d.tex("beta-relu-square", r"x \text{ReLU}\left(x\right) = \text{ReLU}\left(x\right)^{2}")
 
     d.section("3. 'More param efficient?': β_SiLU is SwiGLU with tied weights")
@@ -96,12 +106,11 @@ def main() -> None:
             "(2 x_1 − 3 x_2)²/2, rank one: a tied unit's quadratic part is c(w·x)², never x_1·x_2 alone")
     untied = glusym.taylor(glusym.get("swiglu")(x1, x2), order=3).polynomial
     d.check(sympy.expand(untied - x1 * x2 / 2) == 0, "an untied SwiGLU unit (w_i = e_1, w_j = e_2) has quadratic part x_1·x_2/2")
-    d.answer("Maybe it's more param efficient to just use higher-order activation functions?",
-             Q.rank() == 1,
-             "parameter efficiency is empirical and not computed here; what is computed: β_SiLU(w·x) = "
-             "SwiGLU(w·x, w·x), a SwiGLU unit with tied weights (w_i = w_j: half the input weights), of the "
-             "same growth order 2; the price is that its quadratic part is rank one, c(w·x)², while an untied "
-             "unit's is (w_i·x)(w_j·x)/2, e.g. a pure product x_1·x_2/2")
+    d.say("""Parameter efficiency is empirical and not computed here. What is computed: β_SiLU(w·x) =
+             SwiGLU(w·x, w·x), a SwiGLU unit with tied weights (w_i = w_j: half the input weights), of the
+             same growth order 2; the price is that its quadratic part is rank one, c(w·x)², while an
+             untied unit's is (w_i·x)(w_j·x)/2, e.g. a pure product x_1·x_2/2.""")
+    d.claim("Maybe it's more param efficient to just use higher-order activation functions?")
     d.finish()
 
 

@@ -1,12 +1,18 @@
-r"""ReLU and its derivative (JAX's convention at the kink: relu'(0) = 0).
+r"""ReLU and its derivative (JAX's convention at the kink: relu'(0) = 0), and what it costs to be
+"differentiable".
 
 The post (swiglu-intuition.md) states:
 
+> At a minimum, they must be non-linear and differentiable
 > Over time, this evolved into the simpler \\(\text{ReLU}(x) = \max(0, x)\\) with gradient \\(\text{ReLU}'(x) = H(x)\\).
 
 glusym defines ReLU with JAX's branch order, Piecewise((x, x > 0), (0, True)), so its derivative
 at the kink is the branch JAX takes there: relu'(0) = 0. The derivative does not exist at 0 (the
-one-sided slopes are 0 and 1); H(0) is a convention too (SymPy: 1/2). Away from 0, ReLU' = H.
+one-sided slopes are 0 and 1); H(0) is a convention too (SymPy: 1/2). Away from 0, ReLU' = H. So
+ReLU, the activation the post turns to next, is non-linear but not differentiable everywhere: it is
+differentiable except at one point, which is all gradient descent needs (it takes a convention
+there). The two formulas are judged by glusym.check (the ledger's formula rows); the prose claims
+are the ledger's (derivations/ledger).
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ import glusym  # noqa: E402
 from _common import Derivation  # noqa: E402
 from glusym import x  # noqa: E402
 
+#: The checker's verdict on an identity it proves (ReLU(1) = 1), to compare the post's formulas with.
+PROVED = glusym.check_formula(r"\text{ReLU}(1) = 1")[0].verdict
+
 
 def main() -> None:
     d = Derivation(__doc__)
@@ -33,8 +42,7 @@ def main() -> None:
     d.check(sympy.simplify(as_max - relu.expr) == 0, "max(0, x), rewritten as a Piecewise, equals glusym's ReLU")
     (link,) = glusym.check_formula(r"\text{ReLU}(x) = \max(0, x)")
     d.show("glusym.check_formula verdict", f"{link.verdict} {link.reason}".strip())
-    d.holds(r"\text{ReLU}(x) = \max(0, x)", link.verdict == "holds",
-            "ReLU(x) = max(0, x) for every real x (SymPy and glusym.check_formula)")
+    d.check(link.verdict == PROVED, "glusym.check_formula proves ReLU(x) = max(0, x) for every real x, as SymPy does")
     d.tex("definition", glusym.latex(relu))
 
     d.section("2. ReLU'(x) = H(x), and the kink")
@@ -53,13 +61,29 @@ def main() -> None:
     d.check(sympy.Heaviside(0) == sympy.Rational(1, 2), "SymPy's H(0) = 1/2, another convention")
     (link,) = glusym.check_formula(r"\text{ReLU}'(x) = H(x)")
     d.show("glusym.check_formula verdict", f"{link.verdict}: {link.reason}")
-    d.holds(r"\text{ReLU}'(x) = H(x)", link.verdict == "holds",
-            "ReLU'(x) = H(x) for every x != 0; at the kink x = 0 the derivative does not exist (slopes 0 and 1), "
-            "and both sides are conventions: glusym follows JAX, relu'(0) = 0, SymPy has H(0) = 1/2")
+    d.check(link.verdict == PROVED,
+            "glusym.check_formula proves ReLU'(x) = H(x) for every x != 0; at the kink x = 0 the derivative does not "
+            "exist (slopes 0 and 1), and both sides are conventions: glusym follows JAX, relu'(0) = 0, SymPy has "
+            "H(0) = 1/2")
     d.tex("derivative", glusym.latex_part(relu, "gradient")[0])
     d.tex("derivative-heaviside", r"\text{ReLU}'\left(x\right) = H\left(x\right)")
 
-    d.section("3. The activations, side by side")
+    d.section("3. Non-linear and differentiable? The sigmoid and ReLU")
+    sig = glusym.get("sigmoid")
+    d.check(relu(-1) - 2 * relu(0) + relu(1) == 1 and sympy.N(sig(0) - 2 * sig(1) + sig(2)) != 0,
+            "neither is affine: ReLU(−1) − 2ReLU(0) + ReLU(1) = 1, σ(0) − 2σ(1) + σ(2) ≠ 0")
+    d.say("""The sigmoid is differentiable at every x (σ' = σ(1 − σ)); ReLU is differentiable at every
+             x except 0, where the one-sided slopes (section 2) are 0 and 1. So the post's minimum is met by
+             its example, the sigmoid, and by ReLU only if 'differentiable' allows one point where a
+             convention is taken.""")
+    d.claim("At a minimum, they must be non-linear and differentiable")
+    d.section("4. 'Simpler'")
+    d.check(not (relu.expr.atoms(sympy.exp) | dr.atoms(sympy.exp))
+            and glusym.elementary(sig.expr).atoms(sympy.exp),
+            "ReLU and ReLU' are built of comparisons and x alone; σ needs an exponential, 1/(1 + e^{-x})")
+    d.claim("Over time, this evolved into the simpler")
+
+    d.section("5. The activations, side by side")
     for name in ("sigmoid", "relu", "silu", "gelu"):
         u = glusym.get(name)
         d.show(name, f"{u.expr}    f(-2), f(0), f(2) = "

@@ -7,8 +7,9 @@ The post (swiglu-intuition.md) states:
 > which has the benefit of being easily calculated if we already know
 
 Each link of both chains is proved with SymPy on the elementary forms, judged again by
-glusym.check_formula on the post's own LaTeX, and spot-checked against mpmath's numerical
-derivative of glusym.to_mpmath's compiled σ.
+glusym.check_formula on the post's own LaTeX (the checker's verdicts are the ledger's rows on these
+formulas), and spot-checked against mpmath's numerical derivative of glusym.to_mpmath's compiled σ.
+The prose claim, that σ′ is cheap once σ(x) is known, is the ledger's (derivations/ledger).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from glusym import sigmoid, x  # noqa: E402
 
 POST_SIGMOID = r"\sigma(x) = \frac{1}{1+e^{-x}} = \frac{e^x}{1+e^x} = 1-\sigma(-x)"
 POST_DERIVATIVE = r"\sigma'(x) = \frac{e^{-x}}{(1+e^{-x})^2} = \sigma(x)\sigma(-x) = \sigma(x)(1-\sigma(x))"
+#: The checker's verdict on an identity it proves (σ(0) = 1/2), to compare the post's links with.
+PROVED = glusym.check_formula(r"\sigma(0) = \frac{1}{2}")[0].verdict
 
 
 def same(a: sympy.Expr, b: sympy.Expr) -> bool:
@@ -48,9 +51,8 @@ def main() -> None:
     links = glusym.check_formula(POST_SIGMOID)
     for link in links:
         d.show(f"check_formula: {link.lhs} = {link.rhs}", link.verdict)
-    d.holds(r"\sigma(x) = \frac{1}{1+e^{-x}} = \frac{e^x}{1+e^x} = 1-\sigma(-x)",
-            len(links) == 3 and all(k.verdict == "holds" for k in links),
-            "all three links hold: SymPy simplifies each difference to 0, and glusym.check_formula agrees")
+    d.check(len(links) == 3 and all(k.verdict == PROVED for k in links),
+            "glusym.check_formula proves all three links of the post's chain, as SymPy does above")
     d.tex("definition", glusym.latex(unit, expand=True))
     d.tex("identities", " = ".join(glusym.latex(f) for f in forms))
 
@@ -70,9 +72,8 @@ def main() -> None:
     links = glusym.check_formula(POST_DERIVATIVE)
     for link in links:
         d.show(f"check_formula: {link.lhs} = {link.rhs}", link.verdict)
-    d.holds(r"\sigma'(x) = \frac{e^{-x}}{(1+e^{-x})^2} = \sigma(x)\sigma(-x) = \sigma(x)(1-\sigma(x))",
-            len(links) == 3 and all(k.verdict == "holds" for k in links),
-            f"all three links hold; glusym.gradient gives {ds}")
+    d.check(len(links) == 3 and all(k.verdict == PROVED for k in links),
+            f"glusym.check_formula proves all three links of the post's chain; glusym.gradient gives {ds}")
     d.tex("derivative", glusym.latex_part(unit, "gradient")[0])
     d.tex("derivative-forms", r"\sigma'\left(x\right) = "
           + " = ".join(glusym.latex(f) for f in dforms[1:]))
@@ -83,9 +84,9 @@ def main() -> None:
     d.show("σ' with s = σ(x) substituted", in_s)
     d.say("""Once the forward pass has s = σ(x), the derivative needs no exponential: it is the
              polynomial s(1 - s), one subtraction and one multiplication.""")
-    d.holds("which has the benefit of being easily calculated if we already know",
-            x not in in_s.free_symbols and sympy.expand(in_s - s * (1 - s)) == 0,
+    d.check(x not in in_s.free_symbols and sympy.expand(in_s - s * (1 - s)) == 0,
             "σ'(x) = s(1 - s) with s = σ(x): a polynomial in the forward value, with no x left in it")
+    d.claim("which has the benefit of being easily calculated if we already know")
     d.finish()
 
 
