@@ -182,8 +182,8 @@ class Maths:
 
     def get(self, name: str, **params: Any) -> Unit:
         """The unit ``name`` (a replaced one if given), specialised with ``params``."""
-        if name in self.units and not params:
-            return self.units[name]
+        if name in self.units:
+            return self.units[name].with_params(**params) if params else self.units[name]
         return get(name, **params)
 
     def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
