@@ -128,7 +128,7 @@ def gelu_extrema(m: Maths) -> dict[str, list[Any]]:
 def dgelu_extrema(m: Maths) -> dict[str, list[Any]]:
     """GELU′'s local minima and maxima (glusym.extrema of glusym.gradient)."""
     def compute() -> dict[str, list[Any]]:
-        ext = extrema(dgelu(m))
+        ext = extrema(dgelu(m)) if x in dgelu(m).free_symbols else ()
         return {"min": [p for p in ext if p.kind == "minimum"], "max": [p for p in ext if p.kind == "maximum"]}
     return m.memo("gelu'-extrema", compute)
 
@@ -170,10 +170,28 @@ def gelu_gate(m: Maths) -> dict[str, Any]:
     extrema."""
     def compute() -> dict[str, Any]:
         gate = sympy.simplify(m.get("gelu").expr / x)
-        values = (sympy.limit(elementary(gate), x, -oo), gate.subs(x, 0), sympy.limit(elementary(gate), x, oo))
+        a = gelu_asymptotes(m)
+        # GELU(x)/x at ±oo is the slope of GELU's asymptote there (oo where GELU grows faster than x)
+        ends = tuple(beh.oblique[0] if bool(beh.growth_order <= 1) else
+                     sympy.sign(sympy.limit(elementary(gate), x, beh.direction)) * oo for beh in (a.minus, a.plus))
+        try:
+            at0 = gate.subs(x, 0)
+        except TypeError:  # a Piecewise over a pole: x = 0 is not in its domain
+            at0 = sympy.zoo
         gated = sympy.simplify(m.get("geglu").expr - gate.subs(x, x_g) * (x_g * x_v)) == 0
-        return {"gate": gate, "values": values, "gated": gated, "extrema": extrema(gate)}
+        return {"gate": gate, "values": (ends[0], at0, ends[1]), "gated": gated, "extrema": turning_points(gate)}
     return m.memo("gelu-gate", compute)
+
+
+def turning_points(expr: sympy.Expr) -> tuple[Any, ...]:
+    """The extrema of ``expr`` (a function of x): glusym.extrema, or, where it cannot tell, the sign changes
+    of the derivative sampled on [-8, 8] (a constant has none)."""
+    if x not in expr.free_symbols:
+        return ()
+    try:
+        return tuple(extrema(expr))
+    except Exception:  # noqa: BLE001  (a gate glusym.extrema cannot take: sample its slope instead)
+        return tuple(sign_changes(sympy.diff(expr, x), samples=320))
 
 
 def _gelu(m: Maths) -> dict[str, Any]:

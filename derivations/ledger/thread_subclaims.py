@@ -170,8 +170,9 @@ def factor_depends_only_on_gate(m: Maths) -> Result:
     f = m.get("geglu").expr
     fv = sympy.diff(f, x_v)
     ok = fv.free_symbols <= {x_g} and sympy.simplify(f - fv * x_v) == 0
-    return ok, f"df/dx_v = {fv}, a function of {sorted(map(str, fv.free_symbols)) or 'nothing'}; f - (df/dx_v)*x_v = " \
-               f"{sympy.simplify(f - fv * x_v)}"
+    of = ", ".join(sorted(map(str, fv.free_symbols))) or "no variable"
+    return ok, (f"df/dx_v = {fv}, a function of {of}{' alone' if fv.free_symbols == {x_g} else ''}; "
+                f"f - (df/dx_v)*x_v = {sympy.simplify(f - fv * x_v)}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -234,11 +235,11 @@ def factor_bounds(m: Maths, low: Any = -oo, high: Any = oo) -> Result:
     if b["sup_at"] is not None:
         parts.append(f"its maximum {n(b['sup'], 8)} at g = {n(b['sup_at'], 8)}")
     if lo != -oo and not above:
-        parts.append(f"below {lo} for every g < 0: there the coordinate is flipped through the origin"
+        parts.append(f"below {lo} for every g < 0: there the value is flipped through the origin"
                      if bool(m.get("gelu")(-1) < 0) and lo == 0 else f"below {lo} somewhere")
     if hi != oo and not below:
         one = facts.gelu_crossing(m, hi)
-        parts.append(f"above {hi} for g > {n(one)} (GELU(2) = {n(m.get('gelu')(2))}): there the coordinate is "
+        parts.append(f"above {hi} for g > {n(one)} (GELU(2) = {n(m.get('gelu')(2))}): there the value is "
                      "stretched away from the origin" if one is not None else f"above {hi} somewhere")
     bound = (f"[{lo}, {hi}{']' if hi != oo else ')'}" if lo != -oo else f"<= {hi}") if hi != oo or lo != -oo else "R"
     if lo != -oo and hi == oo:
@@ -269,9 +270,9 @@ def factor_limit(m: Maths, side: str, value: Any, of: str = "factor") -> Result:
     ``value`` as x_g → ``side`` (±oo)."""
     direction = -oo if side.startswith("-") else oo
     if of == "gate":
-        expr = facts.gelu_gate(m)["gate"]
-        got = sympy.limit(elementary(expr), x, direction)
-        what = f"the gate {expr.subs(x, x_g)}"
+        g = facts.gelu_gate(m)
+        got = g["values"][0 if direction == -oo else 2]
+        what = f"the gate {g['gate'].subs(x, x_g)}"
     else:
         a = facts.gelu_asymptotes(m)
         beh = a.minus if direction == -oo else a.plus
@@ -452,10 +453,17 @@ def cubic_near_zero(m: Maths, degree: int) -> Result:
 def leading_degree(m: Maths, degree: int) -> Result:
     """The lowest-degree nonzero Taylor term of GEGLU at 0 (what dominates near 0) has total degree ``degree``."""
     t = facts.geglu_taylor(m, 9)
-    coeffs = {mon: c for mon, c in t.coefficients().items() if sympy.simplify(c) != 0}
-    low = min((i + j for i, j in coeffs), default=None)
-    term = sympy.Add(*[c * x_g**i * x_v**j for (i, j), c in coeffs.items() if i + j == low])
-    return low == degree, f"the lowest-degree Taylor term of GEGLU at 0 is {term}, of degree {low}: it dominates near 0"
+    polys = [t.polynomial] if t.analytic else [p for _, p in t.sides]
+    found = []
+    for p in polys:
+        terms = sympy.Poly(sympy.expand(p), x_g, x_v).terms() if p != 0 else []
+        low = min((i + j for (i, j), _ in terms), default=None)
+        found.append((low, sympy.Add(*[c * x_g**i * x_v**j for (i, j), c in terms if i + j == low])))
+    lows = {lo for lo, _ in found}
+    where = "" if t.analytic else f" (on the sides {', '.join(str(c) for c, _ in t.sides)})"
+    return lows == {degree}, (f"the lowest-degree Taylor term of GEGLU at 0{where} is "
+                              f"{', '.join(str(term) for _, term in found)}, of degree "
+                              f"{', '.join(str(lo) for lo, _ in found)}: it dominates near 0")
 
 
 @REGISTRY
@@ -463,6 +471,9 @@ def side_specific(m: Maths, side: str) -> Result:
     """GEGLU behaves differently on the ``side`` of 0 than on the other: its expansion at 0 is one-sided,
     or its degree-3 terms are odd in x_g (so that they act on one side against the other)."""
     t = facts.geglu_taylor(m, 9)
+    if not t.analytic:
+        return not t.analytic, (f"GEGLU's Taylor expansion at 0 is one-sided: "
+                                + "; ".join(f"{p} for {c}" for c, p in t.sides))
     cubic = {(i, j): c for (i, j), c in t.coefficients().items() if i + j == 3 and sympy.simplify(c) != 0}
     even = all(i % 2 == 0 for i, _ in cubic)
     term = sympy.Add(*[c * x_g**i * x_v**j for (i, j), c in cubic.items()])
@@ -831,12 +842,13 @@ def flat_half_cone(m: Maths, side: str, unit: str = "reglu") -> Result:
 def step_smoothed(m: Maths, band: Any = 2) -> Result:
     """GEGLU is ReGLU with the step replaced by a sigmoid: GEGLU = s(x_g)·x_g·x_v and ReGLU = H(x_g)·x_g·x_v,
     with s monotone from 0 to 1; |s − H| is small outside the band |x_g| < ``band``."""
-    s = sympy.simplify(m.get("geglu").expr / (x_g * x_v))
+    g = facts.gelu_gate(m)
+    s = g["gate"].subs(x, x_g)
+    gated = sympy.simplify(m.get("geglu").expr - s * x_g * x_v) == 0
     left, right = _sides(m.get("reglu"))
     step = (sympy.simplify(left / (x_g * x_v)), sympy.simplify(right / (x_g * x_v)))
-    lo, hi = sympy.limit(elementary(s), x_g, -oo), sympy.limit(elementary(s), x_g, oo)
-    ext = facts.gelu_gate(m)["extrema"]
-    sigmoid = (lo, hi) == (0, 1) and not ext and facts.finite(s.subs(x_g, 0))
+    lo, at0, hi = g["values"]
+    sigmoid = gated and (lo, hi) == (0, 1) and not g["extrema"] and facts.finite(at0)
     gap = max(sympy.N(s.subs(x_g, -band), 6), sympy.N(1 - s.subs(x_g, band), 6)) if sigmoid else None
     ok = sigmoid and step == (0, 1)
     return ok, (f"GEGLU = ({s})*x_g*x_v and ReGLU = H(x_g)*x_g*x_v (ReGLU/(x_g x_v) = {step[0]} for x_g < 0, {step[1]} "
