@@ -179,14 +179,31 @@ def _subclaim_functions() -> list[tuple[Path, ast.FunctionDef]]:
     return out
 
 
+def _constant_truth(fn: ast.FunctionDef) -> bool:
+    """Whether every return of ``fn`` gives the same constant truth: a verdict stated by hand (a truth
+    is computed when some return computes it, or when the returns of computed branches differ)."""
+    truths = [r.value.elts[0] if isinstance(r.value, ast.Tuple) else r.value
+              for r in ast.walk(fn) if isinstance(r, ast.Return)]
+    constants = {t.value for t in truths if isinstance(t, ast.Constant)}
+    return not truths or (all(isinstance(t, ast.Constant) for t in truths) and len(constants) == 1)
+
+
 def test_every_subclaim_returns_a_computed_truth() -> None:
     found = _subclaim_functions()
     assert len(found) >= 40
     for path, fn in found:
-        for ret in (n for n in ast.walk(fn) if isinstance(n, ast.Return)):
-            value = ret.value
-            first = value.elts[0] if isinstance(value, ast.Tuple) else value
-            assert not isinstance(first, ast.Constant), f"{path.name}:{ret.lineno} {fn.name} returns a constant truth"
+        assert not _constant_truth(fn), f"{path.name}: {fn.name} returns a constant truth"
+
+
+@pytest.mark.parametrize("source, constant", [
+    ("def f(m):\n    if m:\n        return True, 'a'\n    return True, 'b'\n", True),
+    ("def f(m):\n    return False, 'b'\n", True),
+    ("def f(m):\n    if m:\n        return True, 'a'\n    return False, 'b'\n", False),
+    ("def f(m):\n    return m > 0, 'b'\n", False),
+])
+def test_the_constant_truth_probe(source: str, constant: bool) -> None:
+    fn = ast.parse(source).body[0]
+    assert isinstance(fn, ast.FunctionDef) and _constant_truth(fn) is constant
 
 
 def test_subclaims_take_every_unit_from_the_maths() -> None:
@@ -310,3 +327,157 @@ def test_a_row_displays_in_a_notebook(ledger) -> None:  # type: ignore[no-untype
     md = r._repr_markdown_()
     assert md.startswith(f"**{r.verdict}**") and "*reading: " in md and "correction" in md
     assert str(r).startswith(f"[{r.verdict}] {THREAD}:{r.line}: ")
+
+
+# ---------------------------------------------------------------------------------------------
+# the verdicts follow the mathematics: change a unit, or a constant a document states
+
+
+def _phi_gelu() -> Maths:
+    """GELU defined as Φ (and GEGLU as its GLU): the mathematics under the thread changed."""
+    phi = dataclasses.replace(glusym.get("gelu"), template=glusym.Phi(glusym.x))
+    return Maths({"gelu": phi, "geglu": glusym.glu(phi, name="geglu", latex_name=r"\text{GEGLU}", reference="",
+                                                    description="")})
+
+
+def _verdicts(table: Table, document: str, maths: Maths | None = None) -> dict[str, str]:
+    return {c.quote: evaluate(c, table, maths).verdict for c in table.claims if c.document == document}
+
+
+def test_thread_verdicts_follow_gelu(table: Table) -> None:
+    before, after = _verdicts(table, THREAD), _verdicts(table, THREAD, _phi_gelu())
+    changed = {q: (before[q], after[q]) for q in before if before[q] != after[q]}
+    assert len(changed) >= 8, changed
+    # Φ lies in (0, 1): the gate vector is nonnegative and compresses; GELU = xΦ(x) dips below 0 and grows
+    assert changed[r"\text{GELU}(g)\in[0,\infty)^{d_{ff}/2}"] == ("fails", "holds")
+    assert changed["compresses coordinates of that subspace toward the origin"] == ("fails", "holds")
+    assert changed[r"=x_g\,\Phi(x_g)\;x_v"] == ("holds", "fails")      # GEGLU is no longer x_g Φ(x_g) x_v
+    assert "not checkable" not in {after[q] for q in changed}          # every sub-claim still computed
+
+
+def test_post_verdicts_follow_silu_and_relu(table: Table) -> None:
+    before = _verdicts(table, POST)
+    gelu_for_silu = _verdicts(table, POST, Maths({"silu": glusym.get("gelu")}))
+    assert before["Rather than SwiGLU being a GLU with \\\\(\\alpha = \\text{SiLU}\\\\)"] == "holds"
+    assert gelu_for_silu["Rather than SwiGLU being a GLU with \\\\(\\alpha = \\text{SiLU}\\\\)"] == "fails"
+    assert gelu_for_silu["empirically it was decided that"] == "fails"   # its presupposition is false now
+    softplus_for_relu = _verdicts(table, POST, Maths({"relu": glusym.get("softplus")}))
+    assert before["Otherwise, the neuron is inactivated."] == "holds"
+    assert softplus_for_relu["Otherwise, the neuron is inactivated."] == "fails"   # softplus is never 0
+    assert before["At a minimum, they must be non-linear and differentiable"] == "partly"
+    assert softplus_for_relu["At a minimum, they must be non-linear and differentiable"] == "holds"
+
+
+def _with(c: ClaimDef, name: str, **args: object) -> ClaimDef:
+    """``c`` with the arguments of its sub-claims called ``name`` changed."""
+    readings = tuple(Reading(r.label, tuple(Sub(s.name, tuple(sorted({**s.kwargs(), **args}.items())))
+                                            if s.name == name else s for s in r.subclaims)) for r in c.readings)
+    return dataclasses.replace(c, readings=readings)
+
+
+def test_verdicts_follow_the_constants_a_document_states(table: Table) -> None:
+    gate = table.find(THREAD, "ranging continuously from 0 (far negative) through 0.5 (at the origin) toward 1 "
+                              "(large positive)")
+    assert evaluate(gate, table).verdict == "partly"          # true of Φ(x_g), not of GELU(x_g)
+    assert evaluate(_with(gate, "gate_range", values=(0, 0.6, 1)), table).verdict == "fails"   # Φ(0) = 1/2
+    bound = table.find(THREAD, r"\text{GELU}(g)\in[0,\infty)^{d_{ff}/2}")
+    assert evaluate(bound, table).verdict == "fails"
+    minimum = mpmath.findroot(lambda t: mpmath.ncdf(t) + t * mpmath.npdf(t), -0.75)
+    low = sympy.Rational(-17, 100)                               # just below GELU's minimum -0.169971...
+    assert low < minimum * mpmath.ncdf(minimum) < -0.1699
+    assert evaluate(_with(bound, "factor_bounds", low=low), table).verdict == "holds"
+
+
+# ---------------------------------------------------------------------------------------------
+# the documents' mistakes, half-truths and truths, as computed
+
+
+@pytest.mark.parametrize("fragment", [
+    'radial "sausages"',                                         # only a saddle: no bounded level set
+    "arms pinch",                                                # they flare out: |x_v| >= 5.883|c| for x_g < 0
+    r"\text{GELU}(g)\in[0,\infty)",                              # GELU dips below 0
+    "compresses coordinates",                                    # GELU < 0 flips, GELU > 1 stretches
+    "affine subspace",                                           # rank W_v <= min(d, d_ff/2), in R^(d_ff/2)
+    "axis-aligned “cone’’",                                      # y(1) reachable, 2 y(1) not
+])
+def test_the_threads_mistakes_are_found(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    assert _row(ledger, fragment, THREAD).verdict == "fails"
+
+
+@pytest.mark.parametrize("fragment", [
+    "ranging continuously from 0 (far negative) through 0.5",    # true of the gate Phi, not of GELU
+    "peak around",                                               # GELU' peaks once, at sqrt(2); GELU does not
+    "decay again for very large",                                # GELU' falls from its peak, but toward 1
+    "oblique hyperplane",                                        # lines over each gate value; the graph curves
+    "No new directions are introduced",                          # coordinate-wise, but not parallel to v
+    "rational curves",                                           # hyperbola-like for x_g > 0, not rational
+    r"\otimes\ v",                                               # the element-wise product, written ⊙
+    "cubic on the negative side",                                # a bilinear term first, same on both sides
+    "foliated into vertical lines",                              # lines are also collapsed and flipped
+    "outputs shrink continuously to zero",                       # after a dip
+])
+def test_the_threads_half_truths_are_partly(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    row = _row(ledger, fragment, THREAD)
+    assert row.verdict == "partly"
+    assert {f.truth for f in row.findings} == {True, False}      # which part holds and which fails
+
+
+@pytest.mark.parametrize("fragment, document", [
+    ("saddle-like surface", THREAD), (r"x_v = c / \text{GELU}(x_g) whenever", THREAD), ("(Hadamard product.)", THREAD),
+    ("In a scalar case, I can express it", THREAD), ("Domain: the 2-D plane", THREAD),
+    ("signed height above/below it", THREAD), ("straight line through the origin with slope", THREAD),
+    (r"\nabla f = \bigl(", THREAD), ("each vertical line has the same slope", THREAD),
+    ("sharp half-space clipping", THREAD), ("sigmoidal transition band", THREAD),
+    ("smoothly-gated linear pencils", THREAD), ("The resulting surface is everywhere differentiable", THREAD),
+    (r"\sigma(x) = \frac{1}{1+e^{-x}}", POST), ("We can see this at work in a 2-neuron XOR gate.", POST),
+    ("interpolates between", POST), ("easily calculated if we already know", POST),
+    ("Otherwise, the neuron is inactivated.", POST), ("factorising the feed-forward function", POST),
+    ("Rather than SwiGLU being a GLU with", POST),
+])
+def test_true_claims_hold(ledger, fragment: str, document: str) -> None:  # type: ignore[no-untyped-def]
+    assert _row(ledger, fragment, document).verdict == "holds"
+
+
+@pytest.mark.parametrize("fragment", [
+    "At a minimum, they must be non-linear and differentiable",  # ReLU has no derivative at 0
+    "and thus doesn't learn",                                     # it learns from the inputs where it is active
+    "class b1,b2 bias",                                           # no node b2
+    "a small gradient exists for",                                # but it vanishes far left, unlike a leaky slope
+])
+def test_the_posts_half_truths_are_partly(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    assert _row(ledger, fragment, POST).verdict == "partly"
+
+
+@pytest.mark.parametrize("fragment", [
+    "empirically it was decided that", "lifted verbatim from the SwiGLU paper", "sparsity is a feature not a bug!",
+    "giving GeGLU its smoother optimization landscape",
+])
+def test_empirical_and_cited_passages_are_not_checkable_with_a_reference(ledger, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    row = _row(ledger, fragment)
+    assert row.verdict == "not checkable" and row.reason and row.reference and row.findings
+    assert all(f.truth for f in row.findings)                    # its presuppositions, computed, hold
+
+
+def test_evidence_agrees_with_mpmath(ledger) -> None:  # type: ignore[no-untyped-def]
+    mpmath.mp.dps = 30
+    gelu_min_x = mpmath.findroot(lambda t: mpmath.ncdf(t) + t * mpmath.npdf(t), -0.75)
+    gelu_min = gelu_min_x * mpmath.ncdf(gelu_min_x)
+    evidence = _row(ledger, r"\text{GELU}(g)\in[0,\infty)").evidence
+    assert mpmath.nstr(gelu_min, 8) in evidence and mpmath.nstr(gelu_min_x, 8) in evidence
+    # GELU' peaks where GELU'' = (2 - x^2) phi(x) vanishes: sqrt(2), height Phi(sqrt 2) + sqrt 2 phi(sqrt 2)
+    peak = _row(ledger, "peak around").evidence
+    height = mpmath.ncdf(mpmath.sqrt(2)) + mpmath.sqrt(2) * mpmath.npdf(mpmath.sqrt(2))
+    assert "sqrt(2)" in peak and mpmath.nstr(height, 6) in peak
+    one = mpmath.findroot(lambda t: t * mpmath.ncdf(t) - 1, 1.1)
+    assert mpmath.nstr(one, 6) in _row(ledger, "compresses coordinates").evidence
+    # the left arms of a contour keep |x_v| >= |c|/|min GELU| and flare out
+    assert mpmath.nstr(1 / -gelu_min, 4) + "|c|" in _row(ledger, "arms pinch").evidence
+    assert "[[0, 1/2], [1/2, 0]]" in _row(ledger, "oblique hyperplane").evidence
+    # 2 y(1) is not reachable: y(h) = (h^2 Phi(h), -h^2 Phi(-h)); y_1(h) = 2 y_1(1) at one h, where y_2 misses
+    h = mpmath.findroot(lambda t: t**2 * mpmath.ncdf(t) - 2 * mpmath.ncdf(1), 1.3)
+    miss = -h**2 * mpmath.ncdf(-h) + 2 * mpmath.ncdf(-1)
+    cone = _row(ledger, "axis-aligned “cone’’").evidence
+    assert mpmath.nstr(h, 6) in cone and mpmath.nstr(miss, 6) in cone
+    # SiLU's stationary point -1 - W(1/e), where Swish's gradient vanishes on x < 0
+    w = -1 - mpmath.lambertw(mpmath.e**-1).real
+    assert mpmath.nstr(w, 6) in _row(ledger, "a small gradient exists for", POST).evidence
