@@ -236,11 +236,13 @@ def geglu_level_set(m: Maths) -> Any:
     return m.memo("geglu-level-set", lambda: level_set(m.get("geglu")))
 
 
-def gaussian_curvature(f: sympy.Expr) -> sympy.Expr:
-    """K of the graph z = f(x_g, x_v): (f_gg f_vv − f_gv²)/(1 + f_g² + f_v²)²."""
+def gaussian_curvature(f: sympy.Expr, at: dict[Any, Any] | None = None) -> sympy.Expr:
+    """K of the graph z = f(x_g, x_v): (f_gg f_vv − f_gv²)/(1 + f_g² + f_v²)², everywhere or, given
+    ``at``, at that point (substituted before simplifying)."""
     fg, fv = sympy.diff(f, x_g), sympy.diff(f, x_v)
     num = sympy.diff(f, x_g, 2) * sympy.diff(f, x_v, 2) - sympy.diff(f, x_g, x_v) ** 2
-    return sympy.simplify(num / (1 + fg**2 + fv**2) ** 2)
+    K = num / (1 + fg**2 + fv**2) ** 2
+    return sympy.simplify(K.subs(at) if at else K)
 
 
 def smooth(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> tuple[bool, str]:

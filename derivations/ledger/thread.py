@@ -30,7 +30,10 @@ CLAIMS = (
     claim(THREAD, "In a scalar case, I can express it as f(a, b) = GELU(a) * b",
           sub("gated_unit_of", unit="geglu", gate="gelu")),
     claim(THREAD, "which helps visualize it in two dimensions", sub("input_count", count=2),
-          about="the scalar GeGLU has two inputs, so its graph is a surface over the plane"),
+          about="the scalar form helps to picture GeGLU in two dimensions",
+          unchecked="a matter of presentation (what helps a reader picture it); its presupposition is computed: "
+                    "the scalar GeGLU has two inputs, so it is drawn over the (x_g, x_v) plane",
+          reference="the figures geglu-surface and geglu-contours (glusym.plotting; derivations/README.md)"),
     claim(THREAD, "In terms of gradients, the gating creates an oblique hyperplane, smoothly transitioning between 0 "
                   "and 1",
           sub("sections_are_lines"), sub("graph_is_plane"), sub("gate_transition", low=0, high=1),
