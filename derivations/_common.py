@@ -57,6 +57,7 @@ class Derivation:
         self.args = parser.parse_args(argv)
         self.script = Path(sys.argv[0]).stem
         self.document = DOCUMENTS.get(Path(sys.argv[0]).resolve().parent.name, "")
+        self._maths: Any = None
         self.outcomes: list[tuple[str, str, str]] = []
         self.snippets: list[tuple[str, str]] = []
         self.out: Path | None = self.args.output
@@ -110,10 +111,12 @@ class Derivation:
         """The ledger's claim on the passage ``quote`` of this script's document, computed from its
         declaration in ``derivations/ledger`` (the same sub-claims ``glusym claims`` computes): its
         findings are printed, ✓ where true and ✗ where false, then its verdict."""
-        from glusym.claims import evaluate
+        from glusym.claims import Maths, evaluate
 
         table = _table()
-        row = evaluate(table.find(self.document, quote), table)
+        if self._maths is None:
+            self._maths = Maths()  # one per script, so that the facts its claims share are computed once
+        row = evaluate(table.find(self.document, quote), table, self._maths)
         for label, findings in row.readings:
             if label:
                 print(textwrap.fill(f"reading: {label}", WIDTH, initial_indent="  ", subsequent_indent="    "))

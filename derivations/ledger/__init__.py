@@ -14,4 +14,8 @@ from glusym.claims import Table
 
 from . import post, post_subclaims, thread, thread_subclaims
 
+_shared = set(post_subclaims.REGISTRY) & set(thread_subclaims.REGISTRY)
+if _shared:  # one name, one computation: a clash would silently replace one document's sub-claim
+    raise ImportError(f"sub-claims defined for both documents: {sorted(_shared)}")
+
 TABLE = Table(post.CLAIMS + thread.CLAIMS, {**post_subclaims.REGISTRY, **thread_subclaims.REGISTRY})
