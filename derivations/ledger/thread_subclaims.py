@@ -704,12 +704,17 @@ def output_size(m: Maths, fraction: Any, half: int = 3) -> Result:
                                 f"d_ff*{_exact(fraction)} = {want}")
 
 
+def _against_value(m: Maths) -> tuple[Any, Any]:
+    """y at h = 1 (d = 1, W_g = (1, −1), W_v = (1, 1)) and its cross product with v = hW_v = (1, 1)."""
+    h, y = facts.reachable_curve(m)
+    y1 = y.subs(h, 1)
+    return y1, sympy.N(y1[0, 0] * 1 - y1[0, 1] * 1, 6)
+
+
 @REGISTRY
 def output_in_value_span(m: Maths) -> Result:
     """y lies in the span of the values hW_v (d = 1, W_g = (1, −1), W_v = (1, 1), h = 1)."""
-    h, y = facts.reachable_curve(m)
-    y1 = y.subs(h, 1)
-    cross = sympy.N(y1[0, 0] * 1 - y1[0, 1] * 1, 6)
+    y1, cross = _against_value(m)
     return cross == 0, (f"with d = 1, W_g = (1, -1), W_v = (1, 1), h = 1 the values span the line through v = (1, 1) and "
                         f"y = ({n(y1[0, 0])}, {n(y1[0, 1])}), whose cross product with v is {n(cross)}"
                         + ("" if cross == 0 else ": y leaves the values' span; the outputs live in the hidden space "
@@ -719,9 +724,7 @@ def output_in_value_span(m: Maths) -> Result:
 @REGISTRY
 def output_keeps_direction(m: Maths) -> Result:
     """y = GELU(g) ⊙ v keeps the direction of v (d = 1, W_g = (1, −1), W_v = (1, 1), h = 1)."""
-    h, y = facts.reachable_curve(m)
-    y1 = y.subs(h, 1)
-    cross = sympy.N(y1[0, 0] * 1 - y1[0, 1] * 1, 6)
+    y1, cross = _against_value(m)
     return cross == 0, (f"v = (1, 1) and g = (1, -1) give y = GELU(g) ⊙ v = ({n(y1[0, 0])}, {n(y1[0, 1])}), cross "
                         f"product with v {n(cross)}: "
                         + ("parallel" if cross == 0 else "a new direction, unless all the gates are equal"))
