@@ -1,0 +1,101 @@
+"""One link judged: the strategy chosen by the shape of the link (the table of strategies)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+import sympy
+from sympy import Symbol
+
+from ..budget import time_budget
+from ..errors import BudgetExceeded
+from ..functions import to_sympy
+from ..parsing import BigO
+from ._errors import _NoLimit, _Undecided
+from .identity import _identity
+from .limits import _resolve_limits
+from .relations import _judge_inequality
+from .series import _series_check
+from .zero import _is_zero
+
+
+def _is_new_name(lhs: Any) -> bool:
+    """A left side that names something new: a symbol, or an undefined function of symbols."""
+    if isinstance(lhs, Symbol):
+        return True
+    if isinstance(lhs, sympy.core.function.AppliedUndef) and "'" not in lhs.func.__name__:
+        return all(isinstance(a, Symbol) for a in lhs.args)
+    return False
+
+
+def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
+           lhs_tex: str = "") -> tuple[str, str, dict[str, str] | None]:
+    """(verdict, reason, counterexample) for one link."""
+    from ..parsing import mentions_catalogue
+
+    deadline = time.monotonic() + budget
+    if op == "=" and first and _is_new_name(lhs) and not mentions_catalogue(lhs_tex):
+        return "definition", f"defines {lhs}", None
+    if op in ("~=", "~"):
+        return "no claim", "an approximation (≈, ∼) is not checked", None
+    if op in ("!=",):
+        return "no claim", "an inequation (≠) is not checked", None
+    if op in ("<", ">", "<=", ">="):
+        return _judge_inequality(lhs, rhs, op)
+    if isinstance(lhs, sympy.Lambda) or isinstance(rhs, sympy.Lambda):
+        if isinstance(lhs, sympy.Lambda) and isinstance(rhs, sympy.Lambda):
+            t = Symbol("x", real=True)
+            return _judge(lhs(t), rhs(t), op, False, budget)
+        return "unparsed", "a function compared with a value", None
+    if isinstance(lhs, (sympy.Tuple, sympy.MatrixBase)) or isinstance(rhs, (sympy.Tuple, sympy.MatrixBase)):
+        a = list(lhs) if isinstance(lhs, (sympy.Tuple, sympy.MatrixBase)) else None
+        b = list(rhs) if isinstance(rhs, (sympy.Tuple, sympy.MatrixBase)) else None
+        if a is None or b is None or len(a) != len(b):
+            return "fails", "a tuple or matrix compared with something of another shape", None
+        verdicts = [_judge(p, q, op, False, max(deadline - time.monotonic(), 0.01)) for p, q in zip(a, b)]
+        for v in ("fails", "unparsed", "unknown", "holds numerically"):
+            hit = [r for r in verdicts if r[0] == v]
+            if hit:
+                return v, f"component {verdicts.index(hit[0]) + 1}: {hit[0][1]}", hit[0][2]
+        return "holds", "every component", None
+    if any(isinstance(e, sympy.Basic) and e.has(sympy.core.function.AppliedUndef) for e in (lhs, rhs)):
+        undef = sorted({str(a.func) for e in (lhs, rhs) for a in e.atoms(sympy.core.function.AppliedUndef)})
+        try:
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                if _is_zero(lhs - rhs):
+                    return "holds", "", None
+        except BudgetExceeded:
+            pass
+        return "unknown", f"involves {', '.join(undef)}, which the document does not define here", None
+    if lhs.has(BigO) or rhs.has(BigO):
+        f, s = (lhs, rhs) if rhs.has(BigO) else (rhs, lhs)
+        if f.has(BigO):
+            return "unknown", "O terms on both sides", None
+        try:
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                v, why = _series_check(f, s)
+            return v, why, None
+        except _Undecided as exc:
+            return "unknown", str(exc), None
+    note = ""
+    if lhs.has(sympy.Limit) or rhs.has(sympy.Limit):
+        try:
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                lhs, rhs = _resolve_limits(lhs, deadline), _resolve_limits(rhs, deadline)
+        except _NoLimit as exc:
+            return "fails", str(exc), {"from the left": str(exc.left), "from the right": str(exc.right)}
+        except (_Undecided, NotImplementedError) as exc:
+            return "unknown", f"the limit: {exc}", None
+        note = "limit taken pointwise"
+        if any(isinstance(e, sympy.Basic) and e.has(sympy.zoo, sympy.nan) for e in (lhs, rhs)):
+            return "unknown", "the limit does not exist as a real number (SymPy gives complex infinity)", None
+        if any(e in (sympy.oo, -sympy.oo) for e in (lhs, rhs)):
+            ok = lhs == rhs
+            return ("holds" if ok else "fails"), f"the limit is {lhs}" if ok else f"{lhs} ≠ {rhs}", None
+    lhs, rhs = to_sympy(lhs, "a side"), to_sympy(rhs, "a side")
+    if any(e.has(sympy.zoo, sympy.nan) for e in (lhs, rhs)):
+        return "unknown", "a side is undefined (complex infinity or nan: a division by zero?)", None
+    if any(e in (sympy.oo, -sympy.oo) for e in (lhs, rhs)):
+        ok = lhs == rhs
+        return ("holds" if ok else "fails"), (f"both sides are {lhs}" if ok else f"{lhs} ≠ {rhs}"), None
+    return _identity(lhs, rhs, deadline, note)

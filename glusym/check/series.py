@@ -1,0 +1,103 @@
+"""Series: f = p + O(x^n) judged by the exact Taylor coefficients of f."""
+
+from __future__ import annotations
+
+from typing import Any
+import sympy
+from sympy import Expr, Piecewise, Symbol
+
+from ..functions import elementary
+from ..parsing import BigO, LatexParseError
+from ._errors import _Undecided
+from .zero import _poly_zero
+
+
+def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
+    """f = p + O(x^n): compare f's Taylor polynomial below degree n with p."""
+    from ..analysis.taylor import taylor
+
+    os_ = list(s.atoms(BigO))
+    if len(os_) != 1:
+        raise _Undecided("a series with several O terms")
+    o = os_[0]
+    p = s.xreplace({o: sympy.S.Zero})
+    g = o.args[0]
+    variables = sorted(g.free_symbols, key=lambda v: v.name)
+    if not variables:
+        raise _Undecided("O of a constant")
+    n = _order_of(g, variables)
+    tr = taylor(f, n) if tuple(sorted(f.free_symbols, key=lambda v: v.name)) == tuple(variables) else None
+    if tr is None:
+        raise _Undecided("the O term is not in the variables of the function")
+    if isinstance(s, Piecewise):
+        return _one_sided(tr, s, n)
+    if p.has(Piecewise):
+        raise _Undecided("a Piecewise inside a series")
+    if tr.polynomial is None:
+        return "fails", f"not analytic at 0: one-sided expansions {dict(tr.sides)}"
+    if not elementary(p).is_polynomial(*variables):
+        raise _Undecided("the right side is not a polynomial plus O(...)")
+    p = _below(p, variables, n)  # terms of degree >= n are inside O(x^n): they claim nothing
+    d = sympy.expand(tr.polynomial - p)
+    zero = True if d == 0 else _poly_zero(d, variables)
+    if zero is True:
+        return "holds", f"the Taylor polynomial of degree < {n} is exactly this (every coefficient compared exactly)"
+    if zero is None:
+        raise _Undecided(f"cannot decide whether the coefficients of {d} are 0")
+    return "fails", f"the Taylor polynomial of degree < {n} is {tr.polynomial} (coefficients compared exactly)"
+
+
+def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
+    """cases {p_i + O(x^n) if c_i}: each branch against glusym's expansion on its side."""
+    from ..parsing import LatexParseError, parse_latex
+
+    sides: list[tuple[Any, Expr]] = []
+    if tr.polynomial is not None:
+        sides = [(sympy.true, tr.polynomial)]
+    else:
+        for label, poly in tr.sides:
+            try:
+                sides.append((parse_latex(label), poly))
+            except LatexParseError as exc:
+                raise _Undecided(f"the side {label!r}: {exc}") from None
+    for branch, cond in s.args:
+        if len(branch.atoms(BigO)) != 1 or _order_of(list(branch.atoms(BigO))[0].args[0],
+                                                     sorted(branch.atoms(BigO).pop().args[0].free_symbols,
+                                                            key=lambda v: v.name)) != n:
+            raise _Undecided("every branch of a one-sided series needs the same O term")
+        p = branch.xreplace({o: sympy.S.Zero for o in branch.atoms(BigO)})
+        match = [poly for c, poly in sides if c == sympy.true or c == cond
+                 or sympy.simplify(sympy.Equivalent(c, cond)) == sympy.true]
+        if not match:
+            raise _Undecided(f"no one-sided expansion for the side {cond}")
+        diff = sympy.expand(match[0] - p)
+        variables = sorted(diff.free_symbols | match[0].free_symbols, key=lambda x: x.name)
+        zero = True if diff == 0 else _poly_zero(diff, variables)
+        if zero is None:
+            raise _Undecided(f"cannot decide whether the coefficients of {diff} are 0")
+        if zero is False:
+            return "fails", f"on the side {cond} the Taylor polynomial of degree < {n} is {match[0]}"
+    return "holds", f"each one-sided Taylor polynomial of degree < {n} is exactly this"
+
+
+def _below(p: Expr, variables: list[Symbol], n: int) -> Expr:
+    """The terms of the polynomial p of total degree below n."""
+    poly = sympy.Poly(sympy.expand(elementary(p)), *variables)
+    return sympy.Add(*[c * sympy.Mul(*[v**k for v, k in zip(variables, m)])
+                       for m, c in poly.terms() if sum(m) < n])
+
+
+def _order_of(g: Expr, variables: list[Symbol]) -> int:
+    terms = sympy.Add.make_args(g)
+    degs = set()
+    for t in terms:
+        t = t.replace(lambda a: isinstance(a, sympy.Abs), lambda a: a.args[0])
+        if not t.is_polynomial(*variables):
+            raise _Undecided(f"O({g}) is not a power")
+        poly = sympy.Poly(t, *variables)
+        if not poly.is_monomial:  # O((x-1)^2): an expansion about another point than 0
+            raise _Undecided(f"O({g}) is an expansion about a point other than 0, which is not checked")
+        degs.add(poly.total_degree())
+    if len(degs) != 1:
+        raise _Undecided(f"O({g}) mixes degrees")
+    return degs.pop()
