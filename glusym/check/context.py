@@ -53,3 +53,58 @@ def _record(lhs: Any, rhs: Any, context: dict[str, Any]) -> None:
         context[lhs.func.__name__] = sympy.Lambda(lhs.args, rhs)
     elif isinstance(lhs, Symbol):
         context[lhs.name] = ("bound", rhs)  # alpha = ReLU: a name bound to a value, not a function defined
+
+
+def _function(name: str, context: dict[str, Any]) -> tuple[sympy.Lambda, int] | None:
+    """The document's function a name stands for, and how many primes it carries: ``f`` and
+    ``f''`` for the document's f, ``beta_ReLU`` for its beta with the activation set to ReLU."""
+    base = name.rstrip("'")
+    primes = len(name) - len(base)
+    f = context.get(base)
+    if not isinstance(f, sympy.Lambda):
+        f = _instance(base, context)
+    if f is None or (primes and len(f.variables) != 1):
+        return None
+    return f, primes
+
+
+def known(lhs: Any, context: dict[str, Any]) -> bool:
+    """Whether a left side names a function the document already defined (``f(x)`` after ``f(x) = …``,
+    ``\\beta_\\text{ReLU}(x)`` after ``\\beta(x) = x\\alpha(x)``): saying it again is a claim. A
+    name bound to a value is bound again (``\\alpha = \\text{SiLU}`` after ``\\alpha = \\text{ReLU}``:
+    the post's "for α = SiLU")."""
+    if isinstance(lhs, sympy.core.function.AppliedUndef):
+        return _function(lhs.func.__name__, context) is not None
+    if isinstance(lhs, Symbol):
+        return _instance(lhs.name, context) is not None
+    return False
+
+
+def apply_definitions(e: Any, context: dict[str, Any]) -> Any:
+    """``e`` with the document's functions replaced by their definitions: ``f(a)`` by the body at a,
+    ``f'(a)`` and ``f''(a)`` by its derivatives there, and a derivative of one evaluated
+    (``\\frac{d}{dx} f(x)``); names of the document as values (``beta_ReLU``) pointwise.
+
+    >>> from sympy import Function, Lambda, symbols
+    >>> x, t = symbols("x t", real=True)
+    >>> ctx = {"f": Lambda((t,), t**3)}
+    >>> apply_definitions(Function("f'")(x) + Function("f")(2), ctx)
+    3*x**2 + 8
+    """
+    if not isinstance(e, sympy.Basic) or isinstance(e, sympy.Lambda):
+        return e
+    reps: dict[Any, Any] = {}
+    for a in e.atoms(sympy.core.function.AppliedUndef):
+        found = _function(a.func.__name__, context)
+        if found is None or len(found[0].variables) != len(a.args):
+            continue
+        f, primes = found
+        if primes:
+            (v,) = f.variables
+            f = sympy.Lambda(f.variables, sympy.diff(f.expr, v, primes))
+        reps[a] = f(*a.args)
+    out = e.xreplace(reps) if reps else e
+    if reps and out.has(sympy.Derivative):
+        out = out.replace(lambda n: isinstance(n, sympy.Derivative) and not n.expr.has(
+            sympy.core.function.AppliedUndef), lambda n: n.doit())
+    return _substitute_context(out, context)

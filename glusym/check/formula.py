@@ -11,7 +11,7 @@ import sympy
 from ..budget import time_budget
 from ..errors import BudgetExceeded, GlusymError
 from ..parsing import Chain, LatexParseError, parse_chain
-from .context import _instance, _record, _substitute_context
+from .context import _record, apply_definitions, known
 from .extract import extract_formulas
 from .judge import _judge
 from .report import DEFAULT_LINK_BUDGET, Formula, Link, Report
@@ -90,12 +90,12 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         if a is None or b is None:
             links.append(Link(lt, rt, "unparsed", (chain.errors[i] if a is None else chain.errors[i + 1]) or "", op=op))
             continue
-        if any(_instance(sym.name, context) is not None for e in (a, b) if isinstance(e, sympy.Basic)
-               for sym in e.free_symbols):
-            a, b = _substitute_context(a, context), _substitute_context(b, context)
+        # a name the document defined before is not defined again: saying it is a claim
+        again = i == 0 and op == "=" and known(a, context)
+        a, b = apply_definitions(a, context), apply_definitions(b, context)
         try:
             with time_budget(budget):
-                verdict, reason, ce = _judge(a, b, op, i == 0, budget, lt)
+                verdict, reason, ce = _judge(a, b, op, i == 0 and not again, budget, lt)
                 if verdict == "definition":
                     _record(a, b, context)
         except BudgetExceeded:
