@@ -420,6 +420,8 @@ def _formula_rows(path: Path, text: str, budget: float) -> list[Claim]:
             computed = _link_evidence(link)
             if truth is False and link.counterexample:
                 computed += f"; counterexample {link.counterexample}; {link.lhs} != {link.rhs}"
+            if truth is False and link.suggestion:
+                computed += f"; what holds: {link.lhs} = {link.suggestion}"
             finding = Finding("glusym.check", truth, computed)
             verdict = judge([[truth]])
             rows.append(Claim(path.name, quote, verdict, (("", (finding,)),), None,

@@ -177,7 +177,7 @@ def test_cli_check_json_shape_and_exit_codes(seeds: Path, capsys: pytest.Capture
     for f in doc["formulas"]:
         assert set(f) == {"line", "latex", "links"} and isinstance(f["line"], int)
         for k in f["links"]:
-            assert set(k) == {"lhs", "rhs", "verdict", "reason", "counterexample"}
+            assert set(k) == {"lhs", "rhs", "verdict", "reason", "counterexample", "suggestion"}
             assert k["verdict"] in VERDICTS
     assert sum(doc["summary"].values()) == sum(len(f["links"]) for f in doc["formulas"])
     assert main(["check", str(POSTS / "true_and_false.md")]) == 1

@@ -15,6 +15,7 @@ from .context import _record, apply_definitions, known
 from .extract import extract_formulas
 from .judge import _judge
 from .report import DEFAULT_LINK_BUDGET, Formula, Link, Report
+from .suggest import suggest
 
 
 _ROWS = re.compile(r"^\s*\\begin\{(aligned|align\*?|gathered|gather\*?|split|eqnarray\*?|multline\*?)\}(.*)"
@@ -106,8 +107,18 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
             verdict, reason, ce = "unknown", "SymPy ran out of memory", None
         except Exception as exc:  # noqa: BLE001 - a checker reports, it never crashes on a formula
             verdict, reason, ce = "unknown", f"{type(exc).__name__}: {str(exc)[:160]}", None
-        links.append(Link(lt, rt, verdict, reason, ce, op=op))
+        links.append(Link(lt, rt, verdict, reason, ce, op=op,
+                          suggestion=_suggestion(lt, a, b, op, budget) if verdict == "fails" else None))
     return tuple(links)
+
+
+def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float) -> str | None:
+    """The right side a failing link's left side has (glusym.check.suggest), within its own budget."""
+    try:
+        with time_budget(budget):
+            return suggest(lhs_tex, a, b, op, time.monotonic() + budget)
+    except Exception:  # noqa: BLE001 - BudgetExceeded, or SymPy failing: no suggestion, the verdict stands
+        return None
 
 
 def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<text>") -> Report:

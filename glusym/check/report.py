@@ -29,10 +29,12 @@ class Link:
     reason: str
     counterexample: dict[str, str] | None = None
     op: str = "="
+    #: For a link that fails: the right side the left side has, in the post's notation, checked to hold.
+    suggestion: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"lhs": self.lhs, "rhs": self.rhs, "verdict": self.verdict, "reason": self.reason,
-                "counterexample": self.counterexample}
+                "counterexample": self.counterexample, "suggestion": self.suggestion}
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class Report:
                 if k.counterexample:
                     out.append(f"  {'':<17} counterexample: " +
                                ", ".join(f"{a} = {b}" for a, b in k.counterexample.items()))
+                if k.suggestion:
+                    out.append(f"  {'':<17} what holds: {k.lhs} {k.op} {k.suggestion}")
         out.append("summary: " + ", ".join(f"{v} {n}" for v, n in self.summary.items()))
         return "\n".join(out) + "\n"
 
