@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from glusym.check import check_text
+from glusym.check import check_formula, check_text
 
 POST = r"""
 $$f(x) = x^3 + 2x$$
@@ -51,3 +51,22 @@ def test_definitions_still_define() -> None:
 def test_a_definition_is_in_scope_only_after_it() -> None:
     report = check_text(r"$$h'(x) = 2x$$" "\n" r"$$h(x) = x^2$$" "\n" r"$$h'(x) = 2x$$")
     assert [k.verdict for f in report.formulas for k in f.links] == ["unknown", "definition", "holds"]
+
+
+@pytest.mark.parametrize("formula, verdict", [
+    (r"\int_{0}^{1} 2t \, dt = 1", "holds"),
+    (r"\int_{0}^{1} 2t \, dt = 2", "fails"),
+    (r"\int \sigma(x) dx = \log(1+e^x) + C", "holds"),        # an antiderivative: F' = f
+    (r"\int \sigma(x) dx = \log(1+e^{-x}) + C", "fails"),
+    (r"\int x dx = x^2/2", "unknown"),                         # up to a constant: + C is asked for
+    (r"\int_{-\infty}^{x} \frac{1}{\sqrt{2\pi}} e^{-t^2/2}\,dt = \Phi(2x)", "fails"),
+])
+def test_integrals(formula: str, verdict: str) -> None:
+    (link,) = check_formula(formula)
+    assert link.verdict == verdict, link.reason
+
+
+def test_the_gaussian_integral_is_phi() -> None:
+    (link,) = check_formula(
+        r"\int_{-\infty}^{x} \frac{1}{\sqrt{2\pi}} e^{-t^2/2}\,dt = \Phi(x)")
+    assert link.verdict in ("holds", "holds numerically"), link.reason

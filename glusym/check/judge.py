@@ -28,6 +28,32 @@ def _is_new_name(lhs: Any) -> bool:
     return False
 
 
+def _integrals(lhs: Any, rhs: Any, deadline: float) -> Any:
+    """Sides with integrals: an antiderivative ``\\int f\\,dx = F + C`` is judged by F' = f (C any
+    constant); definite integrals are evaluated by SymPy. Gives the sides evaluated, or a verdict."""
+    indefinite = [i for e in (lhs, rhs) for i in e.atoms(sympy.Integral) if any(len(lim) == 1 for lim in i.limits)]
+    if indefinite:
+        if not (isinstance(lhs, sympy.Integral) and len(lhs.limits) == 1 and len(lhs.limits[0]) == 1):
+            return "unknown", "an antiderivative inside an expression", None
+        (v,) = lhs.limits[0]
+        constants = [s for s in rhs.free_symbols if s.name == "C"]
+        if not constants:
+            return "unknown", "an antiderivative is determined up to a constant: write + C", None
+        derivative = sympy.diff(rhs, v[0] if isinstance(v, tuple) else v)
+        verdict, reason, ce = _identity(derivative, lhs.function, deadline, "")
+        return verdict, ("the derivative of the right side is the integrand" + (f"; {reason}" if reason else "")
+                         if verdict in ("holds", "holds numerically") else
+                         f"the derivative of the right side is {derivative}, not the integrand: {reason}"), ce
+    try:
+        with time_budget(max(deadline - time.monotonic(), 0.01)):
+            lhs, rhs = (e.doit() if isinstance(e, sympy.Basic) else e for e in (lhs, rhs))
+    except BudgetExceeded:
+        return "unknown", "SymPy could not evaluate the integral within the budget", None
+    if any(isinstance(e, sympy.Basic) and e.has(sympy.Integral) for e in (lhs, rhs)):
+        return "unknown", "an integral SymPy does not evaluate in closed form", None
+    return lhs, rhs
+
+
 def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
            lhs_tex: str = "") -> tuple[str, str, dict[str, str] | None]:
     """(verdict, reason, counterexample) for one link."""
@@ -78,6 +104,12 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
         except _Undecided as exc:
             return "unknown", str(exc), None
     note = ""
+    if any(isinstance(e, sympy.Basic) and e.has(sympy.Integral) for e in (lhs, rhs)):
+        judged = _integrals(lhs, rhs, deadline)
+        if isinstance(judged[0], str):
+            return judged  # type: ignore[return-value]
+        lhs, rhs = judged
+        note = "the integral evaluated by SymPy"
     if lhs.has(sympy.Limit) or rhs.has(sympy.Limit):
         try:
             with time_budget(max(deadline - time.monotonic(), 0.01)):
