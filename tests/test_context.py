@@ -70,3 +70,10 @@ def test_the_gaussian_integral_is_phi() -> None:
     (link,) = check_formula(
         r"\int_{-\infty}^{x} \frac{1}{\sqrt{2\pi}} e^{-t^2/2}\,dt = \Phi(x)")
     assert link.verdict in ("holds", "holds numerically"), link.reason
+
+
+def test_a_parameter_set_to_a_number_is_that_number_later() -> None:
+    report = check_text("$$\\lambda = 1.05$$\n$$2\\lambda = 2.1$$\n$$2\\lambda = 2.2$$\n$$x = 2$$\n$$x^2 = 4$$")
+    # lambda is the post's parameter; "x = 2" sets no parameter: x^2 = 4 is still an identity in x
+    assert [k.verdict for f in report.formulas for k in f.links] == ["definition", "holds", "fails", "definition",
+                                                                     "fails"]

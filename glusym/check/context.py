@@ -80,6 +80,16 @@ def known(lhs: Any, context: dict[str, Any]) -> bool:
     return False
 
 
+_GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "kappa", "lambda",
+          "mu", "nu", "xi", "rho", "tau", "phi", "varphi", "chi", "psi", "omega"}
+
+
+def _parameter_name(name: str) -> bool:
+    """A name that reads as a parameter (a Greek letter, with or without a subscript: ``\\lambda``,
+    ``\\alpha_{01}``), not a variable (``x``, ``z``, ``x_g``)."""
+    return name.split("_", 1)[0] in _GREEK
+
+
 def apply_definitions(e: Any, context: dict[str, Any]) -> Any:
     """``e`` with the document's functions replaced by their definitions: ``f(a)`` by the body at a,
     ``f'(a)`` and ``f''(a)`` by its derivatives there, and a derivative of one evaluated
@@ -103,6 +113,13 @@ def apply_definitions(e: Any, context: dict[str, Any]) -> Any:
             (v,) = f.variables
             f = sympy.Lambda(f.variables, sympy.diff(f.expr, v, primes))
         reps[a] = f(*a.args)
+    for sym in e.free_symbols:  # a parameter the post set to a number (SELU's \\lambda = 1.0507…)
+        if not _parameter_name(sym.name):
+            continue  # "x = 2" sets no parameter: later identities in x stay identities in x
+        bound = context.get(sym.name)
+        if isinstance(bound, tuple) and bound[0] == "bound" and isinstance(bound[1], sympy.Basic) \
+                and bound[1].is_number and bound[1].is_real:
+            reps[sym] = bound[1]
     out = e.xreplace(reps) if reps else e
     if reps and out.has(sympy.Derivative):
         out = out.replace(lambda n: isinstance(n, sympy.Derivative) and not n.expr.has(
