@@ -1,0 +1,144 @@
+r"""The meaning of names: variables, Greek letters, functions, the catalogue's units.
+
+* the variables ``x``, ``x_g``, ``x_v`` are the catalogue's own symbols; any other name is a
+  real symbol (:func:`real_symbol`); ``e`` and ``\mathrm{e}`` are Euler's number, ``\pi`` is π;
+* :data:`FUNCTIONS` are the functions every reader knows (``\tanh``, ``\exp``, ``\ln``,
+  ``\operatorname{erf}``, ``\operatorname{sech}`` …), with whether they may be applied without
+  parentheses (``\tanh x``);
+* :data:`ATOMIC` are glusym's own σ, Φ, φ (applied with parentheses only);
+* :func:`_unit_named` finds a catalogue unit by any of its names or aliases, however spelt
+  (``\text{SwiGLU}``, ``\mathrm{gelu_exact}``, ``\operatorname{leakyrelu}``, ``\relu``);
+  :func:`unit_meaning` gives a unit's expression for a parameter subscript
+  (``\text{Swish}_\beta``, ``_{1.702}``, ``_0`` and ``_\infty``: the limits of the parameter).
+
+>>> real_symbol("x_g") is x_g, real_symbol(r"\alpha_{01}")
+(True, alpha_01)
+>>> _unit_named("Leaky-ReLU").name
+'leaky_relu'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import sympy
+from sympy import Expr, Symbol
+
+from ..catalogue import CATALOGUE, Unit, x, x_g, x_v
+from ..functions import Phi, phi, sigmoid
+from .errors import LatexParseError
+
+__all__ = ["ATOMIC", "FUNCTIONS", "GREEK", "VARS", "PROSE", "real_symbol", "unit_meaning", "unit_of_word", "_unit_named"]
+
+VARS: dict[str, Symbol] = {"x": x, "x_g": x_g, "x_v": x_v}
+
+#: Greek letters (and their variants), as the names of symbols.
+GREEK: dict[str, str] = {n: n for n in (
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
+    "nu", "xi", "omicron", "pi", "rho", "sigma", "phi", "tau", "upsilon", "chi", "psi", "omega",
+    "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Upsilon", "Psi", "Omega")}
+GREEK.update({"varepsilon": "epsilon", "vartheta": "theta", "varrho": "rho", "varpi": "pi_", "varsigma": "sigma",
+              "varkappa": "kappa", "varphi": "phi", "ell": "ell"})
+
+
+def _sech(a: Expr) -> Expr:
+    return sympy.sech(a)
+
+
+#: name -> (the SymPy function, may it be applied without parentheses: ``\tanh x``)
+FUNCTIONS: dict[str, tuple[Callable[..., Expr], bool]] = {
+    "sin": (sympy.sin, True), "cos": (sympy.cos, True), "tan": (sympy.tan, True),
+    "sec": (sympy.sec, True), "csc": (sympy.csc, True), "cot": (sympy.cot, True),
+    "sinh": (sympy.sinh, True), "cosh": (sympy.cosh, True), "tanh": (sympy.tanh, True),
+    "coth": (sympy.coth, True), "sech": (_sech, True), "csch": (sympy.csch, True),
+    "arcsin": (sympy.asin, True), "arccos": (sympy.acos, True), "arctan": (sympy.atan, True),
+    "arsinh": (sympy.asinh, True), "arcsinh": (sympy.asinh, True), "artanh": (sympy.atanh, True),
+    "arctanh": (sympy.atanh, True), "arcosh": (sympy.acosh, True),
+    "exp": (sympy.exp, True), "log": (sympy.log, True), "ln": (sympy.log, True),
+    "erf": (sympy.erf, True), "erfc": (sympy.erfc, True),
+    "sgn": (sympy.sign, True), "sign": (sympy.sign, True), "abs": (sympy.Abs, False),
+    "sigmoid": (sigmoid, False),
+}
+
+#: glusym's atomic functions, as commands (applied with parentheses).
+ATOMIC: dict[str, Callable[..., Expr]] = {"sigma": sigmoid, "Phi": Phi, "phi": phi, "varphi": phi}
+
+#: Words of prose, which start a condition or a domain note (``\text{for } x > 0``).
+PROSE = frozenset({"for", "if", "when", "whenever", "where", "with", "as", "on", "otherwise", "else", "and",
+                   "or", "all", "any", "every", "provided", "given", "since", "so", "hence", "thus", "i.e.",
+                   "e.g.", "wherever", "forall", "s.t.", "such", "that", "is", "at", "near", "large", "small"})
+
+
+def _clean_name(name: str) -> str:
+    name = name.replace("\\", "").replace("{", "").replace("}", "").replace(" ", "")
+    for w in ("mathrm", "text", "operatorname", "mathit"):
+        name = name.replace(w, "")
+    return name
+
+
+def real_symbol(name: str) -> Symbol:
+    """The symbol a formula's name stands for: the catalogue's x, x_g, x_v, else a real symbol."""
+    name = _clean_name(name)
+    return VARS.get(name) or Symbol(name, real=True)
+
+
+def _key(name: str) -> str:
+    return name.strip().lower().replace("_", "").replace("-", "").replace(" ", "").replace("\\", "")
+
+
+_LOOKUP: dict[str, Unit] = {}
+for _u in CATALOGUE.values():
+    for _n in (_u.name, *_u.aliases):
+        _LOOKUP[_key(_n)] = _u
+
+
+#: the words of the units' LaTeX names, ``\text{id}`` → identity
+_LATEX_WORDS: dict[str, Unit] = {}
+for _u in CATALOGUE.values():
+    _ln = _u.latex_name
+    if _ln.startswith("\\text{") and _ln.endswith("}") and _ln.count("{") == 1:
+        _LATEX_WORDS[_key(_ln[6:-1])] = _u
+
+
+def _unit_named(name: str) -> Unit | None:
+    """The catalogue unit of that name or alias (case, ``_``, ``-`` and spaces ignored), or None."""
+    return _LOOKUP.get(_key(name))
+
+
+def unit_of_word(word: str) -> Unit | None:
+    """The unit a word names: by name or alias, or as its LaTeX name writes it (``\text{id}``)."""
+    k = _key(word)
+    return _LOOKUP.get(k) or _LATEX_WORDS.get(k)
+
+
+def unit_meaning(unit: Unit, sub: tuple[str, Any] | None) -> tuple[Expr, tuple[Symbol, ...], Any]:
+    """(expression, its variables, a limit (symbol, point, direction) or None) of ``unit`` with
+    the subscript ``sub``: None, ``("name", "beta")`` (a parameter by its letter), ``("value",
+    number)``, ``("limit", 0 or oo)``."""
+    params = list(unit.params)
+    values = dict(unit.values)
+    expr = unit.template
+    limit = None
+    if sub is not None:
+        kind, val = sub
+        by_latex = {_clean_name(p.latex): p for p in params}
+        if kind == "name" and val in by_latex:  # a symbolic parameter: \text{Swish}_\beta
+            p = by_latex[val]
+            values.pop(p.name)
+            expr = expr.xreplace({p.symbol: real_symbol(val)})
+        else:
+            limit_params = [p for p in params if p.limits] or params
+            if not limit_params or kind == "name":
+                raise LatexParseError(f"{unit.name} has no parameter for the subscript {val}")
+            p = limit_params[0]
+            values.pop(p.name)
+            if kind == "limit":
+                t = Symbol(_clean_name(p.latex) or p.name, real=True)
+                expr = expr.xreplace({p.symbol: t})
+                limit = (t, val, "-" if val == sympy.oo else "+")
+            else:
+                if not (isinstance(val, sympy.Basic) and val.is_number and val.is_real):
+                    raise LatexParseError(f"the subscript of {unit.name} is not a parameter value")
+                expr = expr.xreplace({p.symbol: val})
+    expr = expr.xreplace({p.symbol: values[p.name] for p in params if p.name in values})
+    return expr, unit.variables, limit
