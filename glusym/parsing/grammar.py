@@ -198,7 +198,7 @@ def prepare(toks: Iterable[Tok], keep_wide: bool = False) -> list[Tok]:
         elif t.kind == "cmd" and name in ("{", "}", "lbrace", "rbrace", "lfloor", "rfloor", "lceil", "rceil",
                                           "langle", "rangle", "lvert", "rvert", "lVert", "rVert", "vert", "Vert",
                                           "|", "lbrack", "rbrack"):
-            kind = _DELIMS[name]
+            kind = "‖" if name == "|" else _DELIMS[name]
             role = "open" if name in _OPENERS else "close" if name in _CLOSERS else "bar"
             if kind == "‖":
                 role = "dbar" if role == "bar" else role
@@ -484,7 +484,7 @@ class Parser:
         return t
 
     def src(self, t: Tok) -> str:
-        return self.tex[t.pos:t.end]
+        return self.tex[t.pos:t.end].strip()
 
     def sub(self, toks: Iterable[Tok] | None, what: str = "an argument") -> Any:
         """A whole nested token list as one expression."""
