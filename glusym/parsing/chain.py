@@ -119,6 +119,9 @@ def _split_note(tex: str, toks: list[Tok]) -> tuple[list[Tok], list[Tok] | None]
             head = toks[:i]
             if not tail:
                 continue
+            if len(tail) >= 2 and tail[0].kind == "open" and tail[0].text == "(" and tail[-1].kind == "close" \
+                    and _depths(tail)[-1] == 1 and all(d >= 1 for d in _depths(tail)[1:]):
+                tail = tail[1:-1]  # a note in parentheses: (x > 0)
             tail_ops = _has_relation(tail, tex)
             head_ops = _has_relation(head, tex)
             if tail_ops and head_ops and all(o in _INEQUALITIES for o in tail_ops):
@@ -172,11 +175,20 @@ def parse_chain(tex: str) -> Chain:
     """
     if not isinstance(tex, str):
         raise LatexParseError(f"a formula is a string, not {type(tex).__name__}")
+    try:
+        return _parse_chain(tex)
+    except (TypeError, ValueError, AttributeError, IndexError, KeyError, NotImplementedError) as exc:
+        raise LatexParseError(f"cannot read the formula: {type(exc).__name__}: {str(exc)[:120]}") from None
+
+
+def _parse_chain(tex: str) -> Chain:
     s, _ = _strip_delimiters(tex)
     raw = walk(s)
     ctx = make_context(s, raw)
     toks = prepare(raw, keep_wide=True)
-    while toks and (toks[-1].is_char(".", ",", ";") or toks[-1].kind == "wide"):
+    while toks and (toks[-1].is_char(".", ",", ";") or toks[-1].kind == "wide"
+                    or (toks[-1].kind == "cmd" and toks[-1].text in TEXT_MACROS
+                        and word_of(s, toks[-1]).strip() in (".", ",", ";", ""))):
         toks = toks[:-1]
     while toks and toks[0].kind == "wide":
         toks = toks[1:]
@@ -346,7 +358,15 @@ def mentions_catalogue(tex: str) -> bool:
 
 
 def _mentions(tex: str, toks: Any) -> bool:
+    """A unit named anywhere but in a name's subscript (``f_{\\text{ReLU}}`` is a new name)."""
+    skip = False
     for t in toks:
+        if skip:
+            skip = False
+            continue
+        if t.is_char("_"):
+            skip = True
+            continue
         if t.kind == "cmd":
             if t.text in TEXT_MACROS:
                 if _unit_named(word_of(tex, t)) is not None:

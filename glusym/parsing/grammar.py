@@ -806,7 +806,7 @@ class Parser:
         if kind == "angle":
             raise LatexParseError("angle brackets ⟨…⟩ are not read")
         if kind == "{":
-            raise LatexParseError("\\{ … \\}: a set (or a fractional part) is not read here")
+            return self.brace_cases(opener)
         if kind == ".":
             return self.evaluation_bar(opener)
         items, close = self.bracket_items(opener)
@@ -834,6 +834,17 @@ class Parser:
         if len(items) == 1:
             return items[0]
         return sympy.Tuple(*[_arith(a, "in a tuple") for a in items])
+
+    def brace_cases(self, opener: Tok) -> Any:
+        r"""``\left\{ \begin{array}{ll} x & x > 0 \\ 0 & x \le 0 \end{array} \right.``: cases."""
+        t = self.peek()
+        close = self.peek(1)
+        if t is not None and t.kind == "env" and t.text in ("array", "matrix", "aligned") and close is not None \
+                and close.kind == "close" and close.text == ".":
+            self.take()
+            self.take()
+            return self.environment(Tok("env", "cases", t.pos, t.end, t.args))
+        raise LatexParseError("\\{ … \\}: a set (or a fractional part) is not read here")
 
     def evaluation_bar(self, opener: Tok) -> Any:
         """``\\left. f \\right|_{x=a}``: f at x = a."""

@@ -96,6 +96,23 @@ SPACING = frozenset({",", ";", ":", "!", ">", " ", "thinspace", "medspace", "thi
 WIDE_SPACES = frozenset({"quad", "qquad"})
 
 
+#: Unicode characters that stand for a command or a character of TeX.
+UNICODE: dict[str, tuple[str, str]] = {
+    "−": ("char", "-"), "–": ("char", "-"), "′": ("char", "'"), "″": ("char", "'"),
+    "·": ("cmd", "cdot"), "⋅": ("cmd", "cdot"), "×": ("cmd", "times"), "÷": ("cmd", "div"),
+    "≤": ("cmd", "le"), "≥": ("cmd", "ge"), "≠": ("cmd", "ne"), "≈": ("cmd", "approx"), "∼": ("cmd", "sim"),
+    "≡": ("cmd", "equiv"), "∈": ("cmd", "in"), "∉": ("cmd", "notin"), "→": ("cmd", "to"), "∞": ("cmd", "infty"),
+    "∂": ("cmd", "partial"), "∇": ("cmd", "nabla"), "∫": ("cmd", "int"), "∑": ("cmd", "sum"), "√": ("cmd", "surd"),
+    "π": ("cmd", "pi"), "σ": ("cmd", "sigma"), "Φ": ("cmd", "Phi"), "φ": ("cmd", "phi"), "ϕ": ("cmd", "phi"),
+    "α": ("cmd", "alpha"), "β": ("cmd", "beta"), "γ": ("cmd", "gamma"), "δ": ("cmd", "delta"),
+    "ε": ("cmd", "epsilon"), "θ": ("cmd", "theta"), "λ": ("cmd", "lambda"), "μ": ("cmd", "mu"),
+    "τ": ("cmd", "tau"), "ω": ("cmd", "omega"), "ρ": ("cmd", "rho"), "η": ("cmd", "eta"), "κ": ("cmd", "kappa"),
+    "ξ": ("cmd", "xi"), "ζ": ("cmd", "zeta"), "χ": ("cmd", "chi"), "ψ": ("cmd", "psi"), "ν": ("cmd", "nu"),
+    "Γ": ("cmd", "Gamma"), "Δ": ("cmd", "Delta"), "Θ": ("cmd", "Theta"), "Λ": ("cmd", "Lambda"),
+    "Σ": ("cmd", "Sigma"), "Ω": ("cmd", "Omega"), "Ψ": ("cmd", "Psi"),
+}
+
+
 @functools.lru_cache(maxsize=1)
 def _context() -> Any:
     from pylatexenc.macrospec import EnvironmentSpec, LatexContextDb, MacroSpec, SpecialsSpec
@@ -156,6 +173,11 @@ def _tokens(nodes: Any, tex: str) -> list[Tok]:
                     continue
                 if c == "~":  # a non-breaking space
                     gap = True
+                    continue
+                if c in UNICODE:  # σ, ≤, −, · … typed as characters: the command they stand for
+                    kind, text = UNICODE[c]
+                    out.append(Tok(kind, text, pos + i, pos + i + 1, gap=gap))
+                    gap = False
                     continue
                 out.append(Tok("char", c, pos + i, pos + i + 1, gap=gap))
                 gap = False
