@@ -28,7 +28,7 @@ import sympy
 from .errors import LatexParseError
 from .grammar import (TEXT_MACROS, Context, Parser, Tok, condition, make_context, prepare, read_set,
                       relation, relation_at, split_top, word_of, env_rows, ALIGNMENTS, _arith)
-from .names import ATOMIC, FUNCTIONS, GREEK, PROSE, _unit_named
+from .names import ATOMIC, FUNCTIONS, GREEK, _unit_named
 from .tree import walk
 
 __all__ = ["Chain", "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows"]
@@ -239,9 +239,6 @@ def _parse_chain(tex: str) -> Chain:
         values[0] = sympy.Limit(values[0], var, point, dir=d)
         out_ops = ["="]
         at = None
-    for o in out_ops:
-        if o in ("notin",):
-            pass
     return Chain(latex, tuple(out_ops), tuple(values), tuple(errors), domain, _src(s, note or []) if note else "", at)
 
 

@@ -233,7 +233,6 @@ class Context:
 
 
 _ALWAYS_VARIABLES = {"x", "x_g", "x_v", "t"}
-_WORDS = set(FUNCTIONS) | {"max", "min"} | {u.name for u in ()}
 
 
 def _known_word(w: str) -> bool:
@@ -647,8 +646,6 @@ class Parser:
         toks = self.script_tokens(what)
         if len(toks) == 1 and toks[0].is_cmd("top", "intercal", "dagger", "ast", "star", "prime", "circ"):
             raise LatexParseError(f"^{self.src(toks[0])}: not a power (a transpose, an adjoint or a mark) and not read")
-        if len(toks) == 1 and toks[0].is_char("T") and False:
-            raise LatexParseError("^T: a transpose")
         return self.sub(toks, what)
 
     # -- primaries -----------------------------------------------------------------------------
@@ -1510,8 +1507,6 @@ class Parser:
         self.take()
         hi = _arith(self.sub(self.script_tokens("an upper bound"), "an upper bound"), "as a bound")
         f = _arith(self.term(), f"after \\{t.text}")
-        if any(s.name.startswith(tuple(n + "_" for n in ())) for s in f.free_symbols):
-            pass
         for s in getattr(f, "free_symbols", ()):
             if "_" in s.name and var.name in s.name.split("_", 1)[1]:
                 raise LatexParseError(f"\\{t.text} of an indexed name ({s.name}): indexed names are not read")
