@@ -77,3 +77,22 @@ def test_a_parameter_set_to_a_number_is_that_number_later() -> None:
     # lambda is the post's parameter; "x = 2" sets no parameter: x^2 = 4 is still an identity in x
     assert [k.verdict for f in report.formulas for k in f.links] == ["definition", "holds", "fails", "definition",
                                                                      "fails"]
+
+
+@pytest.mark.parametrize("formula, verdict", [
+    (r"\text{ReLU}(x) = x \quad \text{for } x>0", "holds"),       # judged on the domain its note states
+    (r"\text{ReLU}(x) = x \quad \text{for } x<0", "fails"),
+    (r"\text{ELU}(x) = e^x - 1, \qquad x < 0", "holds"),
+    (r"\text{ELU}(x) = e^x, \qquad x < 0", "fails"),
+    (r"\text{ReLU}(x) = x", "fails"),                              # and everywhere without a note
+])
+def test_an_identity_on_its_stated_domain(formula: str, verdict: str) -> None:
+    (link,) = check_formula(formula)
+    assert link.verdict == verdict, link.reason
+    if "quad" in formula or "qquad" in formula:
+        assert link.reason.startswith("on the domain ")
+
+
+def test_coloneqq_defines() -> None:
+    report = check_text("$$f(x) := x^2 + 1$$\n$$f'(x) = 2x$$\n$$f(0) \\triangleq 2$$")
+    assert [k.verdict for f in report.formulas for k in f.links] == ["definition", "holds", "unparsed"]

@@ -72,12 +72,17 @@ def known(lhs: Any, context: dict[str, Any]) -> bool:
     """Whether a left side names a function the document already defined (``f(x)`` after ``f(x) = …``,
     ``\\beta_\\text{ReLU}(x)`` after ``\\beta(x) = x\\alpha(x)``): saying it again is a claim. A
     name bound to a value is bound again (``\\alpha = \\text{SiLU}`` after ``\\alpha = \\text{ReLU}``:
-    the post's "for α = SiLU")."""
-    if isinstance(lhs, sympy.core.function.AppliedUndef):
-        return _function(lhs.func.__name__, context) is not None
-    if isinstance(lhs, Symbol):
-        return _instance(lhs.name, context) is not None
-    return False
+    the post's "for α = SiLU"), and ``\\beta_{\\Phi}(x) = x\\Phi(x)`` where the post defines no β is a
+    definition."""
+    name = lhs.func.__name__ if isinstance(lhs, sympy.core.function.AppliedUndef) else \
+        lhs.name if isinstance(lhs, Symbol) else None
+    if name is None:
+        return False
+    base = name.rstrip("'")
+    if isinstance(context.get(base), sympy.Lambda):
+        return isinstance(lhs, sympy.core.function.AppliedUndef)
+    head = base.split("_", 1)[0]
+    return "_" in base and isinstance(context.get(head), sympy.Lambda) and _instance(base, context) is not None
 
 
 _GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "kappa", "lambda",

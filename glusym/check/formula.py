@@ -13,7 +13,7 @@ from ..errors import BudgetExceeded, GlusymError
 from ..parsing import Chain, LatexParseError, parse_chain
 from .context import _record, apply_definitions, known
 from .extract import extract_formulas
-from .judge import _judge
+from .judge import _is_new_name, _judge
 from .report import DEFAULT_LINK_BUDGET, Formula, Link, Report
 from .suggest import suggest
 
@@ -91,14 +91,28 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         if a is None or b is None:
             links.append(Link(lt, rt, "unparsed", (chain.errors[i] if a is None else chain.errors[i + 1]) or "", op=op))
             continue
+        if op == ":=":  # := \coloneqq \triangleq: a definition by its notation
+            if i == 0 and _is_new_name(a):
+                _record(a, b, context)
+                links.append(Link(lt, rt, "definition", f"defines {a}", op=op))
+            else:
+                links.append(Link(lt, rt, "unparsed", "a definition (:=) of something that is not a new name", op=op))
+            continue
         # a name the document defined before is not defined again: saying it is a claim
         again = i == 0 and op == "=" and known(a, context)
         a, b = apply_definitions(a, context), apply_definitions(b, context)
+        noted = ""
+        if chain.domain is not None and op == "=" and not (i == 0 and _is_new_name(a) and not again):
+            # an identity on the domain its note states: compared there, 0 = 0 elsewhere
+            a, b = (sympy.Piecewise((e, chain.domain), (0, True)) for e in (a, b))
+            noted = f"on the domain {chain.domain_latex.strip() or chain.domain}"
         try:
             with time_budget(budget):
                 verdict, reason, ce = _judge(a, b, op, i == 0 and not again, budget, lt)
                 if verdict == "definition":
                     _record(a, b, context)
+                if noted and verdict != "definition":
+                    reason = f"{noted}; {reason}" if reason else noted
         except BudgetExceeded:
             verdict, reason, ce = "unknown", f"ran past the budget of {budget:g} s", None
         except RecursionError:
