@@ -37,7 +37,7 @@ from .errors import BudgetExceeded, GlusymError, NotDerived
 from .functions import Phi, elementary, phi, sigmoid
 from .latex import latex, latex_part, wrap
 
-# Heavier parts (SciPy for the NumPy compiler, the ANTLR parser and markdown-it for the checker)
+# Heavier parts (SciPy for the NumPy compiler, pylatexenc and markdown-it for the checker)
 # load on first use, so that `import glusym` and `python -m glusym derive` stay quick.
 _LAZY = {
     "Link": "check", "Report": "check", "check_formula": "check", "check_markdown": "check",
