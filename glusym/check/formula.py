@@ -12,7 +12,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, GlusymError
 from ..parsing import Chain, LatexParseError, parse_chain
 from .context import _record, apply_definitions, known
-from .extract import extract_formulas
+from .extract import extract_formulas, extract_text_formulas, is_markdown
 from .judge import _is_new_name, _judge
 from .report import DEFAULT_LINK_BUDGET, Formula, Link, Report
 from .suggest import suggest
@@ -144,11 +144,52 @@ def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<tex
     return Report(name, formulas, time.monotonic() - t0)
 
 
-def check_markdown(path: str | Path, budget: float = DEFAULT_LINK_BUDGET) -> Report:
-    """Check every formula of a Markdown file (raises GlusymError where it cannot be read)."""
+#: The largest document ``check`` reads: a post is some kilobytes; checking a document of
+#: megabytes of formulas would take hours.
+MAX_DOCUMENT_BYTES = 1 << 20
+
+
+def read_document(path: str | Path) -> str:
+    """The text of a document to check; raises GlusymError, in one line, where it cannot be read:
+    missing, a folder, not UTF-8, binary (a NUL byte), or larger than 1 MiB. A BOM is dropped."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlusymError(f"cannot read {path}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
-    return check_text(text, budget, name=str(path))
+        with p.open("rb") as f:  # read at most the limit: /dev/zero or a pipe never ends
+            data = f.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as exc:
+        raise GlusymError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise GlusymError(f"cannot read {path}: larger than {MAX_DOCUMENT_BYTES >> 20} MiB, not a document to check")
+    if b"\0" in data:
+        raise GlusymError(f"cannot read {path}: a binary file (it holds NUL bytes), not a text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GlusymError(f"cannot read {path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def check_plain_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<text>",
+                     **options: Any) -> Report:
+    """Check every formula of a plain text (found by :func:`extract_text_formulas`: delimited, or
+    by its TeX syntax, or, in a page saved from the web, the source after each rendered copy);
+    ``options`` go to :func:`check_formula` as they are."""
+    t0 = time.monotonic()
+    context: dict[str, Any] = {}
+    formulas = tuple(Formula(line, tex, display, check_formula(tex, budget, context, **options))
+                     for line, tex, display in extract_text_formulas(text))
+    return Report(name, formulas, time.monotonic() - t0)
+
+
+def check_markdown(path: str | Path, budget: float = DEFAULT_LINK_BUDGET) -> Report:
+    """Check every formula of a Markdown file (raises GlusymError where it cannot be read)."""
+    return check_text(read_document(path), budget, name=str(path))
+
+
+def check_file(path: str | Path, budget: float = DEFAULT_LINK_BUDGET, **options: Any) -> Report:
+    """Check every formula of a file, read by its suffix: ``.md``, ``.markdown`` and ``.mdx`` as
+    Markdown (:func:`check_markdown`), every other file as plain text (:func:`check_plain_text`).
+    Raises GlusymError where it cannot be read."""
+    text = read_document(path)
+    if is_markdown(path):
+        return check_text(text, budget, name=str(path), **options)
+    return check_plain_text(text, budget, name=str(path), **options)
