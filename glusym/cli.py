@@ -6,6 +6,7 @@
   python -m glusym order --depth 1..4 relu swiglu   growth orders of stacked units
   python -m glusym latex swiglu --part all    LaTeX snippets for a post (KaTeX-safe)
   python -m glusym check POST.md              verify every formula of a Markdown post
+  python -m glusym check NOTES.txt            … of a plain text or a page saved from the web
   python -m glusym claims                     the ledger of the two documents' claims
   python -m glusym plot --list                the figures of the two documents
 
@@ -425,11 +426,11 @@ def _cmd_latex(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_markdown
+    from .check.formula import check_file
 
     if args.budget <= 0:
         raise GlusymError(f"--budget must be positive, got {args.budget}")
-    report = check_markdown(args.file, budget=args.budget)
+    report = check_file(args.file, budget=args.budget)
     if args.format == "json":
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -528,8 +529,13 @@ def _parser() -> argparse.ArgumentParser:
     lx.add_argument("--inline", action="store_true", help="inline delimiters instead of display")
     lx.add_argument("-o", "--output", metavar="DIR", help="write each part to DIR/NAME-PART.tex")
     lx.set_defaults(func=_cmd_latex)
-    ck = sub.add_parser("check", help="verify every formula of a Markdown post")
-    ck.add_argument("file", help="a Markdown file (kramdown or CommonMark with $ math)")
+    ck = sub.add_parser("check", help="verify every formula of a Markdown post or a plain text",
+                        description="Verify every formula of a file, read by its suffix: .md, .markdown and .mdx "
+                                    "as Markdown (kramdown or CommonMark with $ math); .txt and every other "
+                                    "suffix as plain text, where formulas are $…$, $$…$$, \\(…\\), \\[…\\] "
+                                    "or TeX found by its syntax (in a page saved from the web, the TeX source "
+                                    "that follows each rendered copy).")
+    ck.add_argument("file", help="a Markdown file (.md, .markdown, .mdx) or a plain text (.txt, any other suffix)")
     ck.add_argument("--format", choices=("text", "json"), default="text")
     ck.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
                     help="time budget of each link of a formula (default 5)")
