@@ -7,7 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from pathlib import PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 
 def _kramdown_inline(state: Any, silent: bool) -> bool:
@@ -181,7 +181,8 @@ _TOKEN = re.compile(r"""
     (?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z\n]))
   | (?P<open>\{) | (?P<close>\})
   | (?P<script>[_^])
-  | (?P<word>[A-Za-z]+)
+  | (?P<abbr>(?<![A-Za-z])(?:i\.e|e\.g|w\.r\.t|viz|resp|etc|cf)\.)
+  | (?P<word>[A-Za-z]+(?:'[A-Za-z]+)*)
   | (?P<num>[0-9]+)
   | (?P<space>[ \t]+)
   | (?P<uspace>[\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]+)
@@ -293,6 +294,10 @@ def _tokens(line: str) -> list[tuple[str, int, int]]:
             continue
         if kind in ("open", "close"):
             kind = "punct"
+        elif kind == "abbr":
+            kind = "stop"  # i.e., e.g., w.r.t.: prose
+        elif kind == "other" and line[a] == "." and (b == len(line) or line[b].isspace()):
+            kind = "full"  # a full stop: the sentence, and any formula in it, ends
         elif kind == "other":
             c = line[a]
             if c.isascii():
@@ -306,11 +311,17 @@ def _tokens(line: str) -> list[tuple[str, int, int]]:
 
 def _atoms(line: str) -> list[tuple[int, str, str]]:
     r"""The printed skeleton of the TeX in ``line``: ``(position, letter, pattern)`` for each thing
-    a renderer prints, in order — ``letter`` is the letter or digit that every rendered copy has
-    (empty for a symbol, which a copy may drop: ∈, ∞, −, the prime), ``pattern`` the regular
-    expression of its rendered form. Markup (``_``, ``^``, braces, ``\text``, ``\frac``, spaces)
-    prints nothing; ``\sin`` prints its letters."""
+    a renderer prints, in order. ``letter`` is the ASCII letter or digit printed (empty for
+    anything else); ``pattern`` is the regular expression of what a rendered copy holds there,
+    followed by the spaces a copy may put after it. Letters, digits, Greek letters, brackets,
+    ``=``, ``+``, ``,``, ``/``, ``<`` are always in a copy; a symbol a copy may drop (∈, ∞, →,
+    ⊗, ``-`` printed as U+2212, ``|``, the prime) is optional. Markup (``_``, ``^``, braces,
+    ``\text``, ``\frac``, ``\left``, spaces) prints nothing; ``\sin`` prints its letters."""
     out: list[tuple[int, str, str]] = []
+
+    def printed(a: int, letter: str, pattern: str, optional: bool = False) -> None:
+        out.append((a, letter, f"(?:{pattern} *)?" if optional else f"{pattern} *"))
+
     skip_depth = -1  # inside the skipped argument of \begin, \color …: nothing prints
     depth = 0
     skip_next_group = False
@@ -327,11 +338,12 @@ def _atoms(line: str) -> list[tuple[int, str, str]]:
                 skip_depth = -1
             depth = max(depth - 1, 0)
             continue
-        if skip_depth >= 0 or kind in ("space", "uspace", "script"):
+        if skip_depth >= 0 or kind in ("space", "uspace", "script", "abbr"):
             continue
         was_size, after_size = after_size, False
         if kind in ("word", "num"):
-            out.extend((a + i, ch, ch) for i, ch in enumerate(t))  # letters and digits need no escape
+            for i, ch in enumerate(t):  # letters and digits need no escape; the word "gate's"
+                printed(a + i, "", "'", optional=True) if ch == "'" else printed(a + i, ch, ch)
         elif kind == "cmd":
             name = t[1:]
             if name in _SKIP_ARGUMENT:
@@ -339,29 +351,39 @@ def _atoms(line: str) -> list[tuple[int, str, str]]:
             elif name in ("left", "right", "middle") or re.fullmatch(r"[bB]igg?[lrm]?", name):
                 after_size = True
             elif name in _FUNCTION_NAMES:
-                out.extend((a, ch, ch) for ch in name)
+                for ch in name:
+                    printed(a, ch, ch)
             elif name in _GREEK:
-                out.append((a, "", "[" + re.escape(_GREEK[name]) + "]"))
+                printed(a, "", "[" + re.escape(_GREEK[name]) + "]")
             elif name in _SYMBOLS:
-                out.append((a, "", "[" + re.escape(_SYMBOLS[name]) + "]"))
+                printed(a, "", "[" + re.escape(_SYMBOLS[name]) + "]", optional=True)
             elif name in _SYMBOL_COMMANDS:
                 if _SYMBOL_COMMANDS[name]:
-                    out.append((a, "", "[" + re.escape(_SYMBOL_COMMANDS[name]) + "]"))
-            elif name in _SILENT or name == "\\":
-                pass
-            else:  # a command we do not know: a glyph of its own, or nothing
-                out.append((a, "", r"[^\x00-\x7f]"))
+                    printed(a, "", "[" + re.escape(_SYMBOL_COMMANDS[name]) + "]", optional=True)
+            elif name not in _SILENT and name != "\\":  # a command we do not know: a glyph, or nothing
+                printed(a, "", r"[^\x00-\x7f]", optional=True)
         else:
             c = _normal_char(t)
             if was_size and c == ".":
                 continue
             if c.isascii() and c.isalnum():
-                out.append((a, c, re.escape(c)))
+                printed(a, c, c)
             elif c != " ":
-                out.append((a, "", re.escape(c)))
+                printed(a, "", re.escape(c), optional=not c.isascii() or c in _DROPPED)
     return out
 
 
+#: ASCII characters of TeX that a rendered copy may lack: ``-`` (printed as U+2212, which a
+#: page's text may drop), ``|`` (a fence), the prime, ``*``, ``&`` and ``~`` (alignment, space).
+_DROPPED = frozenset("-|'*&~")
+
+
+#: Commands that stand between two things: no formula starts with one.
+_INFIX = frozenset(
+    "cdot times div ast star circ bullet otimes odot oplus in notin ni to rightarrow leftarrow gets Rightarrow "
+    "Leftarrow Leftrightarrow leftrightarrow iff implies mapsto longrightarrow longmapsto approx neq ne leq le "
+    "geq ge leqslant geqslant equiv sim simeq cong propto ll gg subset subseteq supset supseteq cup cap setminus "
+    "land wedge lor vee mid colon triangleq coloneqq perp parallel quad qquad".split()) | set(",;:! >")
 _START = re.compile(r"[A-Za-z0-9\\(\[|{-]")
 _DANGLING = frozenset(",;:.?!=+-*/<>&([")
 _SPACING = frozenset(", ; : ! > quad qquad enspace thinspace medspace thickspace negthinspace negmedspace "
@@ -409,7 +431,7 @@ class _Line:
     def _ends(self, u: int) -> bool:
         """Whether prose resumes at unit ``u`` (a formula cannot hold it)."""
         kind, a, b = self.units[u]
-        if kind == "stop":
+        if kind in ("stop", "full"):
             return True
         if kind != "word":
             return False
@@ -420,8 +442,9 @@ class _Line:
             return False
         if u + 1 < len(self.units):
             nk, na, _ = self.units[u + 1]
-            if nk in ("script", "group", "cmd") or self.text[na] in "('":
-                return False  # GELU(x), erf_{…}: a name in a formula
+            if nk in ("script", "group", "cmd") or self.text[na] == "(" or (
+                    self.text[na] == "'" and not self.text[na + 1:na + 2].isalpha()):
+                return False  # GELU(x), GELU'(x), erf_{…}: a name in a formula; not "gate's"
         return True
 
     def name(self, u: int) -> str:
@@ -477,7 +500,7 @@ class _Line:
         that copy: the same letters and digits in the same order, its symbols (which a copy may
         drop) in their places, nothing else but spaces; it starts after ``floor``, at a word's start."""
         i, j = bisect_left(self.atom_pos, s), bisect_left(self.atom_pos, e)
-        pattern = "".join(f"{p} *" if letter else f"(?:{p} *)?" for _, letter, p in self.atoms[i:j])
+        pattern = "".join(p for _, _, p in self.atoms[i:j])
         m = re.compile(r"(?<![A-Za-z0-9])" + pattern + r"\Z").search(self.norm, max(floor, s - 3 * (e - s) - 40), s)
         if m is None or not self.norm[m.start():s].strip():
             return None
@@ -516,6 +539,8 @@ def _pair(line: _Line, u: int, floor: int, reordered: bool) -> tuple[int, int, i
     kind, a_start, a_end = units[u]
     lo = max(line.prev_end[u] + 1, _unit_at(line, max(floor, a_start - _LEAD)))
     hi = min(line.next_end[u], _unit_at(line, a_end + _REACH) + 1)
+    if hi < len(units) and units[hi][0] == "full":
+        hi += 1  # a display formula's full stop is in its copy too
     if kind == "script":
         bk, ba, bb = units[u - 1]
         last_start = bb - 1 if bk == "word" else ba
@@ -534,7 +559,8 @@ def _pair(line: _Line, u: int, floor: int, reordered: bool) -> tuple[int, int, i
             # a copy is glued to its source and holds no TeX syntax: s follows a character of
             # it, after the last TeX before
             if (p >= a_start - _LEAD and p and text[p - 1] not in " \t" and max(floor, line.cover[p]) < p
-                    and (_START.match(text, p) or text[p].isalpha())):
+                    and (_START.match(text, p) or text[p].isalpha())
+                    and not (kk == "cmd" and line.name(k) in _INFIX)):
                 starts.append(p)
     for s in starts:
         barrier = max(floor, line.cover[s])
@@ -551,7 +577,7 @@ def _pair(line: _Line, u: int, floor: int, reordered: bool) -> tuple[int, int, i
                 depth += 1 if text[ka] in "([" else -1
                 if depth < 0:
                     break  # a bracket the formula does not open: the prose's
-            if kb >= first_end and (not line.dangling(k) or kk == "punct" and text[ka] in ".,;"):
+            if kb >= first_end and (not line.dangling(k) or kk in ("punct", "full") and text[ka] in ".,;"):
                 ends.append(kb)  # a display formula's own full stop is in its copy too
         ends.reverse()
         if reordered:
@@ -688,20 +714,34 @@ def _display(text: str, r: int, e: int) -> bool:
     return not text[:r].strip() and _TRAILER.fullmatch(text[e:]) is not None
 
 
-def extract_text_formulas(text: str) -> list[tuple[int, str, bool]]:
-    r"""Every formula of a plain text: ``(line, latex, display)``, line 1-based.
+class TextFormula(NamedTuple):
+    """A formula of a plain text: its line (1-based), where its TeX source stands in the text
+    (``start:end``, offsets into the whole text, delimiters included), where the rendered copy
+    before it starts (``copy``; ``start`` when it has none), its LaTeX and whether it is displayed
+    (on a line of its own, or between display delimiters)."""
+
+    line: int
+    start: int
+    end: int
+    copy: int
+    latex: str
+    display: bool
+
+
+def text_formulas(text: str) -> list[TextFormula]:
+    r"""Every formula of a plain text, in the order of the text, with where it stands.
 
     Delimited formulas (``$…$``, ``$$…$$``, ``\(…\)``, ``\[…\]``, ``\begin{equation}…``) are
     taken as delimited. Elsewhere a formula is found by its TeX syntax — a known command, a
     sub- or superscript — and cut where the prose resumes (a word without a backslash, a
     sentence's punctuation). In a page saved from the web, each formula is its rendered copy
     followed by its TeX source: only the source is taken, the copy being recognised as the same
-    letters in the same order without the markup.
+    letters in the same order without the markup; there, a formula without TeX syntax is found
+    as a text said twice, glued (``gg``, ``(g,v)(g,v)``).
 
-    >>> extract_text_formulas("with xgx_g the gate, and $\\sigma(0) = \\frac12$.\n")
-    [(1, 'x_g', False), (1, '\\sigma(0) = \\frac12', False)]
-    >>> extract_text_formulas("The rendered copy alone: xg, GELU(xg), y=GELU(g)  v.\n")
-    []
+    >>> text = "with xgx_g the gate"
+    >>> [(f.line, f.latex, text[f.copy:f.start]) for f in text_formulas(text)]
+    [(1, 'x_g', 'xg')]
     """
     delimited = _delimited(text)
     masked = list(text)
@@ -711,10 +751,9 @@ def extract_text_formulas(text: str) -> list[tuple[int, str, bool]]:
     offsets = [0]
     for ln in lines:
         offsets.append(offsets[-1] + len(ln) + 1)
-    found: list[tuple[int, int, str, bool]] = []
-    for a, _, tex, display in delimited:
-        n = bisect_left(offsets, a + 1) - 1
-        found.append((n + 1, a - offsets[n], tex, display))
+    found = []
+    for a, b, tex, display in delimited:
+        found.append(TextFormula(bisect_left(offsets, a + 1), a, b, a, tex, display))
     parsed = [_Line(ln.rstrip("\r")) if ("\\" in ln or "_" in ln or "^" in ln) else None for ln in lines]
     scanned = {n: _scan(ln, False) for n, ln in enumerate(parsed) if ln is not None}
     saved_web = any(spans for spans, _ in scanned.values())
@@ -726,14 +765,27 @@ def extract_text_formulas(text: str) -> list[tuple[int, str, bool]]:
             if alone and saved_web:
                 spans, alone = _scan(line, True)
             spans = spans + _without_copy(line, spans, alone, saved_web)
-        if saved_web and line_text.strip():
-            spans = spans + _doubled(line_text.rstrip("\r"), spans)
         raw = line_text.rstrip("\r")
+        if saved_web and raw.strip():
+            spans = spans + _doubled(raw, spans)
         for r, s, e in spans:
             tex = _USPACE.sub(" ", raw[s:e]).strip()
             while tex and tex[-1] in ".,;" and not _escaped(tex, len(tex) - 1):
                 tex = tex[:-1].rstrip()  # the sentence's full stop, not the formula's
             if tex:
-                found.append((n + 1, s, tex, _display(raw, r, e)))
-    found.sort(key=lambda f: (f[0], f[1]))
-    return [(line, tex, display) for line, _, tex, display in found]
+                at = offsets[n]
+                found.append(TextFormula(n + 1, at + s, at + e, at + r, tex, _display(raw, r, e)))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def extract_text_formulas(text: str) -> list[tuple[int, str, bool]]:
+    r"""Every formula of a plain text: ``(line, latex, display)``, line 1-based, as
+    :func:`extract_formulas` gives those of a Markdown text (see :func:`text_formulas`).
+
+    >>> extract_text_formulas("with xgx_g the gate, and $\\sigma(0) = \\frac12$.\n")
+    [(1, 'x_g', False), (1, '\\sigma(0) = \\frac12', False)]
+    >>> extract_text_formulas("The rendered copy alone: xg, GELU(xg), y=GELU(g)  v.\n")
+    []
+    """
+    return [(f.line, f.latex, f.display) for f in text_formulas(text)]
