@@ -309,18 +309,18 @@ def _tokens(line: str) -> list[tuple[str, int, int]]:
     return units
 
 
-def _atoms(line: str) -> list[tuple[int, str, str]]:
+def _atoms(line: str) -> list[tuple[int, str, str, bool]]:
     r"""The printed skeleton of the TeX in ``line``: ``(position, letter, pattern)`` for each thing
-    a renderer prints, in order. ``letter`` is the ASCII letter or digit printed (empty for
-    anything else); ``pattern`` is the regular expression of what a rendered copy holds there,
-    followed by the spaces a copy may put after it. Letters, digits, Greek letters, brackets,
+    a renderer prints, in order: ``(position, letter, glyphs, optional)``. ``letter`` is the
+    ASCII letter or digit printed (empty for anything else); ``glyphs`` the characters a
+    rendered copy may hold there (empty: any non-ASCII glyph). Letters, digits, Greek letters, brackets,
     ``=``, ``+``, ``,``, ``/``, ``<`` are always in a copy; a symbol a copy may drop (∈, ∞, →,
     ⊗, ``-`` printed as U+2212, ``|``, the prime) is optional. Markup (``_``, ``^``, braces,
     ``\text``, ``\frac``, ``\left``, spaces) prints nothing; ``\sin`` prints its letters."""
-    out: list[tuple[int, str, str]] = []
+    out: list[tuple[int, str, str, bool]] = []
 
-    def printed(a: int, letter: str, pattern: str, optional: bool = False) -> None:
-        out.append((a, letter, f"(?:{pattern} *)?" if optional else f"{pattern} *"))
+    def printed(a: int, letter: str, glyphs: str, optional: bool = False) -> None:
+        out.append((a, letter, glyphs, optional))
 
     skip_depth = -1  # inside the skipped argument of \begin, \color …: nothing prints
     depth = 0
@@ -354,14 +354,14 @@ def _atoms(line: str) -> list[tuple[int, str, str]]:
                 for ch in name:
                     printed(a, ch, ch)
             elif name in _GREEK:
-                printed(a, "", "[" + re.escape(_GREEK[name]) + "]")
+                printed(a, "", _GREEK[name])
             elif name in _SYMBOLS:
-                printed(a, "", "[" + re.escape(_SYMBOLS[name]) + "]", optional=True)
+                printed(a, "", _SYMBOLS[name], optional=True)
             elif name in _SYMBOL_COMMANDS:
                 if _SYMBOL_COMMANDS[name]:
-                    printed(a, "", "[" + re.escape(_SYMBOL_COMMANDS[name]) + "]", optional=True)
+                    printed(a, "", _SYMBOL_COMMANDS[name], optional=True)
             elif name not in _SILENT and name != "\\":  # a command we do not know: a glyph, or nothing
-                printed(a, "", r"[^\x00-\x7f]", optional=True)
+                printed(a, "", "", optional=True)
         else:
             c = _normal_char(t)
             if was_size and c == ".":
@@ -369,7 +369,7 @@ def _atoms(line: str) -> list[tuple[int, str, str]]:
             if c.isascii() and c.isalnum():
                 printed(a, c, c)
             elif c != " ":
-                printed(a, "", re.escape(c), optional=not c.isascii() or c in _DROPPED)
+                printed(a, "", c, optional=not c.isascii() or c in _DROPPED)
     return out
 
 
@@ -404,10 +404,10 @@ class _Line:
         self.starts = [a for _, a, _ in self.units]
         self.norm = "".join(_normal_char(c) for c in text)
         self.atoms = _atoms(text)
-        self.atom_pos = [p for p, _, _ in self.atoms]
-        self.letters = "".join(letter for _, letter, _ in self.atoms)
+        self.atom_pos = [p for p, _, _, _ in self.atoms]
+        self.letters = "".join(letter for _, letter, _, _ in self.atoms)
         self.letter_count = [0]
-        for _, letter, _ in self.atoms:
+        for _, letter, _, _ in self.atoms:
             self.letter_count.append(self.letter_count[-1] + len(letter))
         self.alnum_pos = [i for i, c in enumerate(self.norm) if c.isascii() and c.isalnum()]
         self.alnum = "".join(self.norm[i] for i in self.alnum_pos)
@@ -497,14 +497,31 @@ class _Line:
 
     def copy_before(self, s: int, e: int, floor: int) -> int | None:
         """Where the rendered copy of the TeX ``text[s:e]`` starts, if the text before ``s`` is
-        that copy: the same letters and digits in the same order, its symbols (which a copy may
-        drop) in their places, nothing else but spaces; it starts after ``floor``, at a word's start."""
+        that copy: what the TeX prints, in order (a symbol a copy may drop, absent or not), and
+        nothing else but spaces after a printed thing; it starts after ``floor``, at a word's
+        start, and is not empty. Matched backwards from ``s`` over the sets of positions the
+        atoms can start at (linear in atoms × positions: no backtracking)."""
         i, j = bisect_left(self.atom_pos, s), bisect_left(self.atom_pos, e)
-        pattern = "".join(p for _, _, p in self.atoms[i:j])
-        m = re.compile(r"(?<![A-Za-z0-9])" + pattern + r"\Z").search(self.norm, max(floor, s - 3 * (e - s) - 40), s)
-        if m is None or not self.norm[m.start():s].strip():
-            return None
-        return m.start()
+        lo = max(floor, s - 3 * (e - s) - 40)
+        norm = self.norm
+        states = {s}  # where the copy of the atoms after the current one starts
+        for _, _, glyphs, optional in reversed(self.atoms[i:j]):
+            new = set(states) if optional else set()
+            for p in states:
+                q = p
+                while True:  # the atom's character, then spaces, then p
+                    if q - 1 >= lo:
+                        c = norm[q - 1]
+                        if (c in glyphs) if glyphs else (not c.isascii() and c != " "):
+                            new.add(q - 1)
+                    if q - 1 < lo or norm[q - 1] != " ":
+                        break
+                    q -= 1
+            states = new
+            if not states:
+                return None
+        starts = [r for r in states if r < s and not (r and norm[r - 1].isascii() and norm[r - 1].isalnum())]
+        return min(starts) if starts else None
 
     def copy_reordered(self, s: int, e: int, floor: int) -> int | None:
         """Where the rendered copy of ``text[s:e]`` starts when the copy has the same letters and
