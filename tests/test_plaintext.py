@@ -354,3 +354,16 @@ def test_extraction_speed(thread: str) -> None:
         t0 = time.perf_counter()
         extract_text_formulas(text)
         assert time.perf_counter() - t0 < 5, text[:20]
+
+
+def test_a_run_of_tex_too_long_for_a_formula_is_reported_not_read() -> None:
+    from glusym.check.formula import MAX_FORMULA_CHARS
+
+    text = "Intro.\n" + ("a" * 79 + "\\alpha ") * 100 + "\nand $\\sigma(0) = \\frac12$.\n"
+    t0 = time.perf_counter()
+    report = check_plain_text(text)
+    assert time.perf_counter() - t0 < 5
+    (long, short) = report.formulas
+    assert len(long.latex) > MAX_FORMULA_CHARS and long.line == 2
+    assert [k.verdict for k in long.links] == ["unparsed"] and "characters of TeX" in long.links[0].reason
+    assert [k.verdict for k in short.links] == ["holds"]
