@@ -532,14 +532,10 @@ class _Line:
         have = bisect_left(self.alnum_pos, s)
         if k < 2 or have < k:
             return None
-        r = self.alnum_pos[have - k]
-        seg = self.text[r:s]
-        if r < floor or sorted(self.alnum[have - k:have]) != sorted(want) or any(c in "\\_^{}" or c.isspace()
-                                                                                 for c in seg):
+        r = self.alnum_pos[have - k]  # floor is past the last TeX syntax or stop before s
+        if r < floor or sorted(self.alnum[have - k:have]) != sorted(want) or any(c.isspace() for c in self.text[r:s]):
             return None
         if r > 0 and self.norm[r - 1].isascii() and self.norm[r - 1].isalnum():
-            return None
-        if any(k2 in ("stop",) for k2, a, _ in self.units if r <= a < s):
             return None
         return r
 
