@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -650,6 +651,30 @@ def certify(g: Expr, var: Symbol, lo: Expr, hi: Expr, strict: bool, lo_in: bool 
         return _certify(g, var, lo, hi, strict, lo_in, hi_in, deadline)
 
 
+def _singular_at(p: "_Prover", end: Expr) -> bool:
+    """g has no finite enclosure at a finite end (log x at 0, 1/x at 0)."""
+    try:
+        E = p.enc(p.g, iv.mpf(p._mp(end)) if not end.is_Rational else iv.mpf(int(end.p)) / iv.mpf(int(end.q)))
+    except NoEnclosure:
+        return True
+    lo, hi = _mpf_ends(E)
+    return not (mpmath.isfinite(lo) and mpmath.isfinite(hi))
+
+
+def _open_end(p: "_Prover", end: Expr, side: int, T: int) -> bool:
+    """g satisfies the relation on (end, end + 1/T] (side 1) or [end - 1/T, end) (side -1), proved
+    as the tail [T, oo) of h(t) = g(end ± 1/t)."""
+    t = sympy.Dummy("t", positive=True)
+    h = p.g.xreplace({p.var: end + side / t})
+    sub = _Prover(h, t, p.strict, p.deadline)
+    ok = sub.tail(sympy.Integer(T), 1)
+    p.boxes += sub.boxes
+    if ok:
+        p.how.add("the open ends as tails (x = a ± 1/t)")
+        p.how.update(sub.how)
+    return ok
+
+
 def _certify(g: Expr, var: Symbol, lo: Expr, hi: Expr, strict: bool, lo_in: bool, hi_in: bool,
              deadline: float) -> Certificate:
     p = _Prover(g, var, strict, deadline)
@@ -660,11 +685,22 @@ def _certify(g: Expr, var: Symbol, lo: Expr, hi: Expr, strict: bool, lo_in: bool
         b = hi if hi != sympy.oo else (sympy.Integer(R) if a < R else a + R)
         if a > b:
             continue
+        a_in, b_in = (lo_in if lo != -sympy.oo else True), (hi_in if hi != sympy.oo else True)
+        if lo.is_finite and not lo_in and _singular_at(p, lo):  # (lo, lo + 1/T] as a tail in t
+            T = max(R, int(math.ceil(4 / (float(b) - float(lo)))) if b.is_finite else R)
+            if not _open_end(p, lo, 1, T):
+                continue
+            a, a_in = lo + sympy.Rational(1, T), True
+        if hi.is_finite and not hi_in and _singular_at(p, hi):
+            T = max(R, int(math.ceil(4 / (float(hi) - float(a)))))
+            if not _open_end(p, hi, -1, T):
+                continue
+            b, b_in = hi - sympy.Rational(1, T), True
         if lo == -sympy.oo and not p.tail(a, -1):
             continue
         if hi == sympy.oo and not p.tail(b, 1):
             continue
-        ok = p.compact(a, b, lo_in if lo != -sympy.oo else True, hi_in if hi != sympy.oo else True)
+        ok = p.compact(a, b, a_in, b_in)
         return Certificate(ok, sorted(p.how), p.witness, p.boxes,
                            "" if ok else "the branch and bound did not close",
                            R if (lo == -sympy.oo or hi == sympy.oo) else 0)

@@ -64,6 +64,9 @@ CONFIRM_DIGITS = 50
 #: the grid of the numerical search: points on [-GRID_RADIUS, GRID_RADIUS] (or the domain's part)
 GRID_POINTS = 4001
 GRID_RADIUS = 40.0
+#: beyond the grid: log-spaced points out to FAR_RADIUS on each side
+FAR_POINTS = 2000
+FAR_RADIUS = 1.0e6
 #: how close to 0 a strict relation's margin may come at an interior minimum before it is unknown
 NEAR_ZERO = mpmath.mpf(10) ** -25
 #: the most branch combinations a case split tries
@@ -474,7 +477,18 @@ def _search(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[
                 xs = xs[xs > lo]
             if I.right_open:
                 xs = xs[xs < hi]
-            notes.append(f"a grid of {len(xs)} points on [{lo:g}, {hi:g}]")
+            far_parts = []  # beyond the grid, out to 10^6: log-spaced (a bump at x = 157 is seen)
+            if hi >= GRID_RADIUS and (I.end == sympy.oo or float(I.end) > hi):
+                top = FAR_RADIUS if I.end == sympy.oo else min(float(I.end), FAR_RADIUS)
+                far_parts.append(np.geomspace(max(hi, 1.0), top, FAR_POINTS)[1:])
+            if lo <= -GRID_RADIUS and (I.start == -sympy.oo or float(I.start) < lo):
+                bottom = FAR_RADIUS if I.start == -sympy.oo else min(-float(I.start), FAR_RADIUS)
+                far_parts.append(-np.geomspace(max(-lo, 1.0), bottom, FAR_POINTS)[1:])
+            if far_parts:
+                xs = np.concatenate([xs, *far_parts])
+                xs = np.sort(xs)
+            notes.append(f"a grid of {len(xs)} points on [{lo:g}, {hi:g}]"
+                         + (f" and log-spaced beyond it out to |x| = {FAR_RADIUS:g}" if far_parts else ""))
             if fm is None or not len(xs):
                 continue
             ys = fm(xs)
@@ -646,16 +660,19 @@ def _certified(g: Expr, v: Symbol, S: sympy.Set, strict: bool, deadline: float) 
     for I in _intervals(S):
         inner = [b for b in bps if I.contains(b) is sympy.true and b not in (I.start, I.end)]
         edges = [I.start, *inner, I.end]
-        for b in inner:  # a breakpoint is decided exactly with the formula's own value there
+        ends_at = [b for b in bps if I.contains(b) is sympy.true and b in (I.start, I.end)]
+        for b in inner + ends_at:  # a breakpoint is decided exactly with the formula's own value there
             s = _number_sign(full.xreplace({v: b}))
             if s is None or s < 0:
                 return False, "", None
             if s == 0 and strict:
                 return False, "", b
-        how.add("the breakpoints decided exactly") if inner else None
+        if inner or ends_at:
+            how.add("the breakpoints decided exactly")
         for k, (lo, hi) in enumerate(zip(edges, edges[1:])):
-            lo_in = k == 0 and not I.left_open and lo.is_finite
-            hi_in = k == len(edges) - 2 and not I.right_open and hi.is_finite
+            # a closed end of the domain is the branch's too, unless it is a breakpoint (decided above)
+            lo_in = k == 0 and not I.left_open and lo.is_finite and lo not in ends_at
+            hi_in = k == len(edges) - 2 and not I.right_open and hi.is_finite and hi not in ends_at
             from ..analysis._common import inside
 
             for form in forms:
@@ -688,6 +705,8 @@ def _how(how: set[str], boxes: int, radius: int, cases: int) -> str:
         out += ", the critical point solved exactly by SymPy and the value there decided exactly"
     if "the breakpoints decided exactly" in how:
         out += ", the breakpoints decided exactly"
+    if "the open ends as tails (x = a ± 1/t)" in how:
+        out += ", the open ends a of the domain as tails in t (x = a ± 1/t)"
     if radius:
         tail = []
         if "interval arithmetic on the tails" in how:
@@ -760,7 +779,7 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
             return "fails", f"equality at an exact point (SymPy proves the margin 0), where the relation is strict ({on})", ce
         if proved:
             return "holds", f"proved {on}: {how}", None
-    if search.used < 20 or search.grid < 100:
+    if search.used + search.grid < 100 or search.grid < 100:
         return "unknown", (f"no proof, and the search evaluated the margin at only {search.used} sampled and "
                            f"{search.grid} grid points"), None
     if search.near_zero is not None:
