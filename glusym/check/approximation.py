@@ -257,7 +257,7 @@ def judge_approximation(lhs: Any, rhs: Any, domain: Any = None, tol: float = DEF
             if got is not None and abs(abs(got[0] - got[1]) - e) <= mpmath.mpf(10) ** -8 * (e + 1):
                 twin = f" (and at {v} = {_pt(u)})"
             break
-    reason = (f"the largest absolute error |lhs − rhs| = {mpmath.nstr(e, 3)} at {v} = {_pt(t)}{twin}{rel}, {where}; "
+    reason = (f"the largest absolute error |lhs − rhs| = {mpmath.nstr(e, 4)} at {v} = {_pt(t)}{twin}{rel}, {where}; "
               f"{'; '.join(notes)}, {REFINED} largest maxima refined, values at {DIGITS} digits; tolerance {tol:g}"
               + limit_note)
     if undefined:

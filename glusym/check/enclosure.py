@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ PREC = 120
 MAX_BOXES = 6000
 #: half-widths of the compact part tried, beyond which the tails are proved whole
 RADII = (20, 60, 400)
+#: how many derivatives deep a tail argument may go
+TAIL_DEPTH = 3
 
 
 class NoEnclosure(Exception):
@@ -297,6 +300,15 @@ def enclose_all(forms: list[Expr], var: Symbol, J: Any) -> Any:
     return iv.mpf([lo, hi])
 
 
+def _meet(A: Any, B: Any) -> Any:
+    """The intersection of two enclosures of one value."""
+    (a1, b1), (a2, b2) = _mpf_ends(A), _mpf_ends(B)
+    lo, hi = max(a1, a2), min(b1, b2)
+    if lo > hi:
+        raise NoEnclosure("two enclosures of one value do not meet")
+    return iv.mpf([lo, hi])
+
+
 def forms_of(e: Expr) -> list[Expr]:
     """A few equivalent forms of e whose interval evaluations differ (the dependency problem):
     as written, its common factors taken out, and over one denominator in exponentials."""
@@ -356,6 +368,9 @@ class _Prover:
         self.g1 = sympy.diff(g, var) if self.smooth else None
         self.g2 = sympy.diff(self.g1, var) if self.smooth else None
         self.forms = {id(h): forms_of(h) for h in (g, self.g1, self.g2) if h is not None}
+        self.derivs = [h for h in (g, self.g1, self.g2) if h is not None]
+        self._tails: dict[Any, Any] = {}
+        self._t = sympy.Dummy("t", positive=True)
         self.boxes = 0
         self.how: set[str] = set()
         self.witness: Expr | None = None
@@ -453,6 +468,15 @@ class _Prover:
         if dhi < 0:
             self.how.add("monotonicity")
             return self.ok_at(r, r_in) or None
+        if dlo >= 0 or dhi <= 0:  # g' >= 0 (or <= 0): g is at least its value at one end
+            s = self.sign_at(self.g, l if dlo >= 0 else r)
+            if s is not None and (s > 0 or (s == 0 and not self.strict)):
+                self.how.add("monotonicity")
+                return True
+        for t, t_in, side in ((l, l_in, 1), (r, r_in, -1)):
+            got = self.contact(J, t, t_in, side)
+            if got is not None:
+                return got
         try:
             D2 = self.enc(self.g2, J)
         except NoEnclosure:
@@ -481,6 +505,37 @@ class _Prover:
             return self.ok_at(l, l_in) or None
         self.how.add("concavity")
         return (self.ok_at(l, l_in) and self.ok_at(r, r_in)) or None
+
+    def derivative(self, k: int) -> Expr:
+        while len(self.derivs) <= k:
+            d = sympy.diff(self.derivs[-1], self.var)
+            self.derivs.append(d)
+            self.forms[id(d)] = forms_of(d)
+        return self.derivs[k]
+
+    def contact(self, J: Any, t: Any, t_in: bool, side: int) -> bool | None:
+        """Where g and its first k-1 derivatives are 0 at the end t of J, exactly, and g^(k) has
+        one sign s on J: g has the sign s (side 1, t the lower end) or (-1)^k s (t the upper end)
+        on the rest of J (g is the k-fold integral of g^(k) from t). None where this does not apply."""
+        if self.sign_at(self.g, t) != 0:
+            return None
+        for k in range(1, 6):
+            try:
+                lo, hi = _mpf_ends(self.enc(self.derivative(k), J))
+            except NoEnclosure:
+                return None
+            if lo > 0 or hi < 0:
+                s = (1 if lo > 0 else -1) * (1 if side > 0 or k % 2 == 0 else -1)
+                if s < 0:
+                    return False
+                self.how.add("the order of contact at a zero")
+                if self.strict and t_in:
+                    self.witness = _exact_point(t)
+                    return False
+                return True
+            if self.sign_at(self.derivative(k), t) != 0:
+                return None
+        return None
 
     def interior_min(self, l: Any, r: Any) -> bool | None:
         """g convex on [l, r], g'(l) < 0 < g'(r): its minimum at the one root of g', bracketed."""
@@ -544,9 +599,18 @@ class _Prover:
                 return True
         except NoEnclosure:
             pass
+        shifted = self.shifted(self.g, at, side)  # SymPy's assumptions on x = at ± t, t > 0
+        if any((f.is_positive if self.strict else f.is_nonnegative) for f in _forms(shifted)) and \
+                self.ok_at(at, True):
+            self.how.add("a sign argument on the tails")
+            return True
         if not self.smooth:
             return False
-        s = self._tail_sign(self.g1, J, at, end, 2)
+        E = self.tail_enc(self.g, J, at, end, TAIL_DEPTH)
+        if E is not None and self.good(E):
+            self.how.add("interval arithmetic on the tails")
+            return True
+        s = self._tail_sign(self.g1, J, at, end, TAIL_DEPTH)
         if s is None:
             return False
         self.how.add("monotonicity on the tails")
@@ -582,29 +646,75 @@ class _Prover:
             return None
         return L
 
+    def shifted(self, h: Expr, at: Expr, side: int) -> Expr:
+        """h on the tail beyond ``at`` written with a positive variable: x = at + t (side 1) or at - t."""
+        return h.xreplace({self.var: at + side * self._t})
+
+    def tail_enc(self, h: Expr, J: Any, at: Expr, end: Expr, depth: int, whole: bool = True) -> Any:
+        """An enclosure of h on a tail J, tighter than interval arithmetic gives where a product
+        meets ∞·0 (x·e^{-x} on [20, ∞) is [0, ∞] by intervals): sums and products of the parts'
+        enclosures, and, for a part that is still unbounded, its monotonicity on the tail (the sign
+        of its derivative, found the same way), which bounds it by its value at the finite end.
+        None where nothing encloses it."""
+        key = (h, end, depth, whole)
+        if key in self._tails:
+            return self._tails[key]
+        self._tails[key] = None  # (a recursion back to the same part encloses nothing)
+        try:  # (several forms only for a whole function: its parts are many, and small)
+            E = enclose_all(self.forms[id(h)] if id(h) in self.forms else forms_of(h) if whole else [h], self.var, J)
+        except NoEnclosure:
+            E = None
+
+        def finite(I: Any) -> bool:
+            return I is not None and all(mpmath.isfinite(t) for t in _mpf_ends(I))
+
+        if not finite(E) and isinstance(h, (sympy.Add, sympy.Mul)) and h.has(self.var) and \
+                time.monotonic() < self.deadline:
+            parts = [self.tail_enc(a, J, at, end, depth, whole=False) for a in h.args]
+            if all(p_ is not None for p_ in parts):
+                out = parts[0]
+                for p_ in parts[1:]:
+                    out = out + p_ if isinstance(h, sympy.Add) else out * p_
+                E = out if E is None else _meet(E, out)
+        if not finite(E) and depth > 0 and h.has(self.var) and time.monotonic() < self.deadline:
+            s = self._tail_sign(sympy.diff(h, self.var), J, at, end, depth - 1)
+            if s is not None:
+                try:
+                    here = self.enc(h, iv.mpf(self._mp(at)) if not at.is_Rational else
+                                    iv.mpf(int(at.p)) / iv.mpf(int(at.q)))
+                except NoEnclosure:
+                    here = None
+                if here is not None:
+                    up = s * (1 if end is sympy.oo else -1) > 0  # h grows toward the infinite end
+                    h_lo, h_hi = _mpf_ends(here)
+                    e_lo, e_hi = _mpf_ends(E) if E is not None else (-mpmath.inf, mpmath.inf)
+                    E = iv.mpf([h_lo, e_hi]) if up else iv.mpf([e_lo, h_hi])
+                    self.how.add("monotonicity on the tails")
+        self._tails[key] = E
+        return E
+
     def _tail_sign(self, h: Expr, J: Any, at: Expr, end: Expr, depth: int) -> int | None:
         """The sign of h on a tail J = [at, oo) or (-oo, at], 0 excluded: its factors SymPy proves
         positive (or negative) set aside and the rest enclosed on the tail; or else, h being
         monotone there (the sign of h' on the tail, found the same way), from the sign of h at the
         finite end and its limit at the infinite one, between which it lies."""
         sign, rest = 1, []
+        side = 1 if end is sympy.oo else -1
         for f in sympy.Mul.make_args(sympy.factor_terms(h)):
-            s = _symbolic_sign(f) if f.has(self.var) else _number_sign(f)
+            s = (_symbolic_sign(f) or _symbolic_sign(self.shifted(f, at, side))) if f.has(self.var) else _number_sign(f)
             if s is None:
                 rest.append(f)
             elif s == 0:
                 return None
             else:
                 sign *= s
-        try:
-            E = enclose_all(forms_of(sympy.Mul(*rest)), self.var, J)
+        E = self.tail_enc(sympy.Mul(*rest), J, at, end, depth - 1)
+        if E is not None:
             lo, hi = _mpf_ends(E)
             if lo > 0:
                 return sign
             if hi < 0:
                 return -sign
-        except NoEnclosure:
-            pass
         if depth <= 0 or time.monotonic() > self.deadline:
             return None
         if self._tail_sign(sympy.diff(h, self.var), J, at, end, depth - 1) is None:
@@ -620,6 +730,7 @@ class _Prover:
         return here
 
 
+@functools.lru_cache(maxsize=2048)
 def _symbolic_sign(f: Expr) -> int | None:
     """1 or -1 where SymPy proves f positive or negative for every real value (several forms)."""
     for form in _forms(f):

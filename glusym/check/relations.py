@@ -282,6 +282,8 @@ class _Search:
     near_zero: dict[str, Any] | None = None  # an interior minimum of a strict margin within NEAR_ZERO of 0
     holds_somewhere: bool = False
     grid: int = 0  # grid (or random) points where the float margin is a number
+    complete: bool = True  # False where the deadline cut the search short
+    equality: bool = False  # the counterexample is an equality (of a strict relation)
 
 
 def _floated(e: Expr) -> Expr:
@@ -440,23 +442,15 @@ def _in_domain(pt: dict[Symbol, Any], dom: dict[Symbol, sympy.Set]) -> bool:
     return True
 
 
-def _search(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[Symbol],
-            dom: dict[Symbol, sympy.Set], deadline: float, extra: tuple[Expr, ...] = ()) -> _Search:
-    """Look for a point where g < 0 (or g <= 0 for a strict relation): the points of
-    :func:`glusym.sampling.cover`, a grid, local minimisation; confirm each candidate exactly."""
+def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sympy.Set], deadline: float,
+                     out: _Search, notes: list[str]) -> tuple[list[dict[Symbol, Any]], list[dict[Symbol, Any]], int]:
+    """(the lowest points of a grid and their local minimisations, the domain's closed ends, how
+    many minimisations) for one variable; a random box and Nelder–Mead for several."""
     import numpy as np
     from scipy.optimize import minimize, minimize_scalar
 
-    from ..sampling import cover
-
-    out = _Search()
-    fm = _float_margin(g, syms)
-    pts, where = cover([_floated(lhs), _floated(rhs)], syms, seed=len(syms) * 7919 + 3)
     cands: list[dict[Symbol, Any]] = []
-    cover_pts = [{s: p[s.name] for s in syms} for p in pts]
-    cover_pts = [p for p in cover_pts if _in_domain(p, dom)]
-    notes = [where]
-    grid_pts: list[dict[Symbol, Any]] = []
+    ends: list[dict[Symbol, Any]] = []
     refined = 0
     if len(syms) == 1:
         (v,) = syms
@@ -472,7 +466,7 @@ def _search(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[
             xs = np.linspace(lo, hi, GRID_POINTS)
             for end, opened in ((I.start, I.left_open), (I.end, I.right_open)):
                 if end.is_finite and not opened:
-                    grid_pts.append({v: end})
+                    ends.append({v: end})
             if I.left_open:
                 xs = xs[xs > lo]
             if I.right_open:
@@ -485,8 +479,7 @@ def _search(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[
                 bottom = FAR_RADIUS if I.start == -sympy.oo else min(-float(I.start), FAR_RADIUS)
                 far_parts.append(-np.geomspace(max(-lo, 1.0), bottom, FAR_POINTS)[1:])
             if far_parts:
-                xs = np.concatenate([xs, *far_parts])
-                xs = np.sort(xs)
+                xs = np.sort(np.concatenate([xs, *far_parts]))
             notes.append(f"a grid of {len(xs)} points on [{lo:g}, {hi:g}]"
                          + (f" and log-spaced beyond it out to |x| = {FAR_RADIUS:g}" if far_parts else ""))
             if fm is None or not len(xs):
@@ -494,14 +487,16 @@ def _search(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[
             ys = fm(xs)
             out.grid += int(np.isfinite(ys).sum())
             ys = np.where(np.isfinite(ys), ys, np.inf)
+            if np.any(ys > 0):
+                out.holds_somewhere = True
             # the lowest local minima of the grid, each refined within its two cells
             idx = [i for i in range(len(xs)) if ys[i] <= ys[max(i - 1, 0)] and ys[i] <= ys[min(i + 1, len(xs) - 1)]]
-            idx = sorted(idx, key=lambda i: ys[i])[:10]
-            bad = [i for i in np.argsort(ys)[:3]]
-            for i in dict.fromkeys(idx + [int(b) for b in bad]):
+            idx = sorted(idx, key=lambda i: ys[i])[:10] + [int(b) for b in np.argsort(ys)[:3]]
+            for i in dict.fromkeys(idx):
                 a_, b_ = xs[max(i - 1, 0)], xs[min(i + 1, len(xs) - 1)]
                 cands.append({v: float(xs[i])})
                 if time.monotonic() > deadline:
+                    out.complete = False
                     break
                 try:
                     r = minimize_scalar(lambda t: float(fm(np.array([t]))[0]), bounds=(a_, b_), method="bounded",
@@ -511,108 +506,151 @@ def _search(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[
                         refined += 1
                 except (ValueError, FloatingPointError):
                     pass
-    else:  # several variables: random points in a box, and Nelder-Mead from the lowest
-        rng = np.random.default_rng(17)
-        box = rng.uniform(-10, 10, size=(2000, len(syms)))
-        box[:500] *= 0.2
-        pts_box = [dict(zip(syms, row)) for row in box]
-        pts_box = [p for p in pts_box if _in_domain(p, dom)]
-        grid_pts = []
-        if fm is not None and pts_box:
-            cols = [np.array([p[s] for p in pts_box]) for s in syms]
-            ys = fm(*cols)
-            out.grid += int(np.isfinite(ys).sum())
-            ys = np.where(np.isfinite(ys), ys, np.inf)
-            notes.append(f"{len(pts_box)} random points in [-10, 10]^{len(syms)}")
-            starts = [pts_box[int(i)] for i in np.argsort(ys)[:8]]
-            for st in starts:
-                cands.append(st)
-                if time.monotonic() > deadline:
-                    break
-                try:
-                    r = minimize(lambda p: float(fm(*[np.array([t]) for t in p])[0]), [st[s] for s in syms],
-                                 method="Nelder-Mead", options={"xatol": 1e-12, "fatol": 1e-15, "maxiter": 600})
-                    cand = dict(zip(syms, (float(t) for t in r.x)))
-                    if np.isfinite(r.fun) and _in_domain(cand, dom):
-                        cands.append(cand)
-                        refined += 1
-                except (ValueError, FloatingPointError):
-                    pass
-    if refined:
-        notes.append(f"{refined} local minimisations of the margin")
-    # every cover point is checked at 30 digits; the candidates exactly
+        return cands, ends, refined
+    rng = np.random.default_rng(17)  # several variables: random points in a box, Nelder–Mead from the lowest
+    box = rng.uniform(-10, 10, size=(4000, len(syms)))
+    box[:1000] *= 0.2
+    box[1000:1400] *= 10
+    pts_box = [dict(zip(syms, row)) for row in box]
+    pts_box = [p for p in pts_box if _in_domain(p, dom)]
+    if fm is None or not pts_box:
+        return cands, ends, refined
+    cols = [np.array([p[s] for p in pts_box]) for s in syms]
+    ys = fm(*cols)
+    out.grid += int(np.isfinite(ys).sum())
+    ys = np.where(np.isfinite(ys), ys, np.inf)
+    if np.any(ys > 0):
+        out.holds_somewhere = True
+    notes.append(f"{len(pts_box)} random points in [-100, 100]^{len(syms)}, most within [-10, 10]")
+    for i in np.argsort(ys)[:10]:
+        st = pts_box[int(i)]
+        cands.append(st)
+        if time.monotonic() > deadline:
+            out.complete = False
+            break
+        try:
+            r = minimize(lambda p: float(fm(*[np.array([t]) for t in p])[0]), [st[s] for s in syms],
+                         method="Nelder-Mead", options={"xatol": 1e-12, "fatol": 1e-15, "maxiter": 600})
+        except (ValueError, FloatingPointError):
+            continue
+        cand = dict(zip(syms, (float(t) for t in r.x)))
+        if np.isfinite(r.fun) and all(abs(t) <= FAR_RADIUS for t in r.x) and _in_domain(cand, dom):
+            cands.append(cand)
+            refined += 1
+    return cands, ends, refined
+
+
+def _search(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[Symbol],
+            dom: dict[Symbol, sympy.Set], deadline: float) -> _Search:
+    """Look for a point where g < 0 (or g <= 0 for a strict relation), and confirm each candidate
+    exactly: first a grid (a random box for several variables) and local minimisations of the
+    margin, then the points of :func:`glusym.sampling.cover`. ``complete`` is False where the
+    deadline cut the search short (then nothing may be concluded from it)."""
+    import numpy as np
+
+    from ..sampling import cover
     from .pointwise import _compile
 
-    fg, ng = _compile(g)
-    scored: list[tuple[Any, dict[Symbol, Any]]] = []
-    by_name = {s.name: s for s in syms}
-    for p in cover_pts + grid_pts:
-        with mpmath.workdps(30):
-            try:
-                y = fg(*[_mp(_exact(p[by_name[n]])) for n in ng])
-            except (ZeroDivisionError, ValueError, OverflowError, TypeError):
-                continue
-        if y is None or isinstance(y, mpmath.mpc) or not mpmath.isfinite(y):
-            continue
-        out.used += 1
-        scored.append((y, p))
-        if y > 0:
-            out.holds_somewhere = True
-    scored.sort(key=lambda t: t[0])
-    # the candidates worth confirming exactly: the lowest few, and every one whose float margin is
-    # not clearly positive (a violation, or an equality, may be there)
+    out = _Search()
+    fm = _float_margin(g, syms)
+    notes: list[str] = []
+    cands, ends, refined = _grid_candidates(g, fm, syms, dom, deadline, out, notes)
+    if refined:
+        notes.append(f"{refined} local minimisations of the margin")
+
     def fmargin(p: dict[Symbol, Any]) -> float:
         if fm is None:
             return float("nan")
-        y = fm(*[np.array([float(p[s])]) for s in syms])[0]
-        return float(y)
+        return float(fm(*[np.array([float(p[s])]) for s in syms])[0])
 
-    rated = sorted(((fmargin(p), k, p) for k, p in enumerate(cands)), key=lambda t: (t[0] if t[0] == t[0] else -1e300, t[1]))
+    # the candidates worth confirming exactly: the lowest few, and every one whose float margin is
+    # not clearly positive (a violation, or an equality, may be there)
+    rated = sorted(((fmargin(p), k, p) for k, p in enumerate(cands)),
+                   key=lambda t: (t[0] if t[0] == t[0] else -1e300, t[1]))
     keep = [p for k, (y, _, p) in enumerate(rated) if k < 4 or not (y > 1e-7)]
     if len(syms) == 1 and strict:  # an interior minimum near 0, located at 50 digits
         keep.extend(_refined_min(g, syms[0], [p for y, _, p in rated[:3] if y == y and y < 1e-6], dom))
-    checked = keep + [p for _, p in scored[:6]]
+    interior = {id(c) for c in keep}
+    first = list(keep) + ends
     if len(syms) == 1:
         (v,) = syms
-        for p in keep:
-            for r in _snaps(float(p[v])):
-                checked.append({v: r})
-        checked.extend({v: e} for e in extra)
-    best = None
-    interior = {id(c) for c in keep}
-    for p in checked:
+        first += [{v: r} for p in keep for r in _snaps(float(p[v]))]
+    best: list[Any] = [None]
+    if _confirm_all(lhs, rhs, g, sense, strict, first, dom, deadline, out, interior, best):
+        out.where = "; ".join(notes)
+        return out
+    # then the points that cover the two sides (breakpoints, turning points, far out)
+    if time.monotonic() < deadline:
+        pts, where = cover([_floated(lhs), _floated(rhs)], syms, seed=len(syms) * 7919 + 3)
+        notes.insert(0, where)
+        fg, ng = _compile(g)
+        by_name = {s.name: s for s in syms}
+        scored: list[tuple[Any, dict[Symbol, Any]]] = []
+        for p in ({s: q[s.name] for s in syms} for q in pts):
+            if time.monotonic() > deadline:
+                out.complete = False
+                break
+            if not _in_domain(p, dom):
+                continue
+            with mpmath.workdps(30):
+                try:
+                    y = fg(*[_mp(_exact(p[by_name[n]])) for n in ng])
+                except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+                    continue
+            if y is None or isinstance(y, mpmath.mpc) or not mpmath.isfinite(y):
+                continue
+            out.used += 1
+            scored.append((y, p))
+            if y > 0:
+                out.holds_somewhere = True
+        scored.sort(key=lambda t: t[0])
+        second = [p for y, p in scored if not (y > mpmath.mpf(10) ** -20)] or [p for _, p in scored[:6]]
+        _confirm_all(lhs, rhs, g, sense, strict, second[:40] + [p for _, p in scored[:6]], dom, deadline, out,
+                     set(), best)
+    else:
+        out.complete = False
+    if best[0] is not None:
+        out.smallest, out.at = best[0][0], _shown_point(best[0][1])
+    out.where = "; ".join(notes)
+    return out
+
+
+def _confirm_all(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, points: list[dict[Symbol, Any]],
+                 dom: dict[Symbol, sympy.Set], deadline: float, out: _Search, interior: set[int],
+                 best: list[Any]) -> bool:
+    """Confirm candidates exactly; True (with ``out.counterexample`` set) at the first false one."""
+    seen: set[tuple[Any, ...]] = set()
+    for p in points:
         if time.monotonic() > deadline:
-            break
+            out.complete = False
+            return False
         exact = {s: _exact(val) for s, val in p.items()}
-        if not _in_domain(exact, dom):
+        key = tuple(exact.values())
+        if key in seen or not _in_domain(exact, dom):
             continue
+        seen.add(key)
         state, a, b, m = _confirm(lhs, rhs, g, sense, strict, exact)
         if state == "false":
-            if len(exact) == 1:  # a simpler point nearby, where the relation is as false
-                (v,) = exact
-                t = float(exact[v])
-                for q in (1, 2, 10, 100, 1000):
-                    r = sympy.Rational(round(t * q), q)
-                    if r == exact[v] or not _in_domain({v: r}, dom):
-                        continue
-                    st = _confirm(lhs, rhs, g, sense, strict, {v: r})
-                    if st[0] == "false" and (st[3] <= m / 2 if m < 0 else st[3] == 0):
-                        exact, a, b, m = {v: r}, st[1], st[2], st[3]
-                        break
+            for q in (1, 2, 10, 100, 1000):  # a simpler point nearby, where the relation is as false
+                simple = {s: sympy.Rational(round(float(t) * q), q) for s, t in exact.items()}
+                if simple == exact or not _in_domain(simple, dom):
+                    continue
+                st = _confirm(lhs, rhs, g, sense, strict, simple)
+                if st[0] == "false" and (st[3] <= m / 2 if m < 0 else st[3] == 0):
+                    exact, a, b, m = simple, st[1], st[2], st[3]
+                    break
             out.counterexample = _counterexample(exact, a, b, m)
+            out.equality = m == 0
             out.why = ("equality at this point (SymPy proves the margin 0), where the relation is strict"
                        if m == 0 else f"false at this point, confirmed at {CONFIRM_DIGITS} digits and at twice that")
-            break
+            return True
         if state == "true":
             out.holds_somewhere = True
-        if m is not None and (best is None or m < best[0]):
-            best = (m, exact)
+        if m is not None and (best[0] is None or m < best[0][0]):
+            best[0] = (m, exact)
         if m is not None and strict and id(p) in interior and abs(m) <= NEAR_ZERO:
             out.near_zero = _shown_point(exact)
-    if best is not None:
-        out.smallest, out.at = best[0], _shown_point(best[1])
-    out.where = "; ".join(n for n in notes if n)
-    return out
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -698,19 +736,23 @@ def _how(how: set[str], boxes: int, radius: int, cases: int) -> str:
     tests = [t for t in ("monotonicity", "convexity", "concavity") if t in how]
     out = f"interval arithmetic (mpmath.iv) on {boxes} sub-interval(s)"
     if radius:
-        out += f" of [−{radius}, {radius}]"
+        out += f" of the part within |x| ≤ {radius}"
     if tests:
         out += " with " + " and ".join(tests) + " tests"
     if "the critical point solved exactly" in how:
         out += ", the critical point solved exactly by SymPy and the value there decided exactly"
     if "the breakpoints decided exactly" in how:
         out += ", the breakpoints decided exactly"
+    if "the order of contact at a zero" in how:
+        out += ", a zero's order of contact (the first derivative not 0 there)"
     if "the open ends as tails (x = a ± 1/t)" in how:
         out += ", the open ends a of the domain as tails in t (x = a ± 1/t)"
     if radius:
         tail = []
         if "interval arithmetic on the tails" in how:
             tail.append("enclosures")
+        if "a sign argument on the tails" in how:
+            tail.append("a sign argument (SymPy's assumptions for x = ±R ± t, t > 0)")
         if "monotonicity on the tails" in how:
             tail.append("the sign of the derivative" + (" (from higher derivatives)" if
                                                         "higher derivatives on the tails" in how else ""))
@@ -760,9 +802,9 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
     if proof is not None:
         return "holds", f"proved {on}: {proof}", None
     search = _search(L, R, g, 1 if op in (">", ">=") else -1, strict, syms, dom,
-                     time.monotonic() + 0.4 * max(deadline - time.monotonic(), 0.0))
+                     time.monotonic() + 0.6 * max(deadline - time.monotonic(), 0.0))
     if search.counterexample is not None:
-        if plain and search.holds_somewhere:
+        if plain and search.holds_somewhere and not search.equality:
             return "no claim", ("a condition on its variables: it names no function and is true for some values, "
                                 "false for others"), None
         return "fails", f"{search.why} ({on})", search.counterexample
@@ -779,6 +821,8 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
             return "fails", f"equality at an exact point (SymPy proves the margin 0), where the relation is strict ({on})", ce
         if proved:
             return "holds", f"proved {on}: {how}", None
+    if not search.complete:
+        return "unknown", "no proof, and the search for a counterexample ran out of time", None
     if search.used + search.grid < 100 or search.grid < 100:
         return "unknown", (f"no proof, and the search evaluated the margin at only {search.used} sampled and "
                            f"{search.grid} grid points"), None
