@@ -284,6 +284,9 @@ class _Search:
     grid: int = 0  # grid (or random) points where the float margin is a number
     complete: bool = True  # False where the deadline cut the search short
     equality: bool = False  # the counterexample is an equality (of a strict relation)
+    undefined: int = 0  # sampled points where a side has no real value
+    notes: list[str] = field(default_factory=list)
+    best: list[Any] = field(default_factory=lambda: [None])
 
 
 def _floated(e: Expr) -> Expr:
@@ -543,20 +546,16 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
 def _search(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[Symbol],
             dom: dict[Symbol, sympy.Set], deadline: float) -> _Search:
     """Look for a point where g < 0 (or g <= 0 for a strict relation), and confirm each candidate
-    exactly: first a grid (a random box for several variables) and local minimisations of the
-    margin, then the points of :func:`glusym.sampling.cover`. ``complete`` is False where the
-    deadline cut the search short (then nothing may be concluded from it)."""
+    exactly: a grid (a random box for several variables) and local minimisations of the margin.
+    :func:`_search_more` goes on with the points of :func:`glusym.sampling.cover`. ``complete`` is
+    False where the deadline cut the search short (then nothing may be concluded from it)."""
     import numpy as np
-
-    from ..sampling import cover
-    from .pointwise import _compile
 
     out = _Search()
     fm = _float_margin(g, syms)
-    notes: list[str] = []
-    cands, ends, refined = _grid_candidates(g, fm, syms, dom, deadline, out, notes)
+    cands, ends, refined = _grid_candidates(g, fm, syms, dom, deadline, out, out.notes)
     if refined:
-        notes.append(f"{refined} local minimisations of the margin")
+        out.notes.append(f"{refined} local minimisations of the margin")
 
     def fmargin(p: dict[Symbol, Any]) -> float:
         if fm is None:
@@ -575,44 +574,59 @@ def _search(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[
     if len(syms) == 1:
         (v,) = syms
         first += [{v: r} for p in keep for r in _snaps(float(p[v]))]
-    best: list[Any] = [None]
-    if _confirm_all(lhs, rhs, g, sense, strict, first, dom, deadline, out, interior, best):
-        out.where = "; ".join(notes)
-        return out
-    # then the points that cover the two sides (breakpoints, turning points, far out)
-    if time.monotonic() < deadline:
-        pts, where = cover([_floated(lhs), _floated(rhs)], syms, seed=len(syms) * 7919 + 3)
-        notes.insert(0, where)
-        fg, ng = _compile(g)
-        by_name = {s.name: s for s in syms}
-        scored: list[tuple[Any, dict[Symbol, Any]]] = []
-        for p in ({s: q[s.name] for s in syms} for q in pts):
-            if time.monotonic() > deadline:
-                out.complete = False
-                break
-            if not _in_domain(p, dom):
-                continue
-            with mpmath.workdps(30):
-                try:
-                    y = fg(*[_mp(_exact(p[by_name[n]])) for n in ng])
-                except (ZeroDivisionError, ValueError, OverflowError, TypeError):
-                    continue
-            if y is None or isinstance(y, mpmath.mpc) or not mpmath.isfinite(y):
-                continue
-            out.used += 1
-            scored.append((y, p))
-            if y > 0:
-                out.holds_somewhere = True
-        scored.sort(key=lambda t: t[0])
-        second = [p for y, p in scored if not (y > mpmath.mpf(10) ** -20)] or [p for _, p in scored[:6]]
-        _confirm_all(lhs, rhs, g, sense, strict, second[:40] + [p for _, p in scored[:6]], dom, deadline, out,
-                     set(), best)
-    else:
-        out.complete = False
-    if best[0] is not None:
-        out.smallest, out.at = best[0][0], _shown_point(best[0][1])
-    out.where = "; ".join(notes)
+    _confirm_all(lhs, rhs, g, sense, strict, first, dom, deadline, out, interior, out.best)
+    _finish(out)
     return out
+
+
+def _search_more(out: _Search, lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, syms: list[Symbol],
+                 dom: dict[Symbol, sympy.Set], deadline: float) -> _Search:
+    """The search's second round: the points that cover the two sides (both sides of every
+    breakpoint, where each exponential turns, far out), each at 30 digits, the lowest exactly."""
+    from ..sampling import cover
+    from .pointwise import _compile
+
+    if out.counterexample is not None:
+        return out
+    if time.monotonic() >= deadline:
+        out.complete = False
+        return out
+    pts, where = cover([_floated(lhs), _floated(rhs)], syms, seed=len(syms) * 7919 + 3)
+    out.notes.insert(0, where)
+    fg, ng = _compile(g)
+    by_name = {s.name: s for s in syms}
+    scored: list[tuple[Any, dict[Symbol, Any]]] = []
+    for p in ({s: q[s.name] for s in syms} for q in pts):
+        if time.monotonic() > deadline:
+            out.complete = False
+            break
+        if not _in_domain(p, dom):
+            continue
+        with mpmath.workdps(30):
+            try:
+                y = fg(*[_mp(_exact(p[by_name[n]])) for n in ng])
+            except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+                out.undefined += 1
+                continue
+        if y is None or isinstance(y, mpmath.mpc) or not mpmath.isfinite(y):
+            out.undefined += 1
+            continue
+        out.used += 1
+        scored.append((y, p))
+        if y > 0:
+            out.holds_somewhere = True
+    scored.sort(key=lambda t: t[0])
+    second = [p for y, p in scored if not (y > mpmath.mpf(10) ** -20)] or [p for _, p in scored[:6]]
+    _confirm_all(lhs, rhs, g, sense, strict, second[:40] + [p for _, p in scored[:6]], dom, deadline, out,
+                 set(), out.best)
+    _finish(out)
+    return out
+
+
+def _finish(out: _Search) -> None:
+    if out.best[0] is not None:
+        out.smallest, out.at = out.best[0][0], _shown_point(out.best[0][1])
+    out.where = "; ".join(n for n in out.notes if n)
 
 
 def _confirm_all(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool, points: list[dict[Symbol, Any]],
@@ -801,16 +815,23 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
     proof = _sign_argument(g, strict, syms, dom, deadline)
     if proof is not None:
         return "holds", f"proved {on}: {proof}", None
-    search = _search(L, R, g, 1 if op in (">", ">=") else -1, strict, syms, dom,
-                     time.monotonic() + 0.6 * max(deadline - time.monotonic(), 0.0))
-    if search.counterexample is not None:
+    sense = 1 if op in (">", ">=") else -1
+
+    def failed(search: _Search) -> Verdict | None:
+        if search.counterexample is None:
+            return None
         if plain and search.holds_somewhere and not search.equality:
             return "no claim", ("a condition on its variables: it names no function and is true for some values, "
                                 "false for others"), None
         return "fails", f"{search.why} ({on})", search.counterexample
-    if len(syms) == 1:
+
+    search = _search(L, R, g, sense, strict, syms, dom, time.monotonic() + 0.3 * max(deadline - time.monotonic(), 0.0))
+    if (got := failed(search)) is not None:
+        return got
+    if len(syms) == 1:  # the proof, before the second round of the search (which a proof makes unneeded)
         try:
-            proved, how, witness = _certified(g, syms[0], dom[syms[0]], strict, deadline)
+            proved, how, witness = _certified(g, syms[0], dom[syms[0]], strict,
+                                              time.monotonic() + 0.8 * max(deadline - time.monotonic(), 0.0))
         except Exception as exc:  # noqa: BLE001 - a proof that breaks proves nothing
             proved, how, witness = False, f"({type(exc).__name__})", None
         if witness is not None:
@@ -821,6 +842,9 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
             return "fails", f"equality at an exact point (SymPy proves the margin 0), where the relation is strict ({on})", ce
         if proved:
             return "holds", f"proved {on}: {how}", None
+    search = _search_more(search, L, R, g, sense, strict, syms, dom, deadline)
+    if (got := failed(search)) is not None:
+        return got
     if not search.complete:
         return "unknown", "no proof, and the search for a counterexample ran out of time", None
     if search.used + search.grid < 100 or search.grid < 100:
@@ -835,7 +859,8 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
     return "holds numerically", (
         f"no proof reached; true at {search.used + search.grid} points {on} ({search.where}), the smallest margin "
         f"{'rhs − lhs' if op in ('<', '<=') else 'lhs − rhs'} = {smallest} at {at}, candidates checked at "
-        f"{CONFIRM_DIGITS} digits and again at twice that"), None
+        f"{CONFIRM_DIGITS} digits and again at twice that"
+        + (f"; {search.undefined} sampled point(s) where a side has no real value left out" if search.undefined else "")), None
 
 
 def judge_membership(expr: Any, S: sympy.Set, domain: Any = None, deadline: float | None = None,
