@@ -430,7 +430,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     if args.budget <= 0:
         raise GlusymError(f"--budget must be positive, got {args.budget}")
-    report = check_file(args.file, budget=args.budget)
+    if not (0 <= args.approx_tol < float("inf")):
+        raise GlusymError(f"--approx-tol must be a nonnegative number, got {args.approx_tol}")
+    report = check_file(args.file, budget=args.budget, approx_tol=args.approx_tol)
     if args.format == "json":
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -539,6 +541,9 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--format", choices=("text", "json"), default="text")
     ck.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
                     help="time budget of each link of a formula (default 5)")
+    ck.add_argument("--approx-tol", type=float, default=0.03, metavar="ERROR",
+                    help="an approximation (\\approx, \\simeq) holds approximately when its largest absolute "
+                         "error is at most ERROR (default 0.03)")
     ck.set_defaults(func=_cmd_check)
     pl = sub.add_parser("plot", help="a figure of the two documents (SVG by default; --list names them)")
     pl.add_argument("figure", nargs="?", help="a figure (see --list)")

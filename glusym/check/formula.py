@@ -13,6 +13,7 @@ from ..errors import BudgetExceeded, GlusymError
 from ..parsing import Chain, LatexParseError, parse_chain
 from .context import _record, apply_definitions, known
 from .extract import extract_formulas, extract_text_formulas, is_markdown
+from .approximation import DEFAULT_APPROX_TOL, split_limit_note
 from .judge import _is_new_name, _judge
 from .report import DEFAULT_LINK_BUDGET, Formula, Link, Report
 from .suggest import suggest
@@ -66,13 +67,18 @@ def _rows(tex: str) -> list[str] | None:
 
 
 def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
-                  context: dict[str, Any] | None = None) -> tuple[Link, ...]:
+                  context: dict[str, Any] | None = None, approx_tol: float = DEFAULT_APPROX_TOL) -> tuple[Link, ...]:
     """The links of one formula with their verdicts (``context``: the document's definitions so
     far, updated with this formula's)."""
     context = {} if context is None else context
     rows = _rows(tex)
     if rows is not None:  # an aligned block: each row is a formula of its own
-        return tuple(k for row in rows for k in check_formula(row, budget, context))
+        return tuple(k for row in rows for k in check_formula(row, budget, context, approx_tol))
+    approx_tol = _tolerance(approx_tol)
+    at = None
+    note = split_limit_note(tex) if re.search(r"\\(sim|approx|simeq)(?![A-Za-z])", tex) else None
+    if note is not None:  # "f \\sim g \\text{ as } x \\to \\infty": the limit, then the relation
+        tex, at = note
     try:
         chain: Chain = parse_chain(tex)
     except LatexParseError as exc:
@@ -108,7 +114,9 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
             noted = f"on the domain {chain.domain_latex.strip() or chain.domain}"
         try:
             with time_budget(budget):
-                verdict, reason, ce = _judge(a, b, op, i == 0 and not again, budget, lt)
+                verdict, reason, ce = _judge(a, b, op, i == 0 and not again, budget, lt, rt,
+                                             domain=chain.domain if op != "=" else None, approx_tol=approx_tol,
+                                             at=at if at is not None else chain.at)
                 if verdict == "definition":
                     _record(a, b, context)
                 if noted and verdict != "definition":
@@ -135,11 +143,23 @@ def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float) -> str | N
         return None
 
 
-def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<text>") -> Report:
+def _tolerance(approx_tol: float) -> float:
+    try:
+        tol = float(approx_tol)
+    except (TypeError, ValueError):
+        raise GlusymError(f"the approximation tolerance must be a number, not {approx_tol!r}") from None
+    if not (0 <= tol < float("inf")):
+        raise GlusymError(f"the approximation tolerance must be a nonnegative number, got {approx_tol}")
+    return tol
+
+
+def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<text>",
+               approx_tol: float = DEFAULT_APPROX_TOL) -> Report:
     """Check every formula of a Markdown text."""
     t0 = time.monotonic()
     context: dict[str, Any] = {}
-    formulas = tuple(Formula(line, tex, display, check_formula(tex, budget, context))
+    tol = _tolerance(approx_tol)
+    formulas = tuple(Formula(line, tex, display, check_formula(tex, budget, context, tol))
                      for line, tex, display in extract_formulas(text))
     return Report(name, formulas, time.monotonic() - t0)
 
@@ -194,9 +214,10 @@ def check_plain_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str =
     return Report(name, tuple(formulas), time.monotonic() - t0)
 
 
-def check_markdown(path: str | Path, budget: float = DEFAULT_LINK_BUDGET) -> Report:
+def check_markdown(path: str | Path, budget: float = DEFAULT_LINK_BUDGET,
+                   approx_tol: float = DEFAULT_APPROX_TOL) -> Report:
     """Check every formula of a Markdown file (raises GlusymError where it cannot be read)."""
-    return check_text(read_document(path), budget, name=str(path))
+    return check_text(read_document(path), budget, name=str(path), approx_tol=approx_tol)
 
 
 def check_file(path: str | Path, budget: float = DEFAULT_LINK_BUDGET, **options: Any) -> Report:

@@ -14,7 +14,8 @@ from ..parsing import BigO
 from ._errors import _NoLimit, _Undecided
 from .identity import _identity
 from .limits import _resolve_limits
-from .relations import _judge_inequality
+from .approximation import DEFAULT_APPROX_TOL, judge_approximation, judge_asymptotic
+from .relations import judge_inequality, judge_membership
 from .series import _series_check
 from .zero import _is_zero
 
@@ -54,20 +55,62 @@ def _integrals(lhs: Any, rhs: Any, deadline: float) -> Any:
     return lhs, rhs
 
 
+def _plain(*texs: str) -> bool:
+    """The formula's sides name no function glusym knows (read as a condition where true only on a region)."""
+    from ..parsing import mentions_catalogue
+
+    return not any(mentions_catalogue(t) for t in texs if t)
+
+
+def _membership(lhs: Any, S: Any, domain: Any, deadline: float, plain: bool) -> tuple[str, str, dict[str, str] | None]:
+    """``a \\in S``: S^n (a SetPower) is each coordinate in S; ℝ and its powers hold of every real value
+    (glusym's variables are real); intervals and their products by :func:`judge_membership`."""
+    from ..parsing.terms import SetPower
+
+    if isinstance(S, SetPower):
+        S = S.base
+        if isinstance(lhs, (sympy.Tuple, sympy.MatrixBase)):
+            S = sympy.ProductSet(*([S] * len(list(lhs))))
+    if not isinstance(S, sympy.Set):
+        return "unparsed", "a membership whose right side is not a set", None
+    reals = S == sympy.S.Reals or (isinstance(S, sympy.ProductSet) and all(f == sympy.S.Reals for f in S.sets))
+    if reals:
+        items = list(lhs) if isinstance(lhs, (sympy.Tuple, sympy.MatrixBase)) else [lhs]
+        if isinstance(S, sympy.ProductSet) and len(items) != len(S.sets) and len(items) > 1:
+            return "fails", f"{len(items)} coordinates against a product of {len(S.sets)} sets", None
+        real = [to_sympy(e, "the element").is_extended_real for e in items]
+        if all(r is True for r in real):
+            return "holds", "every variable is real, and so is every coordinate", None
+        return "unknown", "cannot tell whether every coordinate is real", None
+    return judge_membership(lhs, S, domain, deadline, plain)
+
+
 def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
-           lhs_tex: str = "") -> tuple[str, str, dict[str, str] | None]:
-    """(verdict, reason, counterexample) for one link."""
+           lhs_tex: str = "", rhs_tex: str = "", domain: Any = None, approx_tol: float = DEFAULT_APPROX_TOL,
+           at: tuple[Any, ...] | None = None) -> tuple[str, str, dict[str, str] | None]:
+    """(verdict, reason, counterexample) for one link. ``domain``: where the formula states its
+    variables live (a SymPy set or condition, see :func:`glusym.check.relations.domains`);
+    ``approx_tol``: the largest error of an approximation that holds approximately; ``at``: the
+    limit (variable, point[, direction]) of a ``∼``."""
     from ..parsing import mentions_catalogue
 
     deadline = time.monotonic() + budget
     if op == "=" and first and _is_new_name(lhs) and not mentions_catalogue(lhs_tex):
         return "definition", f"defines {lhs}", None
-    if op in ("~=", "~"):
-        return "no claim", "an approximation (≈, ∼) is not checked", None
+    if op == "~=" and at is not None:  # "f ≈ g as x → a": asymptotic, as ∼
+        return judge_asymptotic(lhs, rhs, at, deadline)
+    if op == "~=":
+        return judge_approximation(lhs, rhs, domain, approx_tol, deadline)
+    if op == "~":
+        return judge_asymptotic(lhs, rhs, at, deadline)
     if op in ("!=",):
         return "no claim", "an inequation (≠) is not checked", None
+    if op == "notin":
+        return "unknown", "∉ is not judged", None
+    if op == "in":
+        return _membership(lhs, rhs, domain, deadline, _plain(lhs_tex, rhs_tex))
     if op in ("<", ">", "<=", ">="):
-        return _judge_inequality(lhs, rhs, op)
+        return judge_inequality(lhs, rhs, op, domain, deadline, plain=_plain(lhs_tex, rhs_tex))
     if isinstance(lhs, sympy.Lambda) or isinstance(rhs, sympy.Lambda):
         if isinstance(lhs, sympy.Lambda) and isinstance(rhs, sympy.Lambda):
             t = Symbol("x", real=True)

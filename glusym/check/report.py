@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 
-VERDICTS = ("holds", "holds numerically", "fails", "definition", "unparsed", "unknown", "no claim")
+VERDICTS = ("holds", "holds numerically", "holds approximately", "fails", "definition", "unparsed", "unknown",
+            "no claim")
 
 
-#: The checker's verdicts that say a link is true, and the one that says it is false.
-TRUE_VERDICTS, FALSE_VERDICT = VERDICTS[:2], VERDICTS[2]
+#: The checker's verdicts that say a link is true (an approximation within its tolerance is a true
+#: claim of an approximation), and the one that says it is false.
+TRUE_VERDICTS = ("holds", "holds numerically", "holds approximately")
+FALSE_VERDICT = "fails"
 
 
 #: Seconds each link may take by default.
