@@ -117,7 +117,9 @@ PAIRS = [
     (r"\sigma(x) > 0", r"\sigma(x) > 0.001", _sig, lambda t: mpmath.mpf(0), lambda t: mpmath.mpf("0.001"), "range"),
     (r"\tanh(x) > -1", r"\tanh(x) \ge -0.999", mpmath.tanh, lambda t: mpmath.mpf(-1), lambda t: mpmath.mpf("-0.999"), "range"),
     (r"|\tanh x| < 1", r"|\tanh x| < 0.999", lambda t: abs(mpmath.tanh(t)), lambda t: mpmath.mpf(1), lambda t: mpmath.mpf("0.999"), "range"),
-    (r"\text{ELU}(x) > -1", r"\text{ELU}(x) \ge -0.999", _elu, lambda t: mpmath.mpf(-1), lambda t: mpmath.mpf("-0.999"), "range"),
+    # ELU's own bound is unknown (its alpha is the author's): its negative branch, written out
+    (r"e^{x} - 1 > -1", r"e^{x} - 1 \ge -0.999", lambda t: mpmath.exp(t) - 1, lambda t: mpmath.mpf(-1),
+     lambda t: mpmath.mpf("-0.999"), "range"),
     (r"\text{softplus}(x) > x", r"\text{softplus}(x) > x + 0.001", _softplus, lambda t: t, lambda t: t + mpmath.mpf("0.001"), "range"),
     (r"\text{softsign}(x) < 1", r"\text{softsign}(x) < 0.999", lambda t: t / (1 + abs(t)), lambda t: mpmath.mpf(1), lambda t: mpmath.mpf("0.999"), "range"),
     (r"\operatorname{erf}(x) < 1", r"\operatorname{erf}(x) < 0.999", mpmath.erf, lambda t: mpmath.mpf(1), lambda t: mpmath.mpf("0.999"), "range"),
@@ -140,7 +142,8 @@ PAIRS = [
     (r"\tanh(x) \ge -|x|", r"\tanh(x) \le x", mpmath.tanh, lambda t: -abs(t), lambda t: t, "half"),
     (r"\text{GELU}(x) \ge \frac{x}{2}", r"\text{GELU}(x) \ge 0", _gelu, lambda t: t / 2, lambda t: mpmath.mpf(0), "half"),
     (r"\text{softplus}(x) \ge \text{ReLU}(x)", r"\text{softplus}(x) \le x + 1", _softplus, lambda t: max(t, 0), lambda t: t + 1, "half"),
-    (r"\text{ELU}(x) \le \text{ReLU}(x) + 0", r"\text{ELU}(x) \ge \text{ReLU}(x) - 0.5", _elu, lambda t: max(t, 0), lambda t: max(t, 0) - mpmath.mpf("0.5"), "half"),
+    (r"\text{softsign}(x) \le 1", r"\text{softsign}(x) \le 0.999", lambda t: t / (1 + abs(t)), lambda t: mpmath.mpf(1),
+     lambda t: mpmath.mpf("0.999"), "half"),
 ]
 
 _OPS = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}

@@ -15,7 +15,7 @@ from .context import _record, apply_definitions, known
 from .extract import extract_formulas, extract_text_formulas, is_markdown
 from .approximation import DEFAULT_APPROX_TOL, split_limit_note
 from .judge import _is_new_name, _judge
-from .report import DEFAULT_LINK_BUDGET, Formula, Link, Report
+from .report import DEFAULT_LINK_BUDGET, TRUE_VERDICTS, Formula, Link, Report
 from .suggest import suggest
 
 
@@ -121,6 +121,11 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
                     _record(a, b, context)
                 if noted and verdict != "definition":
                     reason = f"{noted}; {reason}" if reason else noted
+                if verdict in TRUE_VERDICTS and op != "=":
+                    unset = _unset_parameters(lt + " " + rt)
+                    if unset:  # a bound of ELU holds for glusym's alpha = 1, not for every alpha the author means
+                        verdict, reason = "unknown", (f"{unset} has a parameter the formula does not set; for "
+                                                      f"glusym's default value: {reason}")
         except BudgetExceeded:
             verdict, reason, ce = "unknown", f"ran past the budget of {budget:g} s", None
         except RecursionError:
@@ -141,6 +146,18 @@ def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float) -> str | N
             return suggest(lhs_tex, a, b, op, time.monotonic() + budget)
     except Exception:  # noqa: BLE001 - BudgetExceeded, or SymPy failing: no suggestion, the verdict stands
         return None
+
+
+#: Units whose parameter belongs to their definition in the papers (ELU's α, LeakyReLU's slope, the
+#: shrinkages' λ, …): a bound or an approximation written of the name alone is a claim for the
+#: author's value, which glusym does not know.
+_PARAMETRIC = re.compile(r"\\(?:text|operatorname|mathrm)\{(ELU|CELU|LeakyReLU|PReLU|Threshold|HardTanh|HardShrink|"
+                         r"SoftShrink|squareplus)\}(?!\s*_)")
+
+
+def _unset_parameters(tex: str) -> str:
+    m = _PARAMETRIC.search(tex)
+    return m.group(1) if m else ""
 
 
 def _tolerance(approx_tol: float) -> float:
