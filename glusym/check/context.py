@@ -61,8 +61,9 @@ def _function(name: str, context: dict[str, Any]) -> tuple[sympy.Lambda, int] | 
     base = name.rstrip("'")
     primes = len(name) - len(base)
     f = context.get(base)
-    if not isinstance(f, sympy.Lambda) and isinstance(context.get(base.split("_", 1)[0]), sympy.Lambda):
-        f = _instance(base, context)  # beta_ReLU: the post's own beta, with its activation set
+    if not isinstance(f, sympy.Lambda):
+        # beta_ReLU: the post's own beta, with its activation set (only where the post defines beta)
+        f = _instance(base, context) if isinstance(context.get(base.split("_", 1)[0]), sympy.Lambda) else None
     if f is None or (primes and len(f.variables) != 1):
         return None
     return f, primes
