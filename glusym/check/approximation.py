@@ -40,6 +40,7 @@ import sympy
 from sympy import Expr, Symbol
 
 from ..functions import elementary, to_sympy
+from .limits import real_limit
 from .relations import _exact, _floated, _intervals, _mp, _show, _show_set, domains, is_condition
 
 #: the largest absolute error of an approximation that holds approximately, by default
@@ -229,7 +230,7 @@ def judge_approximation(lhs: Any, rhs: Any, domain: Any = None, tol: float = DEF
         return "unknown", f"could not evaluate the two sides {where}", None
     limit_note = ""
     for end, _ in far_limits:  # beyond the far points: the error's limit at the infinite end
-        lim = _limit(sympy.Abs(elementary(L) - elementary(R)), v, end, deadline)
+        lim = real_limit(sympy.Abs(elementary(L) - elementary(R)), v, end, deadline)
         if lim is None:
             limit_note = f"; the error's limit as {v} → {_show(end)} is not known"
             continue
@@ -273,24 +274,6 @@ def _pt(t: Expr) -> str:
     return str(t) if t.is_Integer or (t.is_Rational and t.q <= 1000) else mpmath.nstr(_mp(t), 6)
 
 
-def _limit(e: Expr, v: Symbol, at: Expr, deadline: float, direction: str = "+-") -> Expr | None:
-    """SymPy's limit within the link's budget (None where it gives none or no real number)."""
-    from ..budget import time_budget
-    from ..errors import BudgetExceeded
-
-    try:
-        with time_budget(max(min(2.0, deadline - time.monotonic()), 0.05)):
-            lim = sympy.limit(e, v, at, direction) if at.is_finite else sympy.limit(e, v, at)
-    except (BudgetExceeded, NotImplementedError, ValueError, TypeError, RecursionError, sympy.PoleError):
-        return None
-    if lim in (sympy.oo, -sympy.oo):
-        return lim
-    if not isinstance(lim, sympy.Basic) or isinstance(lim, sympy.Limit) or lim.has(sympy.nan, sympy.zoo, sympy.AccumBounds) \
-            or not lim.is_number or lim.is_real is False:
-        return None
-    return lim
-
-
 def judge_asymptotic(lhs: Any, rhs: Any, at: tuple[Any, ...] | None = None,
                      deadline: float | None = None) -> Verdict:
     r"""``lhs \sim rhs`` as ``at`` = (variable, point[, direction '+' or '-']): holds when
@@ -308,7 +291,7 @@ def judge_asymptotic(lhs: Any, rhs: Any, at: tuple[Any, ...] | None = None,
         (v,) = syms
         info = []
         for end in (sympy.oo, -sympy.oo):
-            lim = _limit(ratio, v, end, min(deadline, time.monotonic() + 1.5))
+            lim = real_limit(ratio, v, end, min(deadline, time.monotonic() + 1.5))
             if lim is not None:
                 info.append(f"{sympy.sstr(lim)} as {v} → {_show(end)}")
         return "unknown", ("∼ with no limit stated is not judged: it may be asymptotic at a point the formula does not "
@@ -321,7 +304,7 @@ def judge_asymptotic(lhs: Any, rhs: Any, at: tuple[Any, ...] | None = None,
         if not named:
             return "unknown", f"the limit is in {v}, which the formula does not have", None
         v = named[0]
-    lim = _limit(sympy.simplify(ratio) if ratio.count_ops() < 60 else ratio, v, point, deadline, direction)
+    lim = real_limit(sympy.simplify(ratio) if ratio.count_ops() < 60 else ratio, v, point, deadline, direction)
     where = f"{v} → {_show(point)}" + ({"+": "⁺", "-": "⁻"}.get(direction, ""))
     if lim is None:
         return "unknown", f"SymPy finds no limit of lhs/rhs as {where}", None

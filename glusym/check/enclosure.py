@@ -43,6 +43,7 @@ from sympy import Expr, Symbol
 from sympy.core.relational import Relational
 
 from ..functions import Phi, elementary, phi, sigmoid, to_sympy
+from .limits import real_limit
 from .zero import _number_sign
 
 iv = mpmath.iv
@@ -637,20 +638,7 @@ class _Prover:
 
     def _limit(self, h: Expr, end: Expr) -> Expr | None:
         """SymPy's limit of h at an infinite end (None where it gives none, or no real number)."""
-        from ..budget import time_budget
-        from ..errors import BudgetExceeded
-
-        try:
-            with time_budget(max(min(2.0, self.deadline - time.monotonic()), 0.05)):
-                L = sympy.limit(elementary(h), self.var, end)
-        except (BudgetExceeded, NotImplementedError, ValueError, TypeError, RecursionError):
-            return None
-        if L in (sympy.oo, -sympy.oo):
-            return L
-        if not isinstance(L, sympy.Basic) or not L.is_number or L.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo) \
-                or isinstance(L, sympy.Limit) or L.is_real is False:
-            return None
-        return L
+        return real_limit(elementary(h), self.var, end, self.deadline)
 
     def shifted(self, h: Expr, at: Expr, side: int) -> Expr:
         """h on the tail beyond ``at`` written with a positive variable: x = at + t (side 1) or at - t."""

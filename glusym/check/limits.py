@@ -118,3 +118,22 @@ def _resolve_limits(e: Any, deadline: float) -> Any:
     if isinstance(e, sympy.Basic) and e.has(sympy.Limit):
         return e.replace(lambda a: isinstance(a, sympy.Limit), lambda a: _limit_value(a, deadline))
     return e
+
+
+def real_limit(e: Expr, v: Symbol, at: Expr, deadline: float, direction: str = "+-") -> Expr | None:
+    """SymPy's limit of ``e`` as ``v`` → ``at`` within the link's budget (at most 2 s): ±∞, a real
+    number, or None where SymPy gives none, an unevaluated limit or no real number."""
+    from ..budget import time_budget
+    from ..errors import BudgetExceeded
+
+    try:
+        with time_budget(max(min(2.0, deadline - time.monotonic()), 0.05)):
+            lim = sympy.limit(e, v, at, direction) if at.is_finite else sympy.limit(e, v, at)
+    except (BudgetExceeded, NotImplementedError, ValueError, TypeError, RecursionError, sympy.PoleError):
+        return None
+    if lim in (sympy.oo, -sympy.oo):
+        return lim
+    if not isinstance(lim, sympy.Basic) or isinstance(lim, sympy.Limit) or lim.has(sympy.nan, sympy.zoo, sympy.AccumBounds) \
+            or not lim.is_number or lim.is_real is False:
+        return None
+    return lim
