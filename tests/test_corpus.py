@@ -9,7 +9,8 @@ mpmath (Python code, never a string evaluated). Here:
   link is the twin of a true one and every true link has a false twin; the corpus has at least
   300 claims (``test_well_formed``, ``test_twins``);
 * it agrees with the posts: each link is where it says, with the sides it says, and every link
-  of every post has an entry (``test_links_are_in_the_posts``);
+  of every post has an entry (``test_links_are_in_the_posts``); every formula renders in KaTeX
+  (``test_posts_render_in_katex``);
 * it agrees with the oracle: the same links, truths and kinds (``test_oracle_entries``), and every
   recorded value is computed again at 50 digits from the oracle's transcription: a false link's
   witness shows it false, a true link's tightest point shows it true, an approximation's worst
@@ -119,6 +120,13 @@ def test_links_are_in_the_posts() -> None:
                 assert (e["latex"], e["lhs"], e["op"], e["rhs"]) == (f.latex, sl.lhs, sl.op, sl.rhs), e["id"]
                 assert e.get("note", "") == sl.note and e.get("prefix", "") == sl.prefix, e["id"]
     assert not where, f"entries of no link of the posts: {sorted(v['id'] for v in where.values())}"
+
+
+def test_posts_render_in_katex(katex: Any) -> None:
+    """Every formula of the corpus is LaTeX that KaTeX, which renders the blog, renders."""
+    formulas = [(f.latex, f.display) for p in POSTS for f in corpus_tools.extract(p.read_text(encoding="utf-8"))]
+    errors = [(tex, err) for (tex, _), err in zip(formulas, katex(formulas)) if err is not None]
+    assert not errors, errors[:5]
 
 
 def test_oracle_entries() -> None:
