@@ -189,7 +189,7 @@ def _matched(expected: list[dict[str, Any]], report: Any) -> list[dict[str, Any]
         for e, m in zip(links, corpus_tools.match_links(links, list(f.links))):
             out.append({"id": e["id"], "truth": e.get("truth"), "role": e["role"], "line": e["line"],
                         "link": f"{e['lhs']} {e['op']} {e['rhs']}", "verdict": m.verdict, "reason": m.reason,
-                        "whole": m.whole})
+                        "whole": m.whole, "witness": e.get("witness") or e.get("approximation", {}).get("at")})
     return out
 
 
@@ -229,4 +229,5 @@ def test_no_false_holds() -> None:
     bad = [(name, r) for name, rs in results.items() for r in rs
            if r["role"] == "claim" and r["truth"] is False and r["verdict"] in HOLD]
     assert not bad, "false links judged to hold:\n" + "\n".join(
-        f"  {name}:{r['line']} {r['id']}: {r['link']} -> {r['verdict']} ({r['reason'][:200]})" for name, r in bad)
+        f"  {name}:{r['line']} {r['id']}: {r['link']} -> {r['verdict']} ({r['reason'][:200]})\n"
+        f"      false at {r['witness']}" for name, r in bad)
