@@ -9,7 +9,8 @@ mpmath (Python code, never a string evaluated). Here:
   link is the twin of a true one and every true link has a false twin; the corpus has at least
   300 claims (``test_well_formed``, ``test_twins``);
 * it agrees with the posts: each link is where it says, with the sides it says, and every link
-  of every post has an entry (``test_links_are_in_the_posts``);
+  of every post has an entry (``test_links_are_in_the_posts``); every formula renders in KaTeX
+  (``test_posts_render_in_katex``);
 * it agrees with the oracle: the same links, truths and kinds (``test_oracle_entries``), and every
   recorded value is computed again at 50 digits from the oracle's transcription: a false link's
   witness shows it false, a true link's tightest point shows it true, an approximation's worst
@@ -121,6 +122,13 @@ def test_links_are_in_the_posts() -> None:
     assert not where, f"entries of no link of the posts: {sorted(v['id'] for v in where.values())}"
 
 
+def test_posts_render_in_katex(katex: Any) -> None:
+    """Every formula of the corpus is LaTeX that KaTeX, which renders the blog, renders."""
+    formulas = [(f.latex, f.display) for p in POSTS for f in corpus_tools.extract(p.read_text(encoding="utf-8"))]
+    errors = [(tex, err) for (tex, _), err in zip(formulas, katex(formulas)) if err is not None]
+    assert not errors, errors[:5]
+
+
 def test_oracle_entries() -> None:
     assert set(oracle.LINKS) == {e["id"] for e in LINKS}
     for e in LINKS:
@@ -181,7 +189,7 @@ def _matched(expected: list[dict[str, Any]], report: Any) -> list[dict[str, Any]
         for e, m in zip(links, corpus_tools.match_links(links, list(f.links))):
             out.append({"id": e["id"], "truth": e.get("truth"), "role": e["role"], "line": e["line"],
                         "link": f"{e['lhs']} {e['op']} {e['rhs']}", "verdict": m.verdict, "reason": m.reason,
-                        "whole": m.whole})
+                        "whole": m.whole, "witness": e.get("witness") or e.get("approximation", {}).get("at")})
     return out
 
 
@@ -221,4 +229,5 @@ def test_no_false_holds() -> None:
     bad = [(name, r) for name, rs in results.items() for r in rs
            if r["role"] == "claim" and r["truth"] is False and r["verdict"] in HOLD]
     assert not bad, "false links judged to hold:\n" + "\n".join(
-        f"  {name}:{r['line']} {r['id']}: {r['link']} -> {r['verdict']} ({r['reason'][:200]})" for name, r in bad)
+        f"  {name}:{r['line']} {r['id']}: {r['link']} -> {r['verdict']} ({r['reason'][:200]})\n"
+        f"      false at {r['witness']}" for name, r in bad)
