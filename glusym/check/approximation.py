@@ -40,7 +40,7 @@ import sympy
 from sympy import Expr, Symbol
 
 from ..functions import elementary, to_sympy
-from .relations import _exact, _floated, _intervals, _mp, _show, _show_set, domains, is_condition
+from .relations import _floated, _intervals, _mp, _show, _show_set, domains, is_condition
 
 #: the largest absolute error of an approximation that holds approximately, by default
 DEFAULT_APPROX_TOL = 0.03
@@ -120,7 +120,8 @@ def _numbers(L: Expr, R: Expr, tol: float) -> Verdict:
         scale = max(mpmath.mpf(1), abs(a))
         rel = err / abs(a) if a != 0 else None
         ok = err <= tol * scale
-        shown = (f"|lhs − rhs| = {mpmath.nstr(err, 4)}" + (f", relative error {mpmath.nstr(rel, 4)}" if rel is not None else "")
+        shown = (f"|lhs − rhs| = {mpmath.nstr(err, 4)}"
+                 + (f", relative error {mpmath.nstr(rel, 4)}" if rel is not None else "")
                  + f"; tolerance {tol:g}" + (" relative to the size of the number" if abs(a) > 1 else ""))
         ce = None if ok else {"lhs": mpmath.nstr(a, 20), "rhs": mpmath.nstr(b, 20), "difference": mpmath.nstr(a - b, 6)}
     return ("holds approximately" if ok else "fails"), shown, ce
@@ -285,8 +286,8 @@ def _limit(e: Expr, v: Symbol, at: Expr, deadline: float, direction: str = "+-")
         return None
     if lim in (sympy.oo, -sympy.oo):
         return lim
-    if not isinstance(lim, sympy.Basic) or isinstance(lim, sympy.Limit) or lim.has(sympy.nan, sympy.zoo, sympy.AccumBounds) \
-            or not lim.is_number or lim.is_real is False:
+    if not isinstance(lim, sympy.Basic) or isinstance(lim, sympy.Limit) \
+            or lim.has(sympy.nan, sympy.zoo, sympy.AccumBounds) or not lim.is_number or lim.is_real is False:
         return None
     return lim
 
@@ -311,8 +312,8 @@ def judge_asymptotic(lhs: Any, rhs: Any, at: tuple[Any, ...] | None = None,
             lim = _limit(ratio, v, end, min(deadline, time.monotonic() + 1.5))
             if lim is not None:
                 info.append(f"{sympy.sstr(lim)} as {v} → {_show(end)}")
-        return "unknown", ("∼ with no limit stated is not judged: it may be asymptotic at a point the formula does not "
-                           "name (x → ∞? x → 0?) or 'distributed as'; write \\text{as } x \\to \\infty"
+        return "unknown", ("∼ with no limit stated is not judged: it may be asymptotic at a point the formula "
+                           "does not name (x → ∞? x → 0?) or 'distributed as'; write \\text{as } x \\to \\infty"
                            + (f" (for information, lhs/rhs tends to {' and to '.join(info)})" if info else "")), None
     v, point = at[0], to_sympy(at[1], "the limit point")
     direction = at[2] if len(at) > 2 else "+-"

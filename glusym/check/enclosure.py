@@ -42,7 +42,7 @@ import sympy
 from sympy import Expr, Symbol
 from sympy.core.relational import Relational
 
-from ..functions import Phi, elementary, phi, sigmoid
+from ..functions import Phi, elementary, phi, sigmoid, to_sympy
 from .zero import _number_sign
 
 iv = mpmath.iv
@@ -799,7 +799,7 @@ def _open_end(p: "_Prover", end: Expr, side: int, T: int) -> bool:
 def _certify(g: Expr, var: Symbol, lo: Expr, hi: Expr, strict: bool, lo_in: bool, hi_in: bool,
              deadline: float) -> Certificate:
     p = _Prover(g, var, strict, deadline)
-    lo, hi = sympy.sympify(lo), sympy.sympify(hi)
+    lo, hi = to_sympy(lo, "an end"), to_sympy(hi, "an end")
     for R in RADII:
         p.how = set()
         a = lo if lo != -sympy.oo else (sympy.Integer(-R) if hi == sympy.oo or hi > -R else hi - R)
