@@ -460,6 +460,8 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
     import numpy as np
     from scipy.optimize import minimize, minimize_scalar
 
+    from .pointwise import _compile
+
     cands: list[dict[Symbol, Any]] = []
     ends: list[dict[Symbol, Any]] = []
     refined = 0
@@ -497,6 +499,24 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
                 continue
             ys = fm(xs)
             out.grid += int(np.isfinite(ys).sum())
+            bad = np.flatnonzero(~np.isfinite(ys))
+            if len(bad):  # where a float overflows (softplus at 10^6), mpmath at 30 digits, 200 of them
+                fg, _ = _compile(g)
+                pick = bad[np.linspace(0, len(bad) - 1, min(len(bad), 200)).astype(int)]
+                for i in pick:
+                    with mpmath.workdps(30):
+                        try:
+                            y = fg(mpmath.mpf(float(xs[i])))
+                        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+                            y = None
+                    if y is None or isinstance(y, mpmath.mpc) or not mpmath.isfinite(y):
+                        continue
+                    out.grid += 1
+                    if y > 0:
+                        out.holds_somewhere = True
+                    if not y > mpmath.mpf(10) ** -7:
+                        cands.append({v: float(xs[i])})
+                out.undefined += len(bad) - len(pick)
             ys = np.where(np.isfinite(ys), ys, np.inf)
             if np.any(ys > 0):
                 out.holds_somewhere = True
@@ -529,6 +549,7 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
     cols = [np.array([p[s] for p in pts_box]) for s in syms]
     ys = fm(*cols)
     out.grid += int(np.isfinite(ys).sum())
+    out.undefined += int((~np.isfinite(ys)).sum())
     ys = np.where(np.isfinite(ys), ys, np.inf)
     if np.any(ys > 0):
         out.holds_somewhere = True
@@ -891,7 +912,7 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
         f"no proof reached; true at {search.used + search.grid} points {on} ({search.where}), the smallest margin "
         f"{'rhs − lhs' if op in ('<', '<=') else 'lhs − rhs'} = {smallest} at {at}, candidates checked at "
         f"{CONFIRM_DIGITS} digits and again at twice that"
-        + (f"; {search.undefined} sampled point(s) where a side has no real value left out"
+        + (f"; {search.undefined} point(s) where a side has no real value (or overflows a float) left out"
            if search.undefined else "")), None
 
 
