@@ -276,13 +276,11 @@ def _pt(t: Expr) -> str:
 
 def _limit(e: Expr, v: Symbol, at: Expr, deadline: float, direction: str = "+-") -> Expr | None:
     """SymPy's limit within the link's budget (None where it gives none or no real number)."""
-    from ..budget import time_budget
-    from ..errors import BudgetExceeded
+    from ..analysis.extrema import _attempt
 
-    try:
-        with time_budget(max(min(2.0, deadline - time.monotonic()), 0.05)):
-            lim = sympy.limit(e, v, at, direction) if at.is_finite else sympy.limit(e, v, at)
-    except (BudgetExceeded, NotImplementedError, ValueError, TypeError, RecursionError, sympy.PoleError):
+    lim = _attempt(lambda: sympy.limit(e, v, at, direction) if at.is_finite else sympy.limit(e, v, at),
+                   max(min(2.0, deadline - time.monotonic()), 0.05))
+    if lim is None:
         return None
     if lim in (sympy.oo, -sympy.oo):
         return lim

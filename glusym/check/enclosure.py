@@ -637,13 +637,11 @@ class _Prover:
 
     def _limit(self, h: Expr, end: Expr) -> Expr | None:
         """SymPy's limit of h at an infinite end (None where it gives none, or no real number)."""
-        from ..budget import time_budget
-        from ..errors import BudgetExceeded
+        from ..analysis.extrema import _attempt
 
-        try:
-            with time_budget(max(min(2.0, self.deadline - time.monotonic()), 0.05)):
-                L = sympy.limit(elementary(h), self.var, end)
-        except (BudgetExceeded, NotImplementedError, ValueError, TypeError, RecursionError):
+        L = _attempt(lambda: sympy.limit(elementary(h), self.var, end),
+                     max(min(2.0, self.deadline - time.monotonic()), 0.05))
+        if L is None:
             return None
         if L in (sympy.oo, -sympy.oo):
             return L

@@ -63,6 +63,7 @@ import mpmath
 import sympy
 from sympy import Expr, Piecewise, Symbol
 
+from ..errors import BudgetExceeded
 from ..functions import elementary, to_sympy
 from .zero import _number_sign
 
@@ -235,6 +236,14 @@ def _cases(g: Expr, limit: int = MAX_CASES) -> list[Expr] | None:
             return forms
 
 
+def _within(fn: Any, seconds: float) -> Any:
+    """fn() within its own budget: None where that runs out or SymPy gives up; the link's own
+    budget running out meanwhile is raised on (so that the link stops)."""
+    from ..analysis.extrema import _attempt
+
+    return _attempt(fn, seconds)
+
+
 def _sign_forms(g: Expr) -> list[Expr]:
     forms = [g]
     try:
@@ -252,22 +261,18 @@ def _sign_forms(g: Expr) -> list[Expr]:
 def _sign_argument(g: Expr, strict: bool, syms: list[Symbol], dom: dict[Symbol, sympy.Set],
                    deadline: float) -> str | None:
     """The proof by SymPy's assumptions that g > 0 (or g >= 0), one case at a time, or None."""
-    from ..budget import time_budget
-    from ..errors import BudgetExceeded
-
     reps = _real_dummies(syms, dom)
     if len(reps) != len(syms):
         return None
     cases = _cases(g)
     if cases is None:
         return None
-    try:
-        with time_budget(max(min(1.5, deadline - time.monotonic()), 0.05)):
-            for case in cases:
-                h = case.xreplace(reps)
-                if not any((f.is_positive if strict else f.is_nonnegative) for f in _sign_forms(h)):
-                    return None
-    except BudgetExceeded:
+
+    def every_case() -> bool:
+        return all(any((f.is_positive if strict else f.is_nonnegative) for f in _sign_forms(case.xreplace(reps)))
+                   for case in cases)
+
+    if not _within(every_case, max(min(1.5, deadline - time.monotonic()), 0.05)):
         return None
     where = "" if all(dom[s] is sympy.S.Reals for s in syms) else " with the domain's sign"
     split = f", each of {len(cases)} branch combinations" if len(cases) > 1 else ""
@@ -660,8 +665,14 @@ def _critical_points(g: Expr, syms: list[Symbol], deadline: float, out: _Search)
 
     if len(syms) != 1 or time.monotonic() > deadline:
         return []
+    seconds = max(min(1.5, (deadline - time.monotonic()) / 2), 0.05)
+    start = time.monotonic()
     try:
-        points = extrema(g, budget=max(min(1.5, (deadline - time.monotonic()) / 2), 0.05))
+        points = extrema(g, budget=seconds)
+    except BudgetExceeded:
+        if time.monotonic() - start < seconds - 1e-3:
+            raise  # the link's own budget ran out, not the analysis's
+        return []
     except Exception:  # noqa: BLE001 - an analysis that cannot run adds no candidate
         return []
     (v,) = syms
@@ -883,6 +894,8 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
         try:
             proved, how, witness = _certified(g, syms[0], dom[syms[0]], strict,
                                               time.monotonic() + 0.8 * max(deadline - time.monotonic(), 0.0))
+        except BudgetExceeded:
+            raise  # the link's budget: the link stops
         except Exception as exc:  # noqa: BLE001 - a proof that breaks proves nothing
             proved, how, witness = False, f"({type(exc).__name__})", None
         if witness is not None:
