@@ -122,14 +122,18 @@ def _resolve_limits(e: Any, deadline: float) -> Any:
 
 def real_limit(e: Expr, v: Symbol, at: Expr, deadline: float, direction: str = "+-") -> Expr | None:
     """SymPy's limit of ``e`` as ``v`` → ``at`` within the link's budget (at most 2 s): ±∞, a real
-    number, or None where SymPy gives none, an unevaluated limit or no real number."""
-    from ..budget import time_budget
-    from ..errors import BudgetExceeded
+    number, or None where SymPy gives none, an unevaluated limit or no real number. The link's
+    own budget running out meanwhile is raised on, so that the link stops."""
+    from ..analysis.extrema import _attempt  # the link's own budget running out is raised on
 
-    try:
-        with time_budget(max(min(2.0, deadline - time.monotonic()), 0.05)):
-            lim = sympy.limit(e, v, at, direction) if at.is_finite else sympy.limit(e, v, at)
-    except (BudgetExceeded, NotImplementedError, ValueError, TypeError, RecursionError, sympy.PoleError):
+    def take() -> Any:
+        try:
+            return sympy.limit(e, v, at, direction) if at.is_finite else sympy.limit(e, v, at)
+        except sympy.PoleError:
+            return None
+
+    lim = _attempt(take, max(min(2.0, deadline - time.monotonic()), 0.05))
+    if lim is None:
         return None
     if lim in (sympy.oo, -sympy.oo):
         return lim

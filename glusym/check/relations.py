@@ -16,23 +16,30 @@ and ≥): ``g > 0`` for a strict relation, ``g ≥ 0`` otherwise.
   each smooth piece between the breakpoints: a branch and bound in which every sub-interval is
   settled by an enclosure of g, of g' (g monotone: its value at an end decides) or of g'' (g'
   monotone: its one root is bracketed, and g's value on the bracket decides, or the root is
-  solved exactly by SymPy and g's value there is decided exactly), the tails beyond ±R by the sign
-  of g' (or g'') there and SymPy's limits at ±∞, where a bound that is approached but not attained
-  is allowed for a strict relation; the breakpoints themselves are decided exactly.
+  solved exactly by SymPy and g's value there is decided exactly), or, at an end where g is 0, by
+  the first derivative that is not 0 there (tanh x ≤ x at 0); the tails beyond ±R by an enclosure
+  of g (whose unbounded parts are bounded by their own monotonicity: x·e^{-x} on [20, ∞)), by the
+  sign of g' there (from higher derivatives where needed) with SymPy's limits at ±∞, so that a
+  bound approached but not attained is allowed for a strict relation; an open end where g has no
+  finite value (log x at 0) as a tail in t, x = a + 1/t; the breakpoints themselves exactly.
 
 ``fails`` with a counterexample: a point where the relation is false, confirmed at 50 digits and
 again at twice that (the margin's value the same, and negative), with both sides' values; or a
 point, exact, where a strict relation is an equality (SymPy proves the margin 0 there).
 
-``holds numerically`` where no proof was reached but no point is false: the points of
-:func:`glusym.sampling.cover`, a fine grid, and local minimisations of the margin, each candidate
-checked at 50 digits. A strict relation whose margin comes within 10⁻²⁵ of 0 at an interior
-minimum is ``unknown`` instead: the equality may be attained there.
+``holds numerically`` where no proof was reached but no point is false: a grid of 4,001 points on
+[−40, 40] and 2,000 log-spaced on each side out to 10⁶, local minimisations of the margin, the
+points of :func:`glusym.sampling.cover`, and the margin's critical points by
+:func:`glusym.analysis.extrema.extrema` (the reason says what it found), each candidate checked at
+50 digits. A strict relation whose margin comes within 10⁻²⁵ of 0 at an interior minimum is
+``unknown`` instead (the equality may be attained there), and so is a link whose search the
+budget cut short.
 
 A relation that only constrains a bare variable or parameter (``x < 0``, ``\beta \ge 0``: one
 side a lone symbol, the other a number) is a condition: ``no claim``. So is a relation between
 expressions that name no function (``\mathbf{x}\cdot\mathbf{w} > 0``) which is true for some
-values and false for others: it cuts out a region, as a condition does.
+values and false on a region: it cuts out a region, as a condition does (``x^2 > 2x - 1``, false
+only where it is an equality, fails).
 
 >>> import sympy
 >>> from glusym.functions import sigmoid
@@ -56,6 +63,7 @@ import mpmath
 import sympy
 from sympy import Expr, Piecewise, Symbol
 
+from ..errors import BudgetExceeded
 from ..functions import elementary, to_sympy
 from .zero import _number_sign
 
@@ -228,6 +236,14 @@ def _cases(g: Expr, limit: int = MAX_CASES) -> list[Expr] | None:
             return forms
 
 
+def _within(fn: Any, seconds: float) -> Any:
+    """fn() within its own budget: None where that runs out or SymPy gives up; the link's own
+    budget running out meanwhile is raised on (so that the link stops)."""
+    from ..analysis.extrema import _attempt
+
+    return _attempt(fn, seconds)
+
+
 def _sign_forms(g: Expr) -> list[Expr]:
     forms = [g]
     try:
@@ -245,22 +261,18 @@ def _sign_forms(g: Expr) -> list[Expr]:
 def _sign_argument(g: Expr, strict: bool, syms: list[Symbol], dom: dict[Symbol, sympy.Set],
                    deadline: float) -> str | None:
     """The proof by SymPy's assumptions that g > 0 (or g >= 0), one case at a time, or None."""
-    from ..budget import time_budget
-    from ..errors import BudgetExceeded
-
     reps = _real_dummies(syms, dom)
     if len(reps) != len(syms):
         return None
     cases = _cases(g)
     if cases is None:
         return None
-    try:
-        with time_budget(max(min(1.5, deadline - time.monotonic()), 0.05)):
-            for case in cases:
-                h = case.xreplace(reps)
-                if not any((f.is_positive if strict else f.is_nonnegative) for f in _sign_forms(h)):
-                    return None
-    except BudgetExceeded:
+
+    def every_case() -> bool:
+        return all(any((f.is_positive if strict else f.is_nonnegative) for f in _sign_forms(case.xreplace(reps)))
+                   for case in cases)
+
+    if not _within(every_case, max(min(1.5, deadline - time.monotonic()), 0.05)):
         return None
     where = "" if all(dom[s] is sympy.S.Reals for s in syms) else " with the domain's sign"
     split = f", each of {len(cases)} branch combinations" if len(cases) > 1 else ""
@@ -413,7 +425,8 @@ def _snaps(t: float) -> list[Expr]:
     return out
 
 
-def _refined_min(g: Expr, v: Symbol, starts: list[dict[Symbol, Any]], dom: dict[Symbol, sympy.Set]) -> list[dict[Symbol, Any]]:
+def _refined_min(g: Expr, v: Symbol, starts: list[dict[Symbol, Any]],
+                 dom: dict[Symbol, sympy.Set]) -> list[dict[Symbol, Any]]:
     """Interior minima of g located at 50 digits by Newton's method on g' from the float ones (a
     float minimiser locates a minimum only to about 10^-8, its margin to 10^-16)."""
     from .pointwise import _compile
@@ -452,6 +465,8 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
     import numpy as np
     from scipy.optimize import minimize, minimize_scalar
 
+    from .pointwise import _compile
+
     cands: list[dict[Symbol, Any]] = []
     ends: list[dict[Symbol, Any]] = []
     refined = 0
@@ -489,6 +504,24 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
                 continue
             ys = fm(xs)
             out.grid += int(np.isfinite(ys).sum())
+            bad = np.flatnonzero(~np.isfinite(ys))
+            if len(bad):  # where a float overflows (softplus at 10^6), mpmath at 30 digits, 200 of them
+                fg, _ = _compile(g)
+                pick = bad[np.linspace(0, len(bad) - 1, min(len(bad), 200)).astype(int)]
+                for i in pick:
+                    with mpmath.workdps(30):
+                        try:
+                            y = fg(mpmath.mpf(float(xs[i])))
+                        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+                            y = None
+                    if y is None or isinstance(y, mpmath.mpc) or not mpmath.isfinite(y):
+                        continue
+                    out.grid += 1
+                    if y > 0:
+                        out.holds_somewhere = True
+                    if not y > mpmath.mpf(10) ** -7:
+                        cands.append({v: float(xs[i])})
+                out.undefined += len(bad) - len(pick)
             ys = np.where(np.isfinite(ys), ys, np.inf)
             if np.any(ys > 0):
                 out.holds_somewhere = True
@@ -521,6 +554,7 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
     cols = [np.array([p[s] for p in pts_box]) for s in syms]
     ys = fm(*cols)
     out.grid += int(np.isfinite(ys).sum())
+    out.undefined += int((~np.isfinite(ys)).sum())
     ys = np.where(np.isfinite(ys), ys, np.inf)
     if np.any(ys > 0):
         out.holds_somewhere = True
@@ -617,10 +651,38 @@ def _search_more(out: _Search, lhs: Expr, rhs: Expr, g: Expr, sense: int, strict
             out.holds_somewhere = True
     scored.sort(key=lambda t: t[0])
     second = [p for y, p in scored if not (y > mpmath.mpf(10) ** -20)] or [p for _, p in scored[:6]]
-    _confirm_all(lhs, rhs, g, sense, strict, second[:40] + [p for _, p in scored[:6]], dom, deadline, out,
-                 set(), out.best)
+    second = second[:40] + [p for _, p in scored[:6]] + _critical_points(g, syms, deadline, out)
+    _confirm_all(lhs, rhs, g, sense, strict, second, dom, deadline, out, set(), out.best)
     _finish(out)
     return out
+
+
+def _critical_points(g: Expr, syms: list[Symbol], deadline: float, out: _Search) -> list[dict[Symbol, Any]]:
+    """The margin's critical points by glusym's own analysis (:func:`glusym.analysis.extrema.extrema`:
+    exact where SymPy solves g' = 0, else at 30 digits on [-20, 20]), as candidates, and a note of
+    what it found: the search and the analysis must agree."""
+    from ..analysis.extrema import extrema
+
+    if len(syms) != 1 or time.monotonic() > deadline:
+        return []
+    seconds = max(min(1.5, (deadline - time.monotonic()) / 2), 0.05)
+    start = time.monotonic()
+    try:
+        points = extrema(g, budget=seconds)
+    except BudgetExceeded:
+        if time.monotonic() - start < seconds - 1e-3:
+            raise  # the link's own budget ran out, not the analysis's
+        return []
+    except Exception:  # noqa: BLE001 - an analysis that cannot run adds no candidate
+        return []
+    (v,) = syms
+    found = [{v: p.at[0][1]} for p in points if p.at and p.at[0][1].is_real]
+    minima = [p for p in points if p.kind == "minimum"]
+    if minima:
+        least = min(minima, key=lambda p: float(p.value))
+        out.notes.append(f"glusym's extrema of the margin: {len(minima)} local minimum(s), the least "
+                         f"{sympy.N(least.value, 6)} at {v} = {sympy.N(least.at[0][1], 8)}")
+    return found
 
 
 def _finish(out: _Search) -> None:
@@ -832,6 +894,8 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
         try:
             proved, how, witness = _certified(g, syms[0], dom[syms[0]], strict,
                                               time.monotonic() + 0.8 * max(deadline - time.monotonic(), 0.0))
+        except BudgetExceeded:
+            raise  # the link's budget: the link stops
         except Exception as exc:  # noqa: BLE001 - a proof that breaks proves nothing
             proved, how, witness = False, f"({type(exc).__name__})", None
         if witness is not None:
@@ -839,7 +903,8 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
             with mpmath.workdps(40):
                 a, b = sympy.N(L.xreplace(pt), 20), sympy.N(R.xreplace(pt), 20)
             ce = {syms[0].name: str(witness), "lhs": str(a), "rhs": str(b), "difference": "0 (exactly)"}
-            return "fails", f"equality at an exact point (SymPy proves the margin 0), where the relation is strict ({on})", ce
+            return "fails", ("equality at an exact point (SymPy proves the margin 0), where the relation is "
+                             f"strict ({on})"), ce
         if proved:
             return "holds", f"proved {on}: {how}", None
     search = _search_more(search, L, R, g, sense, strict, syms, dom, deadline)
@@ -860,7 +925,8 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
         f"no proof reached; true at {search.used + search.grid} points {on} ({search.where}), the smallest margin "
         f"{'rhs − lhs' if op in ('<', '<=') else 'lhs − rhs'} = {smallest} at {at}, candidates checked at "
         f"{CONFIRM_DIGITS} digits and again at twice that"
-        + (f"; {search.undefined} sampled point(s) where a side has no real value left out" if search.undefined else "")), None
+        + (f"; {search.undefined} point(s) where a side has no real value (or overflows a float) left out"
+           if search.undefined else "")), None
 
 
 def judge_membership(expr: Any, S: sympy.Set, domain: Any = None, deadline: float | None = None,
