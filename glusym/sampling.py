@@ -48,7 +48,7 @@ from sympy.core.relational import Relational
 from .analysis._common import _relationals, to_piecewise
 from .functions import elementary
 
-__all__ = ["Comparison", "compare", "cover", "digits_at", "exact_point", "start_digits"]
+__all__ = ["Comparison", "beyond", "compare", "cover", "digits_at", "exact_point", "start_digits"]
 
 #: the spread of ordinary scales (each jittered), and the far points, on both signs
 SCALES = (0.1, 0.3, 0.7, 1.3, 2.9, 6.1, 9.7)
@@ -218,7 +218,9 @@ def _magnitudes(expr: Expr) -> list[Expr]:
 def digits_at(exprs: Sequence[Any], syms: Sequence[Symbol]) -> Callable[[dict[str, Any]], int]:
     r"""The digits a point needs beyond the start: the decimal size of the largest exponential
     there (1 + e^{-1000} beside 1 needs 435 digits to show; Φ(-31) written with erf cancels in its
-    first 209), up to half of :data:`MAX_DIGITS`.
+    first 209), up to half of :data:`MAX_DIGITS`. A point that needs that cap (:func:`beyond`)
+    is one where no precision reached resolves the formula: a difference seen there is not
+    evidence (1 − Φ(170) is 0 at 600 digits, and 1 + e^{-10^6} is 1 at any).
 
     >>> from sympy import Symbol, exp
     >>> x = Symbol("x")
@@ -254,6 +256,18 @@ def digits_at(exprs: Sequence[Any], syms: Sequence[Symbol]) -> Callable[[dict[st
         return min(int(math.ceil(big / math.log(10))), MAX_DIGITS // 2)
 
     return need
+
+
+def beyond(need: int) -> bool:
+    """Whether a point's digits (:func:`digits_at`) reached the cap: its exponentials are beyond
+    what :data:`MAX_DIGITS` resolves, so neither an agreement nor a difference there is evidence.
+
+    >>> from sympy import Symbol, exp
+    >>> x = Symbol("x")
+    >>> beyond(digits_at([exp(x)], [x])({"x": 1e6})), beyond(digits_at([exp(x)], [x])({"x": 10.0}))
+    (True, False)
+    """
+    return need >= MAX_DIGITS // 2
 
 
 def exact_point(pt: dict[str, Any]) -> dict[str, sympy.Rational]:

@@ -96,3 +96,42 @@ def test_an_identity_on_its_stated_domain(formula: str, verdict: str) -> None:
 def test_coloneqq_defines() -> None:
     report = check_text("$$f(x) := x^2 + 1$$\n$$f'(x) = 2x$$\n$$f(0) \\triangleq 2$$")
     assert [k.verdict for f in report.formulas for k in f.links] == ["definition", "holds", "unparsed"]
+
+
+def _all_verdicts(text: str) -> list[str]:
+    return [k.verdict for f in check_text(text).formulas for k in f.links]
+
+
+# The ELU paper (Clevert et al., arXiv 1511.07289, eq. 15) sets the unit and its derivative side
+# by side in one display, with a hyperparameter alpha > 0 stated before.
+ELU_SIDE_BY_SIDE = (r"with a hyperparameter $\alpha > 0$:" "\n\n"
+                    r"$$f(x) = \begin{cases} x & \text{if } x > 0 \\ \alpha\left(\exp(x) - 1\right) & "
+                    r"\text{if } x \le 0 \end{cases}, \qquad f'(x) = \begin{cases} 1 & \text{if } x > 0 \\ "
+                    r"f(x) + \alpha & \text{if } x \le 0 \end{cases}$$" "\n\n")
+
+
+@pytest.mark.parametrize("derivative, verdict", [
+    (r"f(x) + \alpha", "holds"),
+    (r"f(x) - \alpha", "fails"),   # the slip of a sign
+    (r"\alpha e^{x}", "holds"),
+    (r"\alpha e^{-x}", "fails"),
+])
+def test_formulas_side_by_side_are_each_a_formula(derivative: str, verdict: str) -> None:
+    text = ELU_SIDE_BY_SIDE.replace("f(x) + \\alpha & \\text{if } x \\le 0", derivative + " & \\text{if } x \\le 0")
+    got = _all_verdicts(text)
+    assert got[1:] == ["definition", verdict], got  # the condition on alpha, then f, then f'
+
+
+def test_a_name_in_a_note_is_no_variable() -> None:
+    """The f of ``\\text{if}`` is no name: f(x) in the formula is the document's function."""
+    links = check_formula(r"f'(x) = \begin{cases} 1 & \text{if } x > 0 \\ f(x) + \alpha & \text{if } x \le 0 \end{cases}")
+    assert links[0].verdict == "unknown" and "f" in links[0].reason  # f is not defined: no f·x
+
+
+def test_a_parameter_the_document_writes_alone_multiplies() -> None:
+    """After ``\\alpha > 0``, ``\\alpha(e^x - 1)`` is a product; where the document never writes
+    alpha alone it stays a function applied (beta(x) = x alpha(x) in the SwiGLU post)."""
+    body = r"$$\lim_{x \to -\infty} \alpha\left(e^{x} - 1\right) = -\alpha$$"
+    assert _all_verdicts(r"Let $\alpha > 0$." "\n\n" + body) == ["no claim", "holds"]
+    assert _all_verdicts(r"Let $\alpha > 0$." "\n\n" + body.replace("= -\\alpha", "= \\alpha")) == ["no claim", "fails"]
+    assert _all_verdicts(r"$$\beta(x) = x\alpha(x)$$" "\n\n" r"$$\beta(x) = \alpha(x) x$$") == ["definition", "holds"]

@@ -675,3 +675,27 @@ def test_a_local_minimum_is_no_bound():
     g = sympy.log(sympy.cosh(x)) - x ** 2 / 4  # 0 at 0, a local minimum; -> -oo
     v, _, ce = judge_inequality(g, sympy.Rational(-1, 10**6), ">=", deadline=_later())
     assert v == "fails" and float(ce["x"]) != 0
+
+
+# A point whose exponentials no precision reached resolves (1 − Φ(170) is 0 at 600 digits,
+# 1 + e^{-10^6} is 1 at any) is no evidence: a difference seen there confirms nothing.
+BEYOND = [
+    # Gordon's (1941) lower bound on the normal tail: true, and 1 − Φ(x) cancels for large x
+    (r"\frac{x}{1 + x^2}\varphi(x) < 1 - \Phi(x) \quad \text{for } x > 0",
+     r"\frac{x}{1 + x^2}\varphi(x) < 1 - \Phi(x) - 0.001 \quad \text{for } x > 0"),
+    # Mish's derivative (Misra, arXiv 1908.08681, eq. 2) against a closed form: log(1 + e^x) at x = −10^6
+    (r"\text{Mish}'(x) = \frac{e^{x}\left(4e^{2x} + e^{3x} + 4(1 + x) + e^{x}(6 + 4x)\right)}"
+     r"{\left(2e^{x} + e^{2x} + 2\right)^2}",
+     r"\text{Mish}'(x) = \frac{e^{x}\left(4e^{2x} + e^{3x} + 4(1 + x) + e^{x}(6 + 4x)\right)}"
+     r"{\left(2e^{x} + e^{2x} + 2.001\right)^2}"),
+]
+
+
+@pytest.mark.parametrize("true_tex, false_tex", BEYOND, ids=["gordon", "mish-derivative"])
+def test_a_point_beyond_the_precision_is_no_counterexample(true_tex, false_tex):
+    true, false = check_formula(true_tex, budget=BUDGET), check_formula(false_tex, budget=BUDGET)
+    assert true[0].verdict != "fails", (true[0].reason, true[0].counterexample)
+    assert false[0].verdict == "fails", false[0].reason
+    with mpmath.workdps(60):  # the false one's counterexample is an ordinary point, checked here
+        x = mpmath.mpf(false[0].counterexample["x"])
+        assert abs(x) < 100

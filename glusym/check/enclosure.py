@@ -284,6 +284,39 @@ def _constant(e: Expr) -> Any:
         return iv.mpf([m - slack, m + slack])
 
 
+def sign_at(e: Expr, pt: dict[Symbol, Expr]) -> int | None:
+    """The sign of ``e`` at an exact point, certified by interval arithmetic (every variable but
+    one set exactly, the last a degenerate interval): 1 or -1, or None where the enclosure holds
+    0 or cannot be made. Where no working precision resolves a cancellation (1 − Φ(170),
+    1 + e^{-10^6} beside 1), the enclosure holds 0: no sign is made up.
+
+    >>> x = Symbol("x", real=True)
+    >>> sign_at(1 - Phi(x), {x: sympy.Integer(170)}), sign_at(1 - Phi(x), {x: sympy.Integer(3)})
+    (None, 1)
+    """
+    free = sorted(e.free_symbols, key=lambda s: s.name) if isinstance(e, sympy.Basic) else []
+    if any(s not in pt for s in free):
+        return None
+    try:
+        if not free:
+            A = _constant(e) if not e.is_Rational else iv.mpf(int(e.p)) / iv.mpf(int(e.q))
+        else:
+            var, rest = free[0], free[1:]
+            h = e.xreplace({s: pt[s] for s in rest})
+            with mpmath.workprec(PREC + 60):
+                t = pt[var]
+                J = iv.mpf(int(t.p)) / iv.mpf(int(t.q)) if t.is_Rational else _constant(t)
+            A = enclose(elementary(h), var, J)
+        lo, hi = _mpf_ends(A)
+    except (NoEnclosure, ZeroDivisionError, ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    if lo > 0:
+        return 1
+    if hi < 0:
+        return -1
+    return None
+
+
 def enclose_all(forms: list[Expr], var: Symbol, J: Any) -> Any:
     """The intersection of the enclosures of several forms of one function (each contains every
     value, so their intersection does too); raises :class:`NoEnclosure` where none encloses."""

@@ -10,7 +10,7 @@ import sympy
 
 from ..budget import time_budget
 from ..errors import BudgetExceeded, GlusymError
-from ..parsing import Chain, LatexParseError, parse_chain
+from ..parsing import Chain, LatexParseError, parse_chain, split_display
 from .context import _record, apply_definitions, known
 from .extract import extract_formulas, extract_text_formulas, is_markdown
 from .approximation import DEFAULT_APPROX_TOL, split_limit_note
@@ -74,13 +74,18 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
     rows = _rows(tex)
     if rows is not None:  # an aligned block: each row is a formula of its own
         return tuple(k for row in rows for k in check_formula(row, budget, context, approx_tol))
+    pieces = split_display(tex)
+    if len(pieces) > 1:  # "f(x) = …, \qquad f'(x) = …": formulas side by side, each on its own
+        return tuple(k for piece in pieces for k in check_formula(piece, budget, context, approx_tol))
     approx_tol = _tolerance(approx_tol)
     at = None
     note = split_limit_note(tex) if re.search(r"\\(sim|approx|simeq)(?![A-Za-z])", tex) else None
     if note is not None:  # "f \\sim g \\text{ as } x \\to \\infty": the limit, then the relation
         tex, at = note
+    variables = _document_variables(context)
+    _note_uses(tex, context)
     try:
-        chain: Chain = parse_chain(tex)
+        chain: Chain = parse_chain(tex, variables)
     except LatexParseError as exc:
         return (Link(tex, "", "unparsed", str(exc)),)
     except RecursionError:
@@ -137,6 +142,29 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         links.append(Link(lt, rt, verdict, reason, ce, op=op,
                           suggestion=_suggestion(lt, a, b, op, budget) if verdict == "fails" else None))
     return tuple(links)
+
+
+#: the context's record of how the document writes its names: (alone, before a bracket)
+_USES = "_uses"
+
+
+def _note_uses(tex: str, context: dict[str, Any]) -> None:
+    from ..parsing.grammar import name_uses
+
+    alone, applied = name_uses(tex)
+    seen = context.setdefault(_USES, (set(), set()))
+    seen[0].update(alone)
+    seen[1].update(applied)
+
+
+def _document_variables(context: dict[str, Any]) -> frozenset[str]:
+    """The names the document wrote alone in an earlier formula and never before a bracket, and
+    does not define as functions: variables and parameters (``\alpha > 0``), so that a later
+    ``\alpha(e^x - 1)`` is a product."""
+    alone, applied = context.get(_USES, (set(), set()))
+    return frozenset(n for n in alone - applied
+                     if not isinstance(context.get(n), sympy.Lambda)
+                     and not (isinstance(context.get(n), tuple) and isinstance(context[n][1], sympy.Lambda)))
 
 
 def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float) -> str | None:

@@ -363,13 +363,18 @@ def _confirm(lhs: Expr, rhs: Expr, g: Expr, sense: int, strict: bool,
     """At an exact point: ('false', lhs, rhs, margin) where the margin is negative at 50 digits and
     the same at twice that (or 0, proved, for a strict relation); ('true', …) where it is positive
     (or 0 for a non-strict one); ('unsettled', …) otherwise."""
-    from ..sampling import digits_at
+    from ..sampling import beyond, digits_at
     from .enclosure import _exact_zero
     from .pointwise import _compile
 
     names = {s.name: v for s, v in pt.items()}
     syms = list(pt)
     need = digits_at([lhs, rhs], syms)({s.name: float(v) for s, v in pt.items()})
+    if beyond(need):  # 1 − Φ(170) is 0 at every precision reached: interval arithmetic decides, or nothing
+        from .enclosure import sign_at
+
+        if sign_at(g, pt) != -1:  # the margin g (positive where the relation holds) certified negative
+            return "unsettled", None, None, None
     dps = CONFIRM_DIGITS + need
     fl, nl = _compile(lhs)
     fr, nr = _compile(rhs)

@@ -39,10 +39,11 @@ Integral(sqrt(2)*exp(-t**2/2)/(2*sqrt(pi)), (t, -oo, x))
 
 from __future__ import annotations
 
-from .chain import Chain, mentions_catalogue, parse_chain, parse_latex, parse_rows
+from .chain import Chain, mentions_catalogue, parse_chain, parse_latex, parse_rows, split_display
 from .errors import LatexParseError
 from .names import _unit_named, real_symbol  # noqa: F401 - _unit_named: used by glusym.check
 from .terms import BigO, Infimum, Maximum, Minimum, SetPower, Supremum
 
 __all__ = ["BigO", "Chain", "Infimum", "LatexParseError", "Maximum", "Minimum", "SetPower", "Supremum",
-           "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows", "real_symbol"]
+           "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows", "real_symbol",
+           "split_display"]

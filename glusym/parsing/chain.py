@@ -31,7 +31,7 @@ from .grammar import (TEXT_MACROS, Context, Parser, Tok, condition, make_context
 from .names import ATOMIC, FUNCTIONS, GREEK, _unit_named
 from .tree import walk
 
-__all__ = ["Chain", "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows"]
+__all__ = ["Chain", "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows", "split_display"]
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,60 @@ def _split_note(tex: str, toks: list[Tok]) -> tuple[list[Tok], list[Tok] | None]
     return toks, None
 
 
+def split_display(tex: str) -> list[str]:
+    r"""The formulas of a display that sets several side by side, separated at the top level by a
+    comma and a wide space (``f(x) = … , \qquad f'(x) = …``), a semicolon, or a wide space alone
+    (``a = b \quad c = d``), where each piece states an equation of its own; a piece that is a
+    domain note (only inequalities, or a word such as ``\text{for}``) stays with its formula.
+
+    >>> split_display(r"f(x) = x^2, \qquad f'(x) = 2x")
+    ['f(x) = x^2', "f'(x) = 2x"]
+    >>> split_display(r"\sigma(x) < 1, \quad x > 0")
+    ['\\sigma(x) < 1, \\quad x > 0']
+    """
+    try:
+        s, _ = _strip_delimiters(tex)
+        toks = prepare(walk(s), keep_wide=True)
+    except (LatexParseError, RecursionError, TypeError, ValueError, IndexError):
+        return [tex]
+    depth = _depths(toks)
+    cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next) as token indices
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if depth[i] == 0 and (t.kind == "wide" or t.is_char(",", ";")) and i > 0:
+            j = i
+            seen_wide = seen_semi = seen_comma = False
+            while j < len(toks) and depth[j] == 0 and (toks[j].kind == "wide" or toks[j].is_char(",", ";")):
+                seen_wide |= toks[j].kind == "wide"
+                seen_semi |= toks[j].is_char(";")
+                seen_comma |= toks[j].is_char(",")
+                j += 1
+            if j < len(toks) and (seen_semi or seen_wide):
+                cuts.append((i, j))
+            i = j
+            continue
+        i += 1
+    if not cuts:
+        return [tex]
+    pieces: list[list[Tok]] = []
+    start = 0
+    for end, nxt in cuts:
+        pieces.append(toks[start:end])
+        start = nxt
+    pieces.append(toks[start:])
+
+    def equation(piece: list[Tok]) -> bool:
+        if not piece or _first_word(s, piece[0]) in _NOTE_WORDS:
+            return False
+        ops = _has_relation([t for t in piece if t.kind != "wide"], s)
+        return bool(ops) and "?" not in ops and not all(o in _INEQUALITIES for o in ops)
+
+    if not all(equation(p) for p in pieces):
+        return [tex]
+    return [_src(s, p) for p in pieces]
+
+
 def _note(ctx: Context, toks: list[Tok]) -> tuple[Any, tuple[Any, ...] | None]:
     """A domain note as (condition or None, limit point or None)."""
     tex = ctx.tex
@@ -164,7 +218,7 @@ def _note(ctx: Context, toks: list[Tok]) -> tuple[Any, tuple[Any, ...] | None]:
     return condition(ctx, words), None
 
 
-def parse_chain(tex: str) -> Chain:
+def parse_chain(tex: str, variables: Any = ()) -> Chain:
     r"""Split a formula at its top-level relations and read each side.
 
     >>> ch = parse_chain(r"\sigma(0) = \frac{1}{2} < 1")
@@ -172,19 +226,25 @@ def parse_chain(tex: str) -> Chain:
     (('=', '<'), (1/2, 1/2, 1))
     >>> parse_chain(r"x \in [0, 1)").values
     (x, Interval.Ropen(0, 1))
+
+    ``variables``: names the formula's document writes alone (``\alpha > 0``), so that
+    ``\alpha(e^x - 1)`` is a product there, not a function applied.
+
+    >>> parse_chain(r"\alpha(e^x - 1) = 0", variables={"alpha"}).values[0]
+    alpha*(exp(x) - 1)
     """
     if not isinstance(tex, str):
         raise LatexParseError(f"a formula is a string, not {type(tex).__name__}")
     try:
-        return _parse_chain(tex)
+        return _parse_chain(tex, frozenset(variables))
     except (TypeError, ValueError, AttributeError, IndexError, KeyError, NotImplementedError) as exc:
         raise LatexParseError(f"cannot read the formula: {type(exc).__name__}: {str(exc)[:120]}") from None
 
 
-def _parse_chain(tex: str) -> Chain:
+def _parse_chain(tex: str, variables: frozenset[str] = frozenset()) -> Chain:
     s, _ = _strip_delimiters(tex)
     raw = walk(s)
-    ctx = make_context(s, raw)
+    ctx = make_context(s, raw, variables)
     toks = prepare(raw, keep_wide=True)
     while toks and (toks[-1].is_char(".", ",", ";") or toks[-1].kind == "wide"
                     or (toks[-1].kind == "cmd" and toks[-1].text in TEXT_MACROS

@@ -35,7 +35,7 @@ from ..catalogue import Unit
 from .errors import LatexParseError
 from .names import ATOMIC, FUNCTIONS, GREEK, PROSE, VARS, _unit_named, real_symbol, unit_meaning, unit_of_word
 from .terms import BigO, Infimum, Maximum, Minimum, Supremum
-from .tree import WIDE_SPACES, Tok
+from .tree import WIDE_SPACES, Tok, walk
 
 __all__ = ["Context", "Parser", "RELATIONS", "relation_at", "split_top", "prepare", "word_of", "make_context"]
 
@@ -300,14 +300,17 @@ def _name_at(tex: str, toks: list[Tok], i: int) -> tuple[str, int]:
     return base, j
 
 
-def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str]) -> None:
+def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_names: set[str] | None = None) -> None:
+    """The names the formula writes alone (into ``out``: variables, so that ``x(1 + x)`` is a
+    product) and, if asked, those it writes before a bracket (into ``applied_names``)."""
     toks = list(toks)
     i = 0
     while i < len(toks):
         t = toks[i]
-        for a in t.args:
-            if a:
-                _scan(tex, a, out)
+        if not (t.kind == "cmd" and t.text in TEXT_MACROS):  # the words of \text{if } are no names
+            for a in t.args:
+                if a:
+                    _scan(tex, a, out, applied_names)
         w = word_run(toks, i) if _is_letter(t) else None
         if w is not None:
             i = w[1]
@@ -326,15 +329,33 @@ def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str]) -> None:
                                                                 and k + 1 < len(toks) and toks[k + 1].is_char("(")))
             if not applied:
                 out.add(name)
+            elif applied_names is not None:
+                applied_names.add(name)
             i = max(j, i + 1)
             continue
         i += 1
 
 
-def make_context(tex: str, toks: tuple[Tok, ...]) -> Context:
+def make_context(tex: str, toks: tuple[Tok, ...], variables: Iterable[str] = ()) -> Context:
+    """The formula's context: the names it writes alone, and ``variables``, names its document
+    writes alone elsewhere (``\alpha > 0`` before ``\alpha(e^x - 1)``, a product)."""
     ctx = Context(tex)
     _scan(tex, toks, ctx.standalone)
+    ctx.standalone.update(variables)
     return ctx
+
+
+def name_uses(tex: str) -> tuple[set[str], set[str]]:
+    """(the names a formula writes alone, those it writes before a bracket): what a document
+    tells its later formulas about a name, ``\alpha > 0`` (a variable) or ``f(x) = …`` (a
+    function)."""
+    alone: set[str] = set()
+    applied: set[str] = set()
+    try:
+        _scan(tex, walk(tex), alone, applied)
+    except (LatexParseError, RecursionError, TypeError, ValueError, IndexError):
+        pass
+    return alone, applied
 
 
 # ---------------------------------------------------------------------------------------------
