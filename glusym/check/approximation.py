@@ -111,8 +111,8 @@ def _float_error(L: Expr, R: Expr, v: Symbol) -> Any:
 def _numbers(L: Expr, R: Expr, tol: float) -> Verdict:
     with mpmath.workdps(DIGITS):
         try:
-            a = mpmath.mpf(sympy.N(L, DIGITS + 10)._mpf_) if L.is_real is not False else None
-            b = mpmath.mpf(sympy.N(R, DIGITS + 10)._mpf_) if R.is_real is not False else None
+            a = mpmath.mpf(sympy.Float(sympy.N(L, DIGITS + 10), DIGITS + 10)._mpf_) if L.is_real is not False else None
+            b = mpmath.mpf(sympy.Float(sympy.N(R, DIGITS + 10), DIGITS + 10)._mpf_) if R.is_real is not False else None
         except (AttributeError, TypeError, ValueError):
             a = b = None
         if a is None or b is None:

@@ -15,6 +15,7 @@ from ._errors import _NoLimit, _Undecided
 from .identity import _identity
 from .limits import _resolve_limits
 from .approximation import DEFAULT_APPROX_TOL, judge_approximation, judge_asymptotic
+from .extremes import EXTREMA, resolve_extrema
 from .relations import judge_inequality, judge_membership
 from .series import _series_check
 from .zero import _is_zero
@@ -97,6 +98,26 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
     deadline = time.monotonic() + budget
     if op == "=" and first and _is_new_name(lhs) and not mentions_catalogue(lhs_tex):
         return "definition", f"defines {lhs}", None
+    if any(isinstance(e, sympy.Basic) and e.has(*EXTREMA) for e in (lhs, rhs)):
+        try:  # \max_x f(x): its value, by glusym's extrema, the limits and a grid beside them
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                lhs, rhs = resolve_extrema(lhs, deadline), resolve_extrema(rhs, deadline)
+        except _Undecided as exc:
+            return "unknown", str(exc), None
+    if op in ("~=", "<", ">", "<=", ">=", "in") and any(isinstance(e, sympy.Basic) and e.has(sympy.Limit)
+                                                         for e in (lhs, rhs)):
+        try:  # a limit that is approximated or bounded: its value first
+            with time_budget(max(deadline - time.monotonic(), 0.01)):
+                lhs, rhs = _resolve_limits(lhs, deadline), _resolve_limits(rhs, deadline)
+        except _NoLimit as exc:
+            return "unknown", f"the limit does not exist: {exc}", None
+        except (_Undecided, NotImplementedError) as exc:
+            return "unknown", f"the limit: {exc}", None
+    if op in ("~=", "~", "<", ">", "<=", ">=", "in") and any(
+            isinstance(e, sympy.Basic) and e.has(sympy.core.function.AppliedUndef) for e in (lhs, rhs)):
+        undef = sorted({str(a.func) for e in (lhs, rhs) if isinstance(e, sympy.Basic)
+                        for a in e.atoms(sympy.core.function.AppliedUndef)})
+        return "unknown", f"involves {', '.join(undef)}, which the document does not define here", None
     if op == "~=" and at is not None:  # "f ≈ g as x → a": asymptotic, as ∼
         return judge_asymptotic(lhs, rhs, at, deadline)
     if op == "~=":
