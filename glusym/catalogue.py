@@ -524,8 +524,8 @@ _ENTRIES: tuple[tuple[Unit, tuple[str, ...]], ...] = (
     (silu, ()),
     (swish, ()),
     (mish, ()),
-    (hardsigmoid, ("hard_sigmoid",)),
-    (hardswish, ("hard_swish",)),
+    (hardsigmoid, ("hard_sigmoid", "h_sigmoid")),  # h-sigmoid: MobileNetV3's name (arXiv 1905.02244)
+    (hardswish, ("hard_swish", "h_swish")),
     (hardtanh, ("hard_tanh",)),
     (softsign, ("soft_sign",)),
     (tanh_, ()),

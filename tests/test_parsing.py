@@ -464,3 +464,38 @@ def test_the_reader_is_fast(seeds: object) -> None:
     for c in corpus.CORPUS:
         parse_chain(c.latex)
     assert time.perf_counter() - t0 < 3.0
+
+
+# Notation of the papers, read exactly (and what cannot be, refused): MobileNetV3's h-swish[x]
+# (arXiv 1905.02244), Deep Learning's \forall x > 0, ζ^{-1} (eq. 3.40), evaluation bars.
+@pytest.mark.parametrize("tex, expected", [
+    (r"\text{h-swish}[x]", glusym.get("hardswish").expr),
+    (r"\text{h-sigmoid}(x)", glusym.get("hardsigmoid").expr),
+    (r"\text{swish}\,x", x * sigmoid(x)),
+    (r"\frac{d^2}{dx^2}\left[x\sigma(x)\right]_{x=0}", Rational(1, 2)),
+    (r"\frac{d^2}{dx^2}\operatorname{softplus}(x)\Big|_{x=0}", Rational(1, 4)),
+    (r"\left. \frac{d}{dx} \tanh(x) \right|_{x=1}", 1 - tanh(1) ** 2),
+    (r"\alpha^2(1 + x)", Symbol("alpha", real=True) ** 2 * (1 + x)),
+])
+def test_reads_the_papers_notation(tex: str, expected: object) -> None:
+    got = parse_latex(tex)
+    assert sympy.simplify(got - expected) == 0, got
+
+
+@pytest.mark.parametrize("tex", [r"f^{-1}(x)", r"\zeta^{-1}(x)", r"\zeta^{2}(x)", r"g^{-1}(y) + 1"])
+def test_an_inverse_or_power_of_a_function_is_refused(tex: str) -> None:
+    """Never x/f nor x·f²: what f^{-1}(x) means is not glusym's to guess."""
+    with pytest.raises(LatexParseError, match="inverse|power or an iterate"):
+        parse_latex(tex)
+
+
+def test_a_leading_quantifier_is_the_domain() -> None:
+    ch = parse_chain(r"\forall x > 0, \ \log\left(e^{x} - 1\right) < x")
+    assert ch.ops == ("<",) and ch.domain == (x > 0)
+    assert parse_chain(r"\forall x \in (0, 1), \ x^2 < x").domain is not None
+
+
+def test_a_tie_in_text_is_a_space() -> None:
+    hs = parse_latex(r"\begin{cases} 0 & \text{if~} x \le -3, \\ x & \text{if~} x \ge +3, \\ "
+                     r"x \cdot (x + 3) / 6 & \text{otherwise} \end{cases}")
+    assert sympy.simplify(hs - glusym.get("hardswish").expr.rewrite(sympy.Piecewise)).subs(x, 1) == 0

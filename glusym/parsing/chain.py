@@ -185,6 +185,47 @@ def split_display(tex: str) -> list[str]:
     return [_src(s, p) for p in pieces]
 
 
+def _evaluation_bar(ctx: Context, side: list[Tok]) -> tuple[list[Tok], tuple[Any, Any] | None]:
+    r"""A side that ends in an evaluation at a point: ``\frac{d^2}{dx^2} f(x)\Big|_{x=0}``,
+    ``\left[x\sigma(x)\right]_{x=0}``, ``\left. f(x) \right|_{x=0}``: (the side without it, (x, 0))."""
+    if len(side) < 3 or not side[-2].is_char("_") or side[-1].kind != "group":
+        return side, None
+    body = list(side[-1].args[0] or ()) if side[-1].args else []
+    sides, ops = split_top(prepare(body), ctx.tex)
+    if ops != ["="] or not sides[0] or not sides[1]:
+        return side, None
+    var = Parser(ctx, sides[0]).expression_all()
+    if not isinstance(var, sympy.Symbol):
+        raise LatexParseError("an evaluation bar |_{x = a}: x must be a variable")
+    point = _arith(Parser(ctx, sides[1]).expression_all(), "as the point of an evaluation bar")
+    mark = side[-3]
+    rest = side[:-2]
+    if mark.kind == "bar" or (mark.kind == "close" and mark.text == "|"):
+        rest = side[:-3]  # \Big|_{x=0}, \right|_{x=0}: the bar is the mark, not a bracket
+        if rest and rest[0].kind == "open" and rest[0].text == ".":
+            rest = rest[1:]  # \left. ... \right|
+    elif not (mark.kind == "close" and mark.text in ("]", ")")):
+        return side, None
+    if not rest:
+        raise LatexParseError("an evaluation bar with nothing before it")
+    return rest, (var, point)
+
+
+def _leading_note(tex: str, toks: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
+    r"""A quantifier before the formula, up to a comma: ``\forall x > 0, \ f(x) = …``
+    (Goodfellow et al., *Deep Learning*, eq. 3.40): (the formula, the note)."""
+    if not toks or _first_word(tex, toks[0]) not in ("for all", "for every", "for any"):
+        return None
+    depth = _depths(toks)
+    for i, t in enumerate(toks):
+        if i > 1 and depth[i] == 0 and t.is_char(",", ";"):
+            main = [u for u in toks[i + 1:] if u.kind != "wide"]
+            if main and _has_relation(main, tex) and "?" not in _has_relation(main, tex):
+                return main, toks[:i]
+            return None
+    return None
+
+
 def _note(ctx: Context, toks: list[Tok]) -> tuple[Any, tuple[Any, ...] | None]:
     """A domain note as (condition or None, limit point or None)."""
     tex = ctx.tex
@@ -252,7 +293,7 @@ def _parse_chain(tex: str, variables: frozenset[str] = frozenset()) -> Chain:
         toks = toks[:-1]
     while toks and toks[0].kind == "wide":
         toks = toks[1:]
-    main, note = _split_note(s, toks)
+    main, note = _leading_note(s, toks) or _split_note(s, toks)
     main = [t for t in main if t.kind != "wide"]
     sides, ops = split_top(main, s)
     latex = tuple(_src(s, side) for side in sides)
@@ -270,11 +311,15 @@ def _parse_chain(tex: str, variables: frozenset[str] = frozenset()) -> Chain:
         try:
             if not side:
                 raise LatexParseError("an empty side")
+            at_point = None
+            side, at_point = _evaluation_bar(ctx, side)
             if i > 0 and ops[i - 1] in ("in", "notin"):
                 v = read_set(ctx, side)
             else:
                 v = Parser(ctx, side).expression_all()
                 v = _final(v)
+            if at_point is not None:  # f(x)\Big|_{x=0}: the side at the point
+                v = _arith(v, "before an evaluation bar").subs(*at_point)
             values.append(v)
             errors.append(None)
         except LatexParseError as exc:

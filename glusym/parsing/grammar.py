@@ -214,8 +214,8 @@ def word_of(tex: str, t: Tok) -> str:
     """The text of ``\\text{…}`` (any text-like macro), as written."""
     src = tex[t.pos:t.end]
     a, b = src.find("{"), src.rfind("}")
-    if a >= 0 and b > a:
-        return src[a + 1:b].strip()
+    if a >= 0 and b > a:  # a tie ~ and a control space are spaces: \text{if~}
+        return src[a + 1:b].replace("~", " ").replace("\\ ", " ").strip()
     return "".join(c.text for c in (t.args[0] or ()) if c.kind == "char") if t.args else ""
 
 
@@ -298,6 +298,10 @@ def _name_at(tex: str, toks: list[Tok], i: int) -> tuple[str, int]:
             raise LatexParseError(f"{tex[t.pos:sub.end]}: a subscript {lab or '{}'} is not read")
         return f"{base}_{lab}", j + 2
     return base, j
+
+
+#: letters that name functions more often than numbers (f^{-1}(x) is an inverse, never x/f)
+_FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", "H", "zeta", "phi", "varphi", "psi", "Psi", "Phi"})
 
 
 def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_names: set[str] | None = None) -> None:
@@ -770,6 +774,14 @@ class Parser:
             return sympy.E
         primes = self.primes()
         ctx = self.ctx
+        nxt, after = self.peek(), self.peek(1)
+        if nxt is not None and nxt.is_char("^") and after is not None and name.split("_")[0] in _FUNCTION_LETTERS \
+                and self.peek(2) is not None \
+                and self.peek(2).kind == "open" and self.peek(2).text == "(":
+            # f^{-1}(x), \zeta^{2}(x): an inverse, or f(x)^2, or f∘f; never x/f nor x f^2
+            sup = self.src(after).strip("{} ")
+            what = "an inverse function" if sup == "-1" else "a power or an iterate of a function (f(x)^2 or f∘f?)"
+            raise LatexParseError(f"{name}^{{{sup}}}(…): {what} is not read")
         if self.applied() and name not in _ALWAYS_VARIABLES and name not in ctx.standalone and name not in VARS:
             return self.call_named(name, primes, t)
         if primes:
@@ -1263,8 +1275,18 @@ class Parser:
                 power = p
             primes += self.primes()
         args = None
-        if self.applied() or (self.peek() is not None and self.peek().kind == "group"):
+        nxt = self.peek()
+        if self.applied() or (nxt is not None and nxt.kind == "group"):
             args = self.call_args(unit.name)
+        elif nxt is not None and nxt.kind == "open" and nxt.text == "[":
+            # h-swish[x] (MobileNetV3, arXiv 1905.02244): square brackets around the argument
+            opener = self.take()
+            args, close = self.bracket_items(opener)
+            if close.text != "]":
+                raise LatexParseError(f"{unit.name}[ closed by {self.src(close)}")
+        elif len(unit.variables) == 1 and power is None and nxt is not None and self.starts_factor(nxt) \
+                and not self._is_function_token(nxt) and nxt.kind not in ("open", "bar"):
+            args = [self.bare_argument(unit.name)]  # \text{swish}\,x, as \tanh x
         elif power is not None:
             raise LatexParseError(f"a power of {unit.name} without its argument")
         self.ctx.units.append(unit)
