@@ -499,3 +499,20 @@ def test_a_tie_in_text_is_a_space() -> None:
     hs = parse_latex(r"\begin{cases} 0 & \text{if~} x \le -3, \\ x & \text{if~} x \ge +3, \\ "
                      r"x \cdot (x + 3) / 6 & \text{otherwise} \end{cases}")
     assert sympy.simplify(hs - glusym.get("hardswish").expr.rewrite(sympy.Piecewise)).subs(x, 1) == 0
+
+
+@pytest.mark.parametrize("tex, expected", [
+    (r"\sigma^{-1}(p)", log(Symbol("p", real=True) / (1 - Symbol("p", real=True)))),  # the logit
+    (r"\tanh^{-1}(x)", sympy.atanh(x)),
+    (r"\Phi^{-1}(x)", sqrt(2) * sympy.erfinv(2 * x - 1)),  # the probit
+])
+def test_inverses_of_monotone_functions(tex: str, expected: object) -> None:
+    assert parse_latex(tex) == expected
+
+
+def test_an_inverse_changes_the_verdict() -> None:
+    from glusym.check import check_formula
+
+    good = r"\sigma^{-1}(p) = \ln\frac{p}{1 - p} \quad \text{for } 0 < p < 1"
+    assert check_formula(good)[0].verdict == "holds"
+    assert check_formula(good.replace("1 - p", "1 + p"))[0].verdict == "fails"

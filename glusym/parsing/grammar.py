@@ -300,6 +300,22 @@ def _name_at(tex: str, toks: list[Tok], i: int) -> tuple[str, int]:
     return base, j
 
 
+#: The inverses of the strictly monotone functions people invert in these posts, in closed form:
+#: σ⁻¹ is the logit (DLMF 4.37.1 style), Φ⁻¹ the probit, tanh⁻¹ = artanh.
+INVERSES: dict[str, Callable[[Expr], Expr]] = {
+    "sigma": lambda p: sympy.log(p / (1 - p)), "sigmoid": lambda p: sympy.log(p / (1 - p)),
+    "Phi": lambda p: sympy.sqrt(2) * sympy.erfinv(2 * p - 1), "erf": sympy.erfinv, "erfc": sympy.erfcinv,
+    "tanh": sympy.atanh, "sinh": sympy.asinh, "exp": sympy.log, "log": sympy.exp, "ln": sympy.exp,
+}
+_INVERSE = object()  # the power -1 of a function: its inverse
+
+
+def _inverse(name: str, args: list[Any]) -> Expr:
+    if len(args) != 1:
+        raise LatexParseError(f"{name}^{{-1}} takes one argument")
+    return INVERSES[name](_arith(args[0], "as an argument"))
+
+
 #: letters that name functions more often than numbers (f^{-1}(x) is an inverse, never x/f)
 _FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", "H", "zeta", "phi", "varphi", "psi", "Psi", "Phi"})
 
@@ -1131,6 +1147,8 @@ class Parser:
                 return real_symbol(GREEK.get(name, name))
             raise LatexParseError(f"\\{name} without its argument (σ, Φ and φ are applied with parentheses)")
         args = self.call_args(name)
+        if power is _INVERSE:
+            return _inverse(name, args)
         v = _derived(f, args, primes)
         return v if power is None else sympy.Pow(v, power)
 
@@ -1144,6 +1162,8 @@ class Parser:
             p = self.script(f"a power of \\{name}")
             p = _arith(p, "as an exponent")
             if p == -1:
+                if name in INVERSES and not primes:
+                    return primes, _INVERSE
                 raise LatexParseError(f"{name}^{{-1}}: an inverse function is not read (nor 1/{name})")
             power = p
             primes += self.primes()
@@ -1188,12 +1208,16 @@ class Parser:
             args = self.call_args(name)
         elif bare_ok and self.starts_factor(nxt):
             args = [self.bare_argument(name)]
+        elif power is _INVERSE:
+            raise LatexParseError(f"\\{name}^{{-1}} without its argument")
         else:
             if nxt is None or not self.starts_factor(nxt):
                 t_ = sympy.Symbol("t", real=True)
                 if base is None and power is None:
                     return sympy.Lambda(t_, _derived(f, [t_], primes))
             raise LatexParseError(f"\\{name} without its argument")
+        if power is _INVERSE:
+            return _inverse(name, args)
         if base is not None:
             if len(args) != 1 or primes:
                 raise LatexParseError("a logarithm to a base takes one argument")
