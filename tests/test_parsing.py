@@ -402,7 +402,7 @@ def test_names_in_a_subscript_do_not_mention_the_catalogue() -> None:
     (r"\sigma(x) + \foo(x)", r"\foo: an unknown command"),
     (r"x \odot y", r"\odot: an elementwise product (\odot) of vectors is not read"),
     (r"\mathbf{x} \otimes \mathbf{y}", r"\otimes: \otimes (an outer or Kronecker product) is not read"),
-    (r"\sigma^{-1}(x)", "sigma^{-1}: an inverse function is not read"),
+    (r"\operatorname{sech}^{-1}(x)", "sech^{-1}: an inverse function is not read"),
     (r"\tanh x(1+x)", r"the extent of its argument is ambiguous"),
     (r"1/2x", "the extent of the denominator is ambiguous"),
     (r"P(X \le x)", r"\le: a relation inside an expression"),
