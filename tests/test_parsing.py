@@ -516,3 +516,12 @@ def test_an_inverse_changes_the_verdict() -> None:
     good = r"\sigma^{-1}(p) = \ln\frac{p}{1 - p} \quad \text{for } 0 < p < 1"
     assert check_formula(good)[0].verdict == "holds"
     assert check_formula(good.replace("1 - p", "1 + p"))[0].verdict == "fails"
+
+
+def test_a_greek_function_letter_as_the_limits_variable() -> None:
+    """GELU as the limit of xΦ(x/σ) as σ → 0⁺ (Hendrycks & Gimpel, arXiv 1606.08415): σ is the
+    variable there, not the sigmoid."""
+    got = parse_latex(r"\lim_{\sigma \to 0^+} x\Phi\left(\frac{x}{\sigma}\right)")
+    s = Symbol("sigma", real=True)
+    assert got == Limit(x * Phi(x / s), s, 0, "+")
+    assert parse_latex(r"\sigma(x)") == sigmoid(x)  # and elsewhere σ is the sigmoid still

@@ -230,6 +230,7 @@ class Context:
     tex: str
     standalone: set[str] = field(default_factory=set)
     units: list[Unit] = field(default_factory=list)
+    bound: set[str] = field(default_factory=set)  # σ in \lim_{\sigma \to 0}: a variable there, not the sigmoid
 
 
 _ALWAYS_VARIABLES = {"x", "x_g", "x_v", "t"}
@@ -1137,6 +1138,10 @@ class Parser:
         name = t.text
         self.take()
         f = ATOMIC[name]
+        if name in self.ctx.bound:
+            if self.applied():
+                raise LatexParseError(f"\\{name} is the limit's variable and a function applied here")
+            return real_symbol(GREEK.get(name, name))
         primes, power = self.function_scripts(name)
         if not self.applied() and not (self.peek() is not None and self.peek().kind == "group"):
             if name in ("sigma", "Phi") and power is None:
@@ -1411,7 +1416,13 @@ class Parser:
                                                                   "searrow", "uparrow", "nearrow", "nearrow")), None)
         if arrow is None or arrow == 0:
             raise LatexParseError("\\lim's subscript must be a variable \\to a point")
-        var = Parser(self.ctx, toks[:arrow]).expression()
+        head = toks[:arrow]
+        bound = None
+        if len(head) == 1 and head[0].kind == "cmd" and head[0].text in ATOMIC:
+            bound = head[0].text  # \lim_{\sigma \to 0^+} x\Phi(x/\sigma): σ is the variable here
+            var = real_symbol(GREEK.get(bound, bound))
+        else:
+            var = Parser(self.ctx, head).expression()
         if not isinstance(var, Symbol):
             raise LatexParseError("\\lim's subscript must be a variable \\to a point")
         rest = toks[arrow + 1:]
@@ -1433,7 +1444,12 @@ class Parser:
             d = "-"
         elif point == -sympy.oo:
             d = "+"
-        f = _arith(self.term(), "after \\lim")
+        if bound is not None:
+            self.ctx.bound.add(bound)
+        try:
+            f = _arith(self.term(), "after \\lim")
+        finally:
+            self.ctx.bound.discard(bound)
         return sympy.Limit(f, var, point, dir=d)
 
     def extremum(self, t: Tok) -> Any:
