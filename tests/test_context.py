@@ -135,3 +135,17 @@ def test_a_parameter_the_document_writes_alone_multiplies() -> None:
     assert _all_verdicts(r"Let $\alpha > 0$." "\n\n" + body) == ["no claim", "holds"]
     assert _all_verdicts(r"Let $\alpha > 0$." "\n\n" + body.replace("= -\\alpha", "= \\alpha")) == ["no claim", "fails"]
     assert _all_verdicts(r"$$\beta(x) = x\alpha(x)$$" "\n\n" r"$$\beta(x) = \alpha(x) x$$") == ["definition", "holds"]
+
+
+def test_a_probability_of_a_normal_variable_the_document_states() -> None:
+    """GELU(x) = x P(X ≤ x) for X ∼ N(0, 1) (Hendrycks & Gimpel, arXiv 1606.08415); the tail the
+    wrong way round fails; without X's distribution nothing is judged; N(μ, σ²) standardises."""
+    stated = r"With $X \sim \mathcal{N}(0, 1)$," "\n\n"
+    assert _all_verdicts(stated + r"$$\text{GELU}(x) = xP(X \le x)$$") == ["definition", "holds"]
+    assert _all_verdicts(stated + r"$$\text{GELU}(x) = xP(X \ge x)$$") == ["definition", "fails"]
+    assert _all_verdicts(r"$$\text{GELU}(x) = xP(X \le x)$$") == ["unknown"]
+    shifted = r"$Z \sim \mathcal{N}(1, 4)$" "\n\n"
+    assert _all_verdicts(shifted + r"$P(Z \le 3) = \Phi(1)$") == ["definition", "holds"]
+    assert _all_verdicts(shifted + r"$P(Z > 3) = \Phi(-1)$") == ["definition", "holds"]
+    assert _all_verdicts(shifted + r"$P(Z \le 3) = \Phi(2)$") == ["definition", "fails"]
+    assert _all_verdicts(r"$$P(x) = x^2 + 1$$") == ["definition"]  # P of a number is a function still

@@ -6,6 +6,9 @@ from typing import Any
 import sympy
 from sympy import Symbol
 
+from ..functions import Phi
+from ..parsing.terms import Probability
+
 
 def _instance(name: str, context: dict[str, Any]) -> sympy.Lambda | None:
     """``beta_ReLU``: the document's function beta with its activation set to ReLU; ``alpha_ReLU``
@@ -126,6 +129,13 @@ def apply_definitions(e: Any, context: dict[str, Any]) -> Any:
         if isinstance(bound, tuple) and bound[0] == "bound" and isinstance(bound[1], sympy.Basic) \
                 and bound[1].is_number and bound[1].is_real:
             reps[sym] = bound[1]
+    for pr in e.atoms(Probability):  # P(X \le a) for the document's normal X: Φ((a − μ)/σ)
+        stated = context.get(pr.args[0].name) if isinstance(pr.args[0], Symbol) else None
+        if isinstance(stated, tuple) and stated[0] == "distribution":
+            mean, variance = stated[1].args
+            z = (pr.args[2] - mean) / sympy.sqrt(variance)
+            below = Probability.OPS[int(pr.args[1])] in ("<", "<=")
+            reps[pr] = Phi(z) if below else Phi(-z)
     out = e.xreplace(reps) if reps else e
     if reps and out.has(sympy.Derivative):
         out = out.replace(lambda n: isinstance(n, sympy.Derivative) and not n.expr.has(

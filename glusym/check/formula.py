@@ -102,6 +102,10 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         if a is None or b is None:
             links.append(Link(lt, rt, "unparsed", (chain.errors[i] if a is None else chain.errors[i + 1]) or "", op=op))
             continue
+        if op == "~" and i == 0 and _distribution(a, b):  # X \sim \mathcal{N}(0, 1): a random variable stated
+            _record_distribution(a, b, context)
+            links.append(Link(lt, rt, "definition", f"states the distribution of {a}", op=op))
+            continue
         if op == ":=":  # := \coloneqq \triangleq: a definition by its notation
             if i == 0 and _is_new_name(a):
                 _record(a, b, context)
@@ -142,6 +146,21 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         links.append(Link(lt, rt, verdict, reason, ce, op=op,
                           suggestion=_suggestion(lt, a, b, op, budget) if verdict == "fails" else None))
     return tuple(links)
+
+
+def _distribution(a: Any, b: Any) -> bool:
+    r"""``X \sim \mathcal{N}(0, 1)``, ``m \sim \text{Bernoulli}(p)``: a variable and a distribution."""
+    from ..parsing.terms import Normal
+
+    return isinstance(a, sympy.Symbol) and (isinstance(b, Normal) or (
+        isinstance(b, sympy.core.function.AppliedUndef) and b.func.__name__[:1].isupper()))
+
+
+def _record_distribution(a: Any, b: Any, context: dict[str, Any]) -> None:
+    from ..parsing.terms import Normal
+
+    if isinstance(b, Normal):
+        context[a.name] = ("distribution", b)
 
 
 #: the context's record of how the document writes its names: (alone, before a bracket)

@@ -11,6 +11,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..functions import to_sympy
 from ..parsing import BigO
+from ..parsing.terms import Probability
 from ._errors import _NoLimit, _Undecided
 from .identity import _identity
 from .limits import _resolve_limits
@@ -98,6 +99,10 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
     deadline = time.monotonic() + budget
     if op == "=" and first and _is_new_name(lhs) and not mentions_catalogue(lhs_tex):
         return "definition", f"defines {lhs}", None
+    if any(isinstance(e, sympy.Basic) and e.has(Probability) for e in (lhs, rhs)):
+        names = sorted({str(p.args[0]) for e in (lhs, rhs) if isinstance(e, sympy.Basic) for p in e.atoms(Probability)})
+        return "unknown", (f"a probability of {', '.join(names)}, whose distribution the document does not state "
+                           f"(write {names[0]} \\sim \\mathcal{{N}}(0, 1) before)"), None
     if any(isinstance(e, sympy.Basic) and e.has(*EXTREMA) for e in (lhs, rhs)):
         try:  # \max_x f(x): its value, by glusym's extrema, the limits and a grid beside them
             with time_budget(max(deadline - time.monotonic(), 0.01)):

@@ -34,7 +34,7 @@ from sympy import Expr, Symbol
 from ..catalogue import Unit
 from .errors import LatexParseError
 from .names import ATOMIC, FUNCTIONS, GREEK, PROSE, VARS, _unit_named, real_symbol, unit_meaning, unit_of_word
-from .terms import BigO, Infimum, Maximum, Minimum, Supremum
+from .terms import BigO, Infimum, Maximum, Minimum, Normal, Probability, Supremum
 from .tree import WIDE_SPACES, Tok, walk
 
 __all__ = ["Context", "Parser", "RELATIONS", "relation_at", "split_top", "prepare", "word_of", "make_context"]
@@ -437,7 +437,7 @@ _OPS_NOT_READ = {"odot": "an elementwise product (\\odot) of vectors is not read
                  "hbar": "\\hbar is not read", "Re": "\\Re is not read", "Im": "\\Im is not read",
                  "arg": "\\arg is not read", "argmax": "argmax is not read", "argmin": "argmin is not read",
                  "det": "\\det is not read", "dim": "\\dim is not read", "ker": "\\ker is not read",
-                 "limsup": "\\limsup is not read", "liminf": "\\liminf is not read", "Pr": "a probability (\\Pr) is not read",
+                 "limsup": "\\limsup is not read", "liminf": "\\liminf is not read",
                  "sum": None, "prod": None, "emptyset": "the empty set is not a value", "varnothing": "the empty set is not a value",
                  "cancel": "a cancelled term (\\cancel) is not read", "bcancel": "a cancelled term is not read",
                  "xcancel": "a cancelled term is not read", "binom": None, "not": "\\not is not read"}
@@ -805,8 +805,54 @@ class Parser:
             return Symbol(name + "'" * primes, real=True)
         return real_symbol(name)
 
+    def _event_follows(self) -> bool:
+        """Whether the bracket at the parser's position holds a relation (P(X \\le x), not P(x))."""
+        depth, j = 0, self.i
+        while j < len(self.toks):
+            t = self.toks[j]
+            if t.kind == "open":
+                depth += 1
+            elif t.kind == "close":
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1:
+                try:
+                    if relation_at(self.toks, j, self.tex) is not None:
+                        return True
+                except LatexParseError:
+                    return False
+            j += 1
+        return False
+
+    def probability(self) -> Any:
+        r"""``P(X \le x)``, ``\Pr(X > a)``: the probability that a random variable, a capital
+        letter, stands in a relation to a value (:class:`~glusym.parsing.terms.Probability`)."""
+        opener = self.take()
+        depth, j = 1, self.i
+        while j < len(self.toks) and depth:
+            if self.toks[j].kind == "open":
+                depth += 1
+            elif self.toks[j].kind == "close":
+                depth -= 1
+            j += 1
+        if depth or self.toks[j - 1].text != ")":
+            raise LatexParseError(f"P{self.src(opener)} without its closing bracket")
+        inner = self.toks[self.i:j - 1]
+        self.i = j
+        sides, ops = split_top(inner, self.tex)
+        if len(ops) != 1 or ops[0] not in Probability.OPS or not sides[0] or not sides[1]:
+            raise LatexParseError("P(…) is read only of one relation <, \\le, >, \\ge (P(X \\le x))")
+        X = Parser(self.ctx, sides[0]).expression_all()
+        if not (isinstance(X, Symbol) and X.name[:1].isupper()):
+            raise LatexParseError("P(X \\le x): X must be a random variable, a capital letter")
+        a = _arith(Parser(self.ctx, sides[1]).expression_all(), "in a probability")
+        return Probability(X, Probability.OPS.index(ops[0]), a)
+
     def call_named(self, name: str, primes: int, t: Tok) -> Any:
         """``f(x)``, ``g_\\alpha(x, y)``, ``\\beta'(x)``: a function of the document (or O, H)."""
+        if name in ("P", "Pr") and not primes and self._event_follows():
+            return self.probability()
         args = self.arglist()
         if name == "O" and not primes and len(args) == 1:
             return BigO(_arith(args[0], "inside O(…)"))
@@ -967,6 +1013,11 @@ class Parser:
             return self.bold(t)
         if name == "mathbb":
             return self.blackboard(t)
+        if name == "Pr":
+            self.take()
+            if not self.applied():
+                raise LatexParseError("\\Pr without its event (\\Pr(X \\le x))")
+            return self.probability()
         if name == "mathcal":
             self.take()
             w = "".join(c.text for c in t.args[0] or () if c.kind == "char")
@@ -975,6 +1026,13 @@ class Parser:
                 if len(args) != 1:
                     raise LatexParseError("O(…) of several arguments")
                 return BigO(_arith(args[0], "inside O(…)"))
+            if w == "N" and self.applied():  # \mathcal{N}(\mu, \sigma^2): the normal distribution
+                args = self.arglist()
+                if len(args) != 2:
+                    raise LatexParseError("\\mathcal{N}(…) takes a mean and a variance")
+                return Normal(_arith(args[0], "as a mean"), _arith(args[1], "as a variance"))
+            if w == "P" and self.applied():
+                return self.probability()
             raise LatexParseError(f"\\mathcal{{{w}}} is not read")
         if name in ("hat", "bar", "tilde", "overline", "widehat", "widetilde", "dot", "ddot", "underline"):
             self.take()

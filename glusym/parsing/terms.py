@@ -22,7 +22,7 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from ..functions import _Strict
 
-__all__ = ["BigO", "Infimum", "Maximum", "Minimum", "SetPower", "Supremum"]
+__all__ = ["BigO", "Infimum", "Maximum", "Minimum", "Normal", "Probability", "SetPower", "Supremum"]
 
 
 class BigO(_Strict, sympy.Function):  # type: ignore[misc]
@@ -102,3 +102,36 @@ class SetPower(sympy.Set):  # type: ignore[misc]
 
     def _latex(self, printer: Any, exp: Any = None) -> str:
         return r"%s^{%s}" % (printer._print(self.base), printer._print(self.exp))
+
+
+class Probability(_Strict, sympy.Function):  # type: ignore[misc]
+    r""":math:`P(X \le a)`: the probability that a random variable X (a symbol) satisfies a
+    relation to a (``op`` one of ``<``, ``<=``, ``>``, ``>=``, coded as an Integer 0..3), kept
+    unevaluated: what it is depends on X's distribution, which the document states
+    (:class:`Normal`).
+
+    >>> from sympy import Symbol
+    >>> Probability(Symbol("X"), 1, Symbol("x"))
+    Probability(X, 1, x)
+    """
+
+    nargs = 3
+    OPS = ("<", "<=", ">", ">=")
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        op = {"<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}[self.OPS[int(self.args[1])]]
+        return r"P\left(%s %s %s\right)" % (printer._print(self.args[0]), op, printer._print(self.args[2]))
+
+
+class Normal(_Strict, sympy.Function):  # type: ignore[misc]
+    r""":math:`\mathcal{N}(\mu, \sigma^2)`: the normal distribution of mean μ and variance σ²
+    (the second argument is the variance, as the papers write it).
+
+    >>> Normal(0, 1)
+    Normal(0, 1)
+    """
+
+    nargs = 2
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        return r"\mathcal{N}\left(%s, %s\right)" % (printer._print(self.args[0]), printer._print(self.args[1]))
