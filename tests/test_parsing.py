@@ -405,7 +405,7 @@ def test_names_in_a_subscript_do_not_mention_the_catalogue() -> None:
     (r"\operatorname{sech}^{-1}(x)", "sech^{-1}: an inverse function is not read"),
     (r"\tanh x(1+x)", r"the extent of its argument is ambiguous"),
     (r"1/2x", "the extent of the denominator is ambiguous"),
-    (r"P(X \le x)", r"\le: a relation inside an expression"),
+    (r"f(X \le x)", r"\le: a relation inside an expression"),
     (r"\sum_{i=1}^{n} x_i", "indexed names are not read"),
     (r"\max_{x > 0} x e^{-x}", r"\max over an open interval is not read"),
     (r"\max x", r"\max without its arguments"),
