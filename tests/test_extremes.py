@@ -92,3 +92,17 @@ def test_an_extremum_the_analysis_cannot_decide_is_unknown():
     beside the analysis sees it, or the analysis does; never a wrong value."""
     k = check_formula(r"\max_{x} \left(e^{-(x - 300)^2} - e^{-x^2}\right) = 0")[0]
     assert k.verdict != "holds", k.reason
+
+
+@pytest.mark.parametrize("tex, verdict", [
+    # where SiLU is least: -1 - W(1/e) = -1.278… (Elfwing et al., arXiv 1702.03118)
+    (r"\operatorname*{arg\,min}_{z} z\sigma(z) \approx -1.28", "holds approximately"),
+    (r"\operatorname*{arg\,min}_{z} z\sigma(z) \approx -1.38", "fails"),
+    (r"\operatorname*{arg\,min}_{x} \text{Hardswish}(x) = -\tfrac{3}{2}", "holds"),
+    (r"\operatorname*{arg\,min}_{x} \text{Hardswish}(x) = -1", "fails"),
+    (r"\operatorname*{arg\,max}_{x \in [0, 1]} x(1 - x) = \tfrac{1}{2}", "holds"),
+    # ReLU is least on the whole half-line x ≤ 0: no one point
+    (r"\operatorname{argmin}_x \text{ReLU}(x) = 0", "unknown"),
+])
+def test_where_the_extremum_is(tex, verdict):
+    assert check_formula(tex, budget=BUDGET)[0].verdict == verdict

@@ -31,10 +31,10 @@ import sympy
 from sympy import Expr, Symbol
 
 from ..functions import elementary
-from ..parsing.terms import Infimum, Maximum, Minimum, Supremum
+from ..parsing.terms import ArgMaximum, ArgMinimum, Infimum, Maximum, Minimum, Supremum
 from ._errors import _Undecided
 
-EXTREMA = (Maximum, Minimum, Supremum, Infimum)
+EXTREMA = (Maximum, Minimum, Supremum, Infimum, ArgMaximum, ArgMinimum)
 
 __all__ = ["EXTREMA", "extremum_value", "resolve_extrema"]
 
@@ -62,9 +62,10 @@ def extremum_value(node: Any, deadline: float) -> Expr:
     from ..analysis.extrema import extrema
     from .limits import real_limit
 
-    greatest = isinstance(node, (Maximum, Supremum))
-    attained_only = isinstance(node, (Maximum, Minimum))
-    word = type(node).__name__.lower()
+    greatest = isinstance(node, (Maximum, Supremum, ArgMaximum))
+    attained_only = isinstance(node, (Maximum, Minimum, ArgMaximum, ArgMinimum))
+    where_asked = isinstance(node, (ArgMaximum, ArgMinimum))
+    word = {ArgMaximum: "arg max", ArgMinimum: "arg min"}.get(type(node), type(node).__name__.lower())
     f = node.function
     lim = node.limits[0]
     v = lim[0]
@@ -73,13 +74,13 @@ def extremum_value(node: Any, deadline: float) -> Expr:
         raise _Undecided(f"the {word} of a function of several variables ({', '.join(sorted(map(str, f.free_symbols)))})")
     h = elementary(to_piecewise(f if greatest else -f))
     inside = (lambda t: bool(lo <= t <= hi))
-    cands: list[tuple[Any, Expr, bool, str]] = []  # (number, value, attained, where)
+    cands: list[tuple[Any, Expr, bool, str, Any]] = []  # (number, value, attained, where, the point or None)
 
-    def add(value: Expr, attained: bool, where: str) -> None:
+    def add(value: Expr, attained: bool, where: str, at: Any = None) -> None:
         value = sympy.simplify(value) if value.is_number and value.count_ops() < 40 else value
         if not (value.is_number and (value.is_real or value in (sympy.oo, -sympy.oo))):
             return
-        cands.append((_number(value), value, attained, where))
+        cands.append((_number(value), value, attained, where, at))
 
     seconds = max(min(2.0, (deadline - time.monotonic()) / 2), 0.05)
     try:
@@ -89,17 +90,17 @@ def extremum_value(node: Any, deadline: float) -> Expr:
     for p in points:
         t = p.at[0][1] if p.at else None
         if t is not None and t.is_real and inside(t):
-            add(p.value, True, f"{v} = {sympy.N(t, 8)}")
+            add(p.value, True, f"{v} = {sympy.N(t, 8)}", t)
     for b in boundaries(h, v) if h.has(sympy.Piecewise) else ():
         if b.is_real and inside(b):
-            add(h.xreplace({v: b}), True, f"{v} = {b}")
+            add(h.xreplace({v: b}), True, f"{v} = {b}", b)
             for d in ("+", "-"):
                 L = real_limit(h, v, b, deadline, d)
                 if L is not None:
                     add(L, False, f"{v} → {b}{d}")
     for end, d in ((lo, "+"), (hi, "-")):
         if end.is_finite:
-            add(h.xreplace({v: end}), True, f"{v} = {end}")
+            add(h.xreplace({v: end}), True, f"{v} = {end}", end)
         else:
             tail = h
             if h.has(sympy.Piecewise):  # the branch in force beyond every kink
@@ -136,6 +137,19 @@ def extremum_value(node: Any, deadline: float) -> Expr:
                 continue
             if isinstance(y, mpmath.mpf) and mpmath.isfinite(y) and y > top + tol:
                 raise _Undecided(f"the {word}: f at {v} = {t:g} lies beyond every critical value glusym found")
+    if where_asked:  # the point: one, where the value is attained, and not on a flat piece
+        from ..analysis.extrema import stationary_sets
+
+        try:
+            flats = stationary_sets(h, budget=max(min(1.0, deadline - time.monotonic()), 0.05))
+        except Exception as exc:  # noqa: BLE001 - no flat pieces known: no point claimed
+            raise _Undecided(f"the {word}: glusym's flat pieces of {f}: {type(exc).__name__}") from None
+        if any(fl.value.is_number and _number(fl.value) == top for fl in flats):
+            raise _Undecided(f"the {word} is not one point: the value is taken on a whole interval")
+        points_at = {c[4] for c in cands if c[0] == top and c[2]}
+        if len(points_at) != 1:
+            raise _Undecided(f"the {word} is not one point: the value is taken at {len(points_at)} candidates")
+        return points_at.pop()
     value = best[1]
     return value if greatest else -value
 

@@ -34,7 +34,7 @@ from sympy import Expr, Symbol
 from ..catalogue import Unit
 from .errors import LatexParseError
 from .names import ATOMIC, FUNCTIONS, GREEK, PROSE, VARS, _unit_named, real_symbol, unit_meaning, unit_of_word
-from .terms import BigO, Infimum, Maximum, Minimum, Normal, Probability, Supremum
+from .terms import ArgMaximum, ArgMinimum, BigO, Infimum, Maximum, Minimum, Normal, Probability, Supremum
 from .tree import WIDE_SPACES, Tok, walk
 
 __all__ = ["Context", "Parser", "RELATIONS", "relation_at", "split_top", "prepare", "word_of", "make_context"]
@@ -435,7 +435,7 @@ _OPS_NOT_READ = {"odot": "an elementwise product (\\odot) of vectors is not read
                  "dagger": "an adjoint (^\\dagger) is not read", "ast": None, "iint": "a double integral is not read",
                  "iiint": "a triple integral is not read", "oint": "a contour integral is not read",
                  "hbar": "\\hbar is not read", "Re": "\\Re is not read", "Im": "\\Im is not read",
-                 "arg": "\\arg is not read", "argmax": "argmax is not read", "argmin": "argmin is not read",
+                 "arg": "\\arg is not read",
                  "det": "\\det is not read", "dim": "\\dim is not read", "ker": "\\ker is not read",
                  "limsup": "\\limsup is not read", "liminf": "\\liminf is not read",
                  "sum": None, "prod": None, "emptyset": "the empty set is not a value", "varnothing": "the empty set is not a value",
@@ -1063,7 +1063,7 @@ class Parser:
         if name == "lim":
             self.take()
             return self.limit(t)
-        if name in ("max", "min", "sup", "inf"):
+        if name in ("max", "min", "sup", "inf", "argmax", "argmin"):
             self.take()
             return self.extremum(t)
         if name == "int":
@@ -1103,8 +1103,10 @@ class Parser:
         if key.lower() in ("max", "min"):
             self.take()
             return self.extremum(Tok("cmd", key.lower(), t.pos, t.end))
-        if key.lower() in ("argmax", "argmin"):
-            raise LatexParseError(f"{self.src(t)}: argmax and argmin are not read")
+        bare = key.replace("\\,", "").replace("\\;", "").replace("\\!", "").replace("\\ ", "").lower()
+        if bare in ("argmax", "argmin"):  # \operatorname*{arg\,min}_z f(z): where the minimum is
+            self.take()
+            return self.extremum(Tok("cmd", bare, t.pos, t.end))
         unit = unit_of_word(key)
         if unit is not None:
             self.take()
@@ -1519,9 +1521,10 @@ class Parser:
             toks = prepare(self.script_tokens(f"\\{name}'s subscript"))
             limits = self.extremum_range(toks, name)
             f = _arith(self.term(), f"after \\{name}")
-            cls = {"max": Maximum, "min": Minimum, "sup": Supremum, "inf": Infimum}[name]
+            cls = {"max": Maximum, "min": Minimum, "sup": Supremum, "inf": Infimum, "argmax": ArgMaximum,
+                   "argmin": ArgMinimum}[name]
             return cls(f, limits)
-        if name in ("sup", "inf"):
+        if name in ("sup", "inf", "argmax", "argmin"):
             raise LatexParseError(f"\\{name} without the variable it is taken over (\\{name}_{{x}})")
         if nxt is not None and nxt.kind == "open" and nxt.text in ("(", "{", "["):
             opener = self.take()
@@ -1554,16 +1557,16 @@ class Parser:
                 return (var, -sympy.oo, sympy.oo)
             if isinstance(s, sympy.Interval):
                 if s.left_open or s.right_open:
-                    if name in ("max", "min"):
+                    if name in ("max", "min", "argmax", "argmin"):
                         raise LatexParseError(f"\\{name} over an open interval is not read (use \\sup or \\inf)")
                 return (var, s.start, s.end)
         if len(ops) == 1 and ops[0] in ("<", "<=", ">", ">="):
             b = _arith(Parser(self.ctx, sides[1]).expression(), "as a bound")
             if ops[0] in (">", ">="):
-                if ops[0] == ">" and name in ("max", "min"):
+                if ops[0] == ">" and name in ("max", "min", "argmax", "argmin"):
                     raise LatexParseError(f"\\{name} over an open interval is not read (use \\sup or \\inf)")
                 return (var, b, sympy.oo)
-            if ops[0] == "<" and name in ("max", "min"):
+            if ops[0] == "<" and name in ("max", "min", "argmax", "argmin"):
                 raise LatexParseError(f"\\{name} over an open interval is not read (use \\sup or \\inf)")
             return (var, -sympy.oo, b)
         raise LatexParseError(f"\\{name}_{{…}}: the range of the variable is not read")

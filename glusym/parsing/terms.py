@@ -22,7 +22,7 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from ..functions import _Strict
 
-__all__ = ["BigO", "Infimum", "Maximum", "Minimum", "Normal", "Probability", "SetPower", "Supremum"]
+__all__ = ["ArgMaximum", "ArgMinimum", "BigO", "Infimum", "Maximum", "Minimum", "Normal", "Probability", "SetPower", "Supremum"]
 
 
 class BigO(_Strict, sympy.Function):  # type: ignore[misc]
@@ -79,6 +79,18 @@ class Infimum(_Extremum):
     r""":math:`\inf_x f(x)`."""
 
     _command = "inf"
+
+
+class ArgMaximum(_Extremum):
+    r""":math:`\operatorname{arg\,max}_x f(x)`: where f takes its greatest value (one point)."""
+
+    _command = "operatorname*{arg\\,max}"
+
+
+class ArgMinimum(_Extremum):
+    r""":math:`\operatorname{arg\,min}_x f(x)`."""
+
+    _command = "operatorname*{arg\\,min}"
 
 
 class SetPower(sympy.Set):  # type: ignore[misc]
