@@ -525,3 +525,11 @@ def test_a_greek_function_letter_as_the_limits_variable() -> None:
     s = Symbol("sigma", real=True)
     assert got == Limit(x * Phi(x / s), s, 0, "+")
     assert parse_latex(r"\sigma(x)") == sigmoid(x)  # and elsewhere σ is the sigmoid still
+
+
+def test_an_accented_name_with_a_list_is_a_function() -> None:
+    """The SELU paper's \\tilde{\\mu}(\\mu, \\omega, \\nu, \\tau, \\lambda, \\alpha) (arXiv 1706.02515):
+    a function of six arguments, not a symbol times a tuple; with one argument, a product."""
+    got = parse_latex(r"\tilde{\mu}(\mu, \omega)")
+    assert isinstance(got, sympy.core.function.AppliedUndef) and len(got.args) == 2
+    assert parse_latex(r"\tilde{x}(1 + x)") == Symbol("tilde_x", real=True) * (1 + x)

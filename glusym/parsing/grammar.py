@@ -805,6 +805,23 @@ class Parser:
             return Symbol(name + "'" * primes, real=True)
         return real_symbol(name)
 
+    def _bracket_has_comma(self) -> bool:
+        """Whether the bracket at the parser's position holds a comma at its top level: a list of
+        arguments, never a factor."""
+        depth, j = 0, self.i
+        while j < len(self.toks):
+            t = self.toks[j]
+            if t.kind == "open":
+                depth += 1
+            elif t.kind == "close":
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and t.is_char(","):
+                return True
+            j += 1
+        return False
+
     def _event_follows(self) -> bool:
         """Whether the bracket at the parser's position holds a relation (P(X \\le x), not P(x))."""
         depth, j = 0, self.i
@@ -1039,6 +1056,8 @@ class Parser:
             inner = t.args[0] or ()
             if len(inner) == 1 and (_is_letter(inner[0]) or inner[0].kind == "cmd" and inner[0].text in GREEK):
                 base = inner[0].text if inner[0].kind == "char" else GREEK[inner[0].text]
+                if self.applied() and self._bracket_has_comma():  # \tilde{\mu}(\mu, \omega, …): a function
+                    return self.call_named(f"{name}_{base}", self.primes(), t)
                 return real_symbol(f"{name}_{base}")
             raise LatexParseError(f"\\{name} over an expression is not read")
         if name in ("overbrace", "underbrace", "overbracket", "underbracket"):
