@@ -149,3 +149,25 @@ def test_a_probability_of_a_normal_variable_the_document_states() -> None:
     assert _all_verdicts(shifted + r"$P(Z > 3) = \Phi(-1)$") == ["definition", "holds"]
     assert _all_verdicts(shifted + r"$P(Z \le 3) = \Phi(2)$") == ["definition", "fails"]
     assert _all_verdicts(r"$$P(x) = x^2 + 1$$") == ["definition"]  # P of a number is a function still
+
+
+def test_a_definition_that_cannot_be_read_is_not_replaced_by_the_next() -> None:
+    """The true definition unread (here, an integral glusym cannot read), the slip after it must
+    not become the definition: later uses are unknown, with the reason."""
+    unread = r"$$g(x) = \int_{0}^{x} p_{\mathrm{G}}\left(z; 1\right)$$" "\n\n"
+    got = _all_verdicts(unread + r"$$g(x) = x^2$$" "\n\n" r"$$g(1) = 1$$")
+    assert got == ["unparsed", "unknown", "unknown"], got
+    assert _all_verdicts(r"$$g(x) = x^2$$" "\n\n" r"$$g(1) = 1$$") == ["definition", "holds"]
+
+
+def test_parameters_the_document_sets_reach_into_its_functions() -> None:
+    """g(λ) with λ bound to a number later: the number inside g's body, not a free λ."""
+    text = r"$$g(a, b) = a b$$" "\n\n" r"$$\lambda_{0} = 2$$" "\n\n" r"$$g(3, \lambda_{0}) = 6$$"
+    assert _all_verdicts(text) == ["definition", "definition", "holds"]
+    assert _all_verdicts(text.replace("= 6$$", "= 7$$")) == ["definition", "definition", "fails"]
+
+
+def test_a_function_of_the_document_written_without_arguments() -> None:
+    text = r"$$g(a) = a^2$$" "\n\n" r"$$h(a) = g(a) - g^2$$" "\n\n" r"$$h(1) = 0$$"
+    got = _all_verdicts(text)
+    assert got[-1] == "unknown", got

@@ -6,6 +6,7 @@ from typing import Any
 import sympy
 from sympy import Symbol
 
+from ..errors import GlusymError
 from ..functions import Phi
 from ..parsing.terms import Probability
 
@@ -58,6 +59,18 @@ def _record(lhs: Any, rhs: Any, context: dict[str, Any]) -> None:
         context[lhs.name] = ("bound", rhs)  # alpha = ReLU: a name bound to a value, not a function defined
 
 
+def _unread(name: str, context: dict[str, Any]) -> bool:
+    v = context.get(name)
+    return isinstance(v, tuple) and len(v) == 2 and v[0] == "unread"
+
+
+def _record_unread(lhs: Any, context: dict[str, Any]) -> None:
+    """A definition whose right side could not be read: the name is the document's, and what it
+    means is not known (a later formula with the same left side is a claim, never its definition)."""
+    name = lhs.func.__name__ if isinstance(lhs, sympy.core.function.AppliedUndef) else lhs.name
+    context[name] = ("unread", None)
+
+
 def _function(name: str, context: dict[str, Any]) -> tuple[sympy.Lambda, int] | None:
     """The document's function a name stands for, and how many primes it carries: ``f`` and
     ``f''`` for the document's f, ``beta_ReLU`` for its beta with the activation set to ReLU."""
@@ -83,8 +96,8 @@ def known(lhs: Any, context: dict[str, Any]) -> bool:
     if name is None:
         return False
     base = name.rstrip("'")
-    if isinstance(context.get(base), sympy.Lambda):
-        return isinstance(lhs, sympy.core.function.AppliedUndef)
+    if isinstance(context.get(base), sympy.Lambda) or _unread(base, context):
+        return isinstance(lhs, sympy.core.function.AppliedUndef) or _unread(base, context)
     head = base.split("_", 1)[0]
     return "_" in base and isinstance(context.get(head), sympy.Lambda) and _instance(base, context) is not None
 
@@ -114,6 +127,8 @@ def apply_definitions(e: Any, context: dict[str, Any]) -> Any:
         return e
     reps: dict[Any, Any] = {}
     for a in e.atoms(sympy.core.function.AppliedUndef):
+        if _unread(a.func.__name__.rstrip("'"), context):
+            raise GlusymError(f"the document's definition of {a.func.__name__.rstrip(chr(39))} could not be read")
         found = _function(a.func.__name__, context)
         if found is None or len(found[0].variables) != len(a.args):
             continue
@@ -122,6 +137,12 @@ def apply_definitions(e: Any, context: dict[str, Any]) -> Any:
             (v,) = f.variables
             f = sympy.Lambda(f.variables, sympy.diff(f.expr, v, primes))
         reps[a] = f(*a.args)
+    if reps:  # the functions first: their bodies may hold the parameters set below
+        e = e.xreplace(reps)
+        reps = {}
+    for sym in e.free_symbols:
+        if isinstance(context.get(sym.name), sympy.Lambda) and not sym.name.startswith(("x", "t")):
+            raise GlusymError(f"{sym.name} is a function of the document, written here without its arguments")
     for sym in e.free_symbols:  # a parameter the post set to a number (SELU's \\lambda = 1.0507…)
         if not _parameter_name(sym.name):
             continue  # "x = 2" sets no parameter: later identities in x stay identities in x

@@ -11,7 +11,7 @@ import sympy
 from ..budget import time_budget
 from ..errors import BudgetExceeded, GlusymError
 from ..parsing import Chain, LatexParseError, parse_chain, split_display
-from .context import _record, apply_definitions, known
+from .context import _record, _record_unread, apply_definitions, known
 from .extract import extract_formulas, extract_text_formulas, is_markdown
 from .approximation import DEFAULT_APPROX_TOL, split_limit_note
 from .judge import _is_new_name, _judge
@@ -101,6 +101,8 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         lt, rt = chain.latex[i], chain.latex[i + 1]
         if a is None or b is None:
             links.append(Link(lt, rt, "unparsed", (chain.errors[i] if a is None else chain.errors[i + 1]) or "", op=op))
+            if i == 0 and op in ("=", ":=") and a is not None and _is_new_name(a) and not known(a, context):
+                _record_unread(a, context)  # a definition that could not be read: no later one replaces it
             continue
         if op == "~" and i == 0 and _distribution(a, b):  # X \sim \mathcal{N}(0, 1): a random variable stated
             _record_distribution(a, b, context)
@@ -115,7 +117,11 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
             continue
         # a name the document defined before is not defined again: saying it is a claim
         again = i == 0 and op == "=" and known(a, context)
-        a, b = apply_definitions(a, context), apply_definitions(b, context)
+        try:
+            a, b = apply_definitions(a, context), apply_definitions(b, context)
+        except GlusymError as exc:  # a function of the document written as a number
+            links.append(Link(lt, rt, "unknown", str(exc), op=op))
+            continue
         noted = ""
         if chain.domain is not None and op == "=" and not (i == 0 and _is_new_name(a) and not again):
             # an identity on the domain its note states: compared there, 0 = 0 elsewhere
