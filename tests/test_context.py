@@ -171,3 +171,17 @@ def test_a_function_of_the_document_written_without_arguments() -> None:
     text = r"$$g(a) = a^2$$" "\n\n" r"$$h(a) = g(a) - g^2$$" "\n\n" r"$$h(1) = 0$$"
     got = _all_verdicts(text)
     assert got[-1] == "unknown", got
+
+
+def test_a_value_set_in_passing_holds_for_its_paragraph_only() -> None:
+    """"With $\\beta = 0$ the gate is constant" (Ramachandran et al., arXiv 1710.05941) sets β for
+    that sentence, not for the rest of the post: a later identity in β is judged for every β."""
+    text = (r"With $\beta = 0$ the gate is constant, $x\sigma(\beta x) = \frac{x}{2}$." "\n\n"
+            r"$$x\sigma(\beta x) = \frac{x}{2}$$")
+    got = _all_verdicts(text)
+    assert got == ["definition", "holds", "fails"], got
+    report = check_text(text)
+    assert "this paragraph only" in report.formulas[0].links[0].reason
+    # stated as a setting of the post (not "with"), the value holds on
+    assert _all_verdicts(text.replace("With $", "Here $").replace(" the gate", ". The gate")) == \
+        ["definition", "holds", "holds"]

@@ -37,14 +37,36 @@ def _markdown() -> Any:
     return md
 
 
+class MathSpan(NamedTuple):
+    """A formula of a Markdown text: its line (1-based), TeX, whether it is a display, the index
+    of its paragraph, and the prose between it and the formula before it in that paragraph
+    (``"With "`` before ``$\\beta = 0$``)."""
+
+    line: int
+    latex: str
+    display: bool
+    paragraph: int
+    lead: str
+
+
 def extract_formulas(text: str) -> list[tuple[int, str, bool]]:
     r"""Every formula of a Markdown text: ``(line, latex, display)``, line 1-based.
 
     >>> extract_formulas("---\ntitle: t\n---\nSee \\\\(x^2\\\\) and\n\n$$a = b$$\n\n```\n$$c$$\n```\n")
     [(4, 'x^2', False), (6, 'a = b', True)]
     """
+    return [(m.line, m.latex, m.display) for m in math_spans(text)]
+
+
+def math_spans(text: str) -> list[MathSpan]:
+    r"""The formulas of a Markdown text with their paragraphs and the prose before each.
+
+    >>> [(m.latex, m.paragraph, m.lead) for m in math_spans("With $b = 0$ it is $f = 1$.\n\nThen $g$.")]
+    [('b = 0', 0, 'With '), ('f = 1', 0, ' it is '), ('g', 1, 'Then ')]
+    """
     tokens = _markdown().parse(text)
-    out: list[tuple[int, str, bool]] = []
+    out: list[MathSpan] = []
+    paragraph = -1
     in_mermaid = False
     for tok in tokens:
         if tok.type == "html_block":
@@ -57,19 +79,27 @@ def extract_formulas(text: str) -> list[tuple[int, str, bool]]:
         if in_mermaid:
             continue
         if tok.type in ("math_block", "math_block_label"):
-            out.append((tok.map[0] + 1, tok.content.strip(), True))
+            paragraph += 1
+            out.append(MathSpan(tok.map[0] + 1, tok.content.strip(), True, paragraph, ""))
         elif tok.type == "inline" and tok.children:
+            paragraph += 1
             base = tok.map[0] + 1 if tok.map else 0
             cursor = 0
+            lead = ""
             for child in tok.children:
+                if child.type == "text":
+                    lead += child.content
                 if child.type == "math_inline_kramdown":
-                    out.append((base + child.meta["offset"], child.content.strip(), False))
+                    out.append(MathSpan(base + child.meta["offset"], child.content.strip(), False, paragraph, lead))
+                    lead = ""
                     cursor = max(cursor, tok.content.find(child.content, cursor))
                 elif child.type in ("math_inline", "math_inline_double"):
                     at = tok.content.find(child.content, cursor)
                     offset = tok.content.count("\n", 0, at) if at >= 0 else 0
                     cursor = at + 1 if at >= 0 else cursor
-                    out.append((base + offset, child.content.strip(), child.type == "math_inline_double"))
+                    out.append(MathSpan(base + offset, child.content.strip(), child.type == "math_inline_double",
+                                        paragraph, lead))
+                    lead = ""
     return out
 
 

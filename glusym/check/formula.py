@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 import sympy
@@ -12,7 +13,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, GlusymError
 from ..parsing import Chain, LatexParseError, parse_chain, split_display
 from .context import _record, _record_unread, apply_definitions, known
-from .extract import extract_formulas, extract_text_formulas, is_markdown
+from .extract import extract_formulas, extract_text_formulas, is_markdown, math_spans
 from .approximation import DEFAULT_APPROX_TOL, split_limit_note
 from .judge import _is_new_name, _judge
 from .report import DEFAULT_LINK_BUDGET, TRUE_VERDICTS, Formula, Link, Report
@@ -229,9 +230,42 @@ def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<tex
     t0 = time.monotonic()
     context: dict[str, Any] = {}
     tol = _tolerance(approx_tol)
-    formulas = tuple(Formula(line, tex, display, check_formula(tex, budget, context, tol))
-                     for line, tex, display in extract_formulas(text))
-    return Report(name, formulas, time.monotonic() - t0)
+    formulas = []
+    local: dict[str, Any] = {}  # names set for one paragraph only, and what they were before
+    paragraph, conditional = -1, False
+    for span in math_spans(text):
+        if span.paragraph != paragraph:
+            for n, before in local.items():  # "With β = 0 …" holds to the end of its paragraph
+                if before is None:
+                    context.pop(n, None)
+                else:
+                    context[n] = before
+            local, paragraph, conditional = {}, span.paragraph, False
+        conditional = not span.display and (_CONDITIONAL.search(span.lead) is not None
+                                             or (conditional and _CONTINUING.fullmatch(span.lead) is not None))
+        before = dict(context) if conditional else None
+        links = check_formula(span.latex, budget, context, tol)
+        if before is not None:
+            changed = [n for n in context if not n.startswith("_") and context[n] is not before.get(n)
+                       and _number_binding(context[n])]  # β = 0; a distribution or a function stays
+            for n in changed:
+                local.setdefault(n, before.get(n))
+            if changed:
+                links = tuple(replace(k, reason=f"sets {k.lhs} for this paragraph only (“{span.lead.strip()} …”)")
+                              if k.verdict == "definition" else k for k in links)
+        formulas.append(Formula(span.line, span.latex, span.display, links))
+    return Report(name, tuple(formulas), time.monotonic() - t0)
+
+
+def _number_binding(v: Any) -> bool:
+    return isinstance(v, tuple) and len(v) == 2 and v[0] == "bound" and isinstance(v[1], sympy.Basic) \
+        and v[1].is_number is True
+
+
+#: the words before an inline formula that make it a condition of its sentence, not a definition
+#: for the rest of the document: "With $\beta = 0$ the gate is constant", "for $x = 0$"
+_CONDITIONAL = re.compile(r"(?i)\b(with|for|if|when|whenever|at|setting|taking|letting|given|put)\s*$")
+_CONTINUING = re.compile(r"\s*(,|and|or|,\s*and)\s*")
 
 
 #: The largest document ``check`` reads: a post is some kilobytes; checking a document of
