@@ -533,3 +533,25 @@ def test_an_accented_name_with_a_list_is_a_function() -> None:
     got = parse_latex(r"\tilde{\mu}(\mu, \omega)")
     assert isinstance(got, sympy.core.function.AppliedUndef) and len(got.args) == 2
     assert parse_latex(r"\tilde{x}(1 + x)") == Symbol("tilde_x", real=True) * (1 + x)
+
+
+# Sizes refused before SymPy computes them (issue 15): a number it cannot be stopped building, a
+# derivative order that swells past any budget; each with the limit named.
+@pytest.mark.parametrize("tex, limit", [
+    (r"9^{9^{9}}", "a power of about"), (r"10^{10^{10}}", "a power of about"), (r"2^{2^{40}}", "a power of about"),
+    (r"10^{1000000} + x", "a power of about"), (r"(10^{7})!", "digits"), (r"\binom{10^{7}}{5000000}", "a binomial"),
+    ("9" * 5000, "a number of 5,000 digits"),
+    (r"\frac{d^{500}}{dx^{500}} \sigma(x)", "order 500"), (r"\sigma" + "'" * 20 + "(x)", "order 20"),
+    (r"\frac{d}{dx}" * 25 + "x", "total order 25"),
+])
+def test_sizes_beyond_the_limits_are_refused(tex: str, limit: str) -> None:
+    with pytest.raises(LatexParseError, match="limit|may have") as info:
+        parse_latex(tex)
+    assert limit in str(info.value)
+
+
+def test_sizes_within_the_limits_are_read() -> None:
+    assert parse_latex(r"2^{10} + 5! + \binom{10}{3}") == 1024 + 120 + 120
+    assert parse_latex(r"\frac{d^{4}}{dx^{4}} x^{6}") == 360 * x ** 2
+    twelve = parse_latex(r"\sigma" + "'" * 12 + "(x)")  # 12 primes: a polynomial in σ, read fast
+    assert sympy.Poly(twelve.subs(sigmoid(x), Symbol("s")), Symbol("s")).degree() == 13

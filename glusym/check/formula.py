@@ -72,6 +72,9 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
     """The links of one formula with their verdicts (``context``: the document's definitions so
     far, updated with this formula's)."""
     context = {} if context is None else context
+    if len(tex) > MAX_FORMULA_CHARS:  # read before any budget: a formula of a megabyte is refused first
+        return (Link(tex[:60] + " …", "", "unparsed", f"{len(tex):,} characters of TeX, more than a formula has "
+                                                     f"({MAX_FORMULA_CHARS:,}): not read"),)
     rows = _rows(tex)
     if rows is not None:  # an aligned block: each row is a formula of its own
         return tuple(k for row in rows for k in check_formula(row, budget, context, approx_tol))
@@ -86,11 +89,16 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
     variables = _document_variables(context)
     _note_uses(tex, context)
     try:
-        chain: Chain = parse_chain(tex, variables)
+        with time_budget(budget):  # reading is inside the link's budget: σ with 12 primes is work
+            chain: Chain = parse_chain(tex, variables)
     except LatexParseError as exc:
         return (Link(tex, "", "unparsed", str(exc)),)
     except RecursionError:
         return (Link(tex, "", "unparsed", "the formula is nested too deeply"),)
+    except BudgetExceeded:
+        return (Link(tex, "", "unknown", f"reading the formula ran past the budget of {budget:g} s"),)
+    except MemoryError:
+        return (Link(tex, "", "unknown", "reading the formula ran out of memory: too large"),)
     if not chain.ops:
         v, err = chain.values[0], chain.errors[0]
         if v is None:

@@ -230,6 +230,7 @@ class Context:
     tex: str
     standalone: set[str] = field(default_factory=set)
     units: list[Unit] = field(default_factory=list)
+    orders: int = 0  # the derivative orders taken so far in the formula (nested d/dx add up)
     bound: set[str] = field(default_factory=set)  # σ in \lim_{\sigma \to 0}: a variable there, not the sigmoid
 
 
@@ -412,7 +413,19 @@ def _arith(v: Any, what: str) -> Any:
     return v
 
 
+#: The largest number a formula may write out: a post's constants have some tens of digits.
+MAX_LITERAL_DIGITS = 3000
+#: The largest number a formula may build from small ones (9^{9^9}, (10^7)!, a binomial): its
+#: decimal digits, estimated before SymPy computes it (which it cannot be stopped doing).
+MAX_VALUE_DIGITS = 10_000
+#: The highest derivative a formula may take (σ with 20 primes swells past any budget).
+MAX_DERIVATIVE_ORDER = 12
+
+
 def _number(digits: str) -> Expr:
+    if len(digits) > MAX_LITERAL_DIGITS:
+        raise LatexParseError(f"a number of {len(digits):,} digits: more than the {MAX_LITERAL_DIGITS:,} "
+                              "a formula's number may have")
     if "." in digits:
         a, b = digits.split(".")
         return sympy.Rational(int(a or "0") * 10 ** len(b) + int(b or "0"), 10 ** len(b))
@@ -481,7 +494,7 @@ def _differentials(tex: str, toks: list[Tok]) -> list[tuple[str, int]] | None:
 
 def _small_int(tex: str, t: Tok) -> int | None:
     s = tex[t.pos:t.end].strip("{} ")
-    return int(s) if s.isdigit() and len(s) < 3 else None
+    return int(s) if s.isdigit() and len(s) < 7 else None
 
 
 def _d_order(tex: str, toks: list[Tok]) -> tuple[int, list[Tok]] | None:
@@ -659,10 +672,10 @@ class Parser:
                 self.take()
                 e = self.script("a power")
                 base = _arith(v, "raised to a power")
-                v = sympy.Pow(base, _arith(e, "as an exponent"))
+                v = _power(base, _arith(e, "as an exponent"))
             elif t.is_char("!"):
                 self.take()
-                v = sympy.factorial(_arith(v, "before !"))
+                v = _factorial(_arith(v, "before !"))
             elif t.is_char("_"):
                 raise LatexParseError(f"a subscript on {self.tex[self.toks[max(self.i - 1, 0)].pos:t.end]!r}: "
                                       "a subscript on a value is not read")
@@ -756,6 +769,18 @@ class Parser:
         return name, t
 
     def primes(self) -> int:
+        return self.differentiations(_order(self._primes(), "a derivative written with primes"))
+
+    def differentiations(self, n: int) -> int:
+        """Count n more orders of derivative in the formula: nested ``\\frac{d}{dx}`` add up to at
+        most twice :data:`MAX_DERIVATIVE_ORDER` (each one swells the expression)."""
+        self.ctx.orders += n
+        if self.ctx.orders > 2 * MAX_DERIVATIVE_ORDER:
+            raise LatexParseError(f"derivatives of total order {self.ctx.orders} in one formula: beyond glusym's "
+                                  f"limit of {2 * MAX_DERIVATIVE_ORDER}")
+        return n
+
+    def _primes(self) -> int:
         n = 0
         while True:
             t = self.peek()
@@ -1017,7 +1042,7 @@ class Parser:
             return sympy.sqrt(r)
         if name in ("binom", "dbinom", "tbinom"):
             self.take()
-            return sympy.binomial(_arith(self.sub(t.args[0]), "in a binomial"), _arith(self.sub(t.args[1]), "in a binomial"))
+            return _binomial(_arith(self.sub(t.args[0]), "in a binomial"), _arith(self.sub(t.args[1]), "in a binomial"))
         if name == "pi":
             self.take()
             return sympy.pi
@@ -1424,7 +1449,7 @@ class Parser:
         if kind == "unit" and primes:
             if len(variables) != 1:
                 raise LatexParseError(f"a prime on {unit.name}, a function of {len(variables)} variables")
-            expr = sympy.diff(expr, variables[0], primes)
+            expr = _diff(expr, variables[0], primes)
         if kind == "nabla":
             expr = sympy.Tuple(*[sympy.diff(expr, v) for v in variables])
         elif kind == "nabla2":
@@ -1481,7 +1506,7 @@ class Parser:
             f = self.term()
         f = _arith(f, "after d/dx")
         for v, n in variables:
-            f = sympy.diff(f, v, n)
+            f = _diff(f, v, self.differentiations(_order(n)))
         return f
 
     def limit(self, t: Tok) -> Any:
@@ -1768,6 +1793,69 @@ def env_rows(t: Tok) -> list[list[list[Tok]]]:
     return [r for r in rows if any(c for c in r)]
 
 
+def _order(n: Any, what: str = "a derivative") -> int:
+    """A derivative's order, refused beyond :data:`MAX_DERIVATIVE_ORDER`."""
+    if isinstance(n, int) and n > MAX_DERIVATIVE_ORDER:
+        raise LatexParseError(f"{what} of order {n}: beyond glusym's limit of {MAX_DERIVATIVE_ORDER}")
+    return n
+
+
+def _digits_of_power(base: Any, exp: Any) -> float:
+    """The decimal digits of base^exp for numbers, estimated (0 for anything symbolic)."""
+    import math
+
+    if not (isinstance(base, sympy.Basic) and isinstance(exp, sympy.Basic) and base.is_number and exp.is_number):
+        return 0.0
+    if not (exp.is_Rational and base.is_Rational) or base == 0:
+        return 0.0
+    b = abs(base)
+    size = math.log10(b.p) - math.log10(b.q) if b.p < 10**300 and b.q < 10**300 else float(len(str(b.p)) - len(str(b.q)))
+    return abs(float(exp)) * abs(size) if abs(exp) < 10**300 else float("inf")
+
+
+def _power(base: Any, exp: Any) -> Any:
+    n = _digits_of_power(base, exp)
+    if n > MAX_VALUE_DIGITS:
+        raise LatexParseError(f"a power of about {n:.3g} digits: more than the {MAX_VALUE_DIGITS:,} a formula's "
+                              "number may have")
+    return sympy.Pow(base, exp)
+
+
+def _factorial(n: Any) -> Any:
+    import math
+
+    if isinstance(n, sympy.Basic) and n.is_Integer and n > 3000:
+        digits = float(n) * math.log10(float(n) / math.e) if n < 10**300 else float("inf")
+        raise LatexParseError(f"({n})!: a number of about {digits:.3g} digits, more than the {MAX_VALUE_DIGITS:,} "
+                              "a formula's number may have")
+    return sympy.factorial(n)
+
+
+def _binomial(n: Any, k: Any) -> Any:
+    import math
+
+    if isinstance(n, sympy.Basic) and isinstance(k, sympy.Basic) and n.is_Integer and k.is_Integer and n > 3000:
+        m = min(int(k), int(n - k)) if 0 <= k <= n else 0
+        digits = m * math.log10(float(n)) if n < 10**300 else float("inf")
+        if digits > MAX_VALUE_DIGITS:
+            raise LatexParseError(f"a binomial of about {digits:.3g} digits: more than the {MAX_VALUE_DIGITS:,} "
+                                  "a formula's number may have")
+    return sympy.binomial(n, k)
+
+
+def _diff(e: Any, v: Symbol, n: int) -> Any:
+    """The n-th derivative one order at a time, expanded whenever it grows: σ with 12 primes is a
+    polynomial in σ of degree 13, which SymPy's product rule, left alone, writes in an expression
+    that doubles with each order (10 primes took 22 s)."""
+    if n <= 3:  # SymPy's own form, as the post's low derivatives are written
+        return sympy.diff(e, v, n)
+    for _ in range(n):
+        e = sympy.diff(e, v)
+        if sympy.count_ops(e) > 60:
+            e = sympy.expand(e)
+    return e
+
+
 def _derived(f: Callable[..., Expr], args: list[Any], primes: int) -> Expr:
     args = [_arith(a, "as an argument") for a in args]
     if f is sympy.log and len(args) != 1:
@@ -1780,7 +1868,7 @@ def _derived(f: Callable[..., Expr], args: list[Any], primes: int) -> Expr:
         if len(args) != 1:
             raise LatexParseError("a prime on a function of several arguments")
         s = Symbol("_t", real=True)
-        out = sympy.diff(f(s), s, primes).xreplace({s: args[0]})
+        out = _diff(f(s), s, primes).xreplace({s: args[0]})
     return out
 
 
