@@ -14,6 +14,7 @@ from ..parsing import BigO
 from ..parsing.terms import Probability
 from ._errors import _NoLimit, _Undecided
 from .identity import _identity
+from .integrals import _integrals
 from .limits import _resolve_limits
 from .approximation import DEFAULT_APPROX_TOL, judge_approximation, judge_asymptotic
 from .extremes import EXTREMA, resolve_extrema
@@ -29,32 +30,6 @@ def _is_new_name(lhs: Any) -> bool:
     if isinstance(lhs, sympy.core.function.AppliedUndef) and "'" not in lhs.func.__name__:
         return all(isinstance(a, Symbol) for a in lhs.args)
     return False
-
-
-def _integrals(lhs: Any, rhs: Any, deadline: float) -> Any:
-    """Sides with integrals: an antiderivative ``\\int f\\,dx = F + C`` is judged by F' = f (C any
-    constant); definite integrals are evaluated by SymPy. Gives the sides evaluated, or a verdict."""
-    indefinite = [i for e in (lhs, rhs) for i in e.atoms(sympy.Integral) if any(len(lim) == 1 for lim in i.limits)]
-    if indefinite:
-        if not (isinstance(lhs, sympy.Integral) and len(lhs.limits) == 1 and len(lhs.limits[0]) == 1):
-            return "unknown", "an antiderivative inside an expression", None
-        (v,) = lhs.limits[0]
-        constants = [s for s in rhs.free_symbols if s.name == "C"]
-        if not constants:
-            return "unknown", "an antiderivative is determined up to a constant: write + C", None
-        derivative = sympy.diff(rhs, v[0] if isinstance(v, tuple) else v)
-        verdict, reason, ce = _identity(derivative, lhs.function, deadline, "")
-        return verdict, ("the derivative of the right side is the integrand" + (f"; {reason}" if reason else "")
-                         if verdict in ("holds", "holds numerically") else
-                         f"the derivative of the right side is {derivative}, not the integrand: {reason}"), ce
-    try:
-        with time_budget(max(deadline - time.monotonic(), 0.01)):
-            lhs, rhs = (e.doit() if isinstance(e, sympy.Basic) else e for e in (lhs, rhs))
-    except BudgetExceeded:
-        return "unknown", "SymPy could not evaluate the integral within the budget", None
-    if any(isinstance(e, sympy.Basic) and e.has(sympy.Integral) for e in (lhs, rhs)):
-        return "unknown", "an integral SymPy does not evaluate in closed form", None
-    return lhs, rhs
 
 
 def _plain(*texs: str) -> bool:
