@@ -155,16 +155,15 @@ def _closed(i: Integral, deadline: float) -> Expr | None:
     def share() -> float:
         return min(SYMPY_CAP, SYMPY_SHARE * (deadline - time.monotonic()))
 
-    v = _within(i.doit, share(), deadline)
-    if usable(v):
-        return v
-    if i.has(Float):
-        return None
-    rewritten = elementary(i)
-    if rewritten == i:
-        return None
-    v = _within(rewritten.doit, share(), deadline)
-    return v if usable(v) else None
+    # σ, Φ, φ rewritten first (SymPy integrates exponentials and erf; its meijerg try on φ as it is
+    # takes half a second to give up), then as written
+    rewritten = i if i.has(Float) else elementary(i)
+    tries = [rewritten, i] if rewritten != i else [i]
+    for form in tries:
+        v = _within(form.doit, share(), deadline)
+        if usable(v):
+            return v
+    return None
 
 
 def _closed_forms(lhs: Expr, rhs: Expr, deadline: float) -> tuple[Expr, Expr, Verdict | None]:
@@ -213,8 +212,8 @@ def _confirm(i: Integral, value: Expr, deadline: float) -> tuple[bool | None, st
         i, value, at = i.xreplace({x: x0}), value.xreplace({x: x0}), f" at {x} = {x0}"
     if not (value.is_number and value.is_finite is not False):
         return None, "", None
-    try:
-        out = _settle(_Evaluator([i], [value]), deadline - 0.6 * max(deadline - time.monotonic(), 0))
+    try:  # a quick look, at 15 and 30 digits: a wrong closed form is wrong in its first digits
+        out = _settle(_Evaluator([i], [value]), deadline - 0.7 * max(deadline - time.monotonic(), 0), first=15)
     except (_Unsupported, _Unsettled):
         return None, "", None
     if out.state == "differ":
@@ -511,10 +510,11 @@ class _Outcome:
                     "difference": mpmath.nstr(self.last.lhs - self.last.rhs, 6)}
 
 
-def _settle(ev: _Evaluator, deadline: float) -> _Outcome:
+def _settle(ev: _Evaluator, deadline: float, first: int = 30) -> _Outcome:
     """The sides at a ladder of precisions p, 2p, 4p (p: 30 digits or what the formula's exact
-    numbers need), until two consecutive precisions agree on whether they are equal."""
-    p = max(30, ev.start())
+    numbers need; ``first`` for a quick look), until two consecutive precisions agree on whether
+    they are equal."""
+    p = max(first, ev.start()) if first >= 30 else first
     if p > MAX_START:
         return _Outcome("unsettled", p, p, None, f"the formula's exact numbers need {p} digits, more than "
                         f"quadrature is taken to ({MAX_START})")
@@ -543,15 +543,14 @@ def _settle(ev: _Evaluator, deadline: float) -> _Outcome:
             d, dprev = cur.lhs - cur.rhs, prev.lhs - prev.rhs
             if error <= tol and abs(d) <= tol:
                 residual = ""
-                if abs(d) > mpmath.mpf(10) ** (MARGIN - dps) * cur.size and abs(d) > 100 * cur.error:
-                    # a difference seen only at the higher precision, above its error estimate
-                    residual = f"at {dps} digits the difference is {mpmath.nstr(d, 3)}, beyond the digits compared"
-                    if ev.floats:
-                        r = ev.rounding()
-                        if abs(d) <= 3 * r:
-                            digits = min(dg for _, dg in ev.floats)
-                            residual += (f", what the rounding of glusym's {digits}-digit constants accounts for "
-                                         f"(±{mpmath.nstr(r, 2)})")
+                if ev.floats and abs(d) > mpmath.mpf(10) ** (MARGIN - dps) * cur.size and abs(d) > 100 * cur.error:
+                    # a difference seen only at the higher precision, above its error estimate: glusym's
+                    # decimal constants (SELU's) are what the formula is computed with beyond their digits
+                    digits = min(dg for _, dg in ev.floats)
+                    r = ev.rounding()
+                    residual = (f"at {dps} digits the difference is {mpmath.nstr(d, 3)}, beyond the digits compared"
+                                + (f": what the rounding of glusym's {digits}-digit constants accounts for "
+                                   f"(±{mpmath.nstr(r, 2)})" if abs(d) <= 3 * r else ""))
                 return _Outcome("equal", agree, p, cur, residual=residual)
             floor = error + mpmath.mpf(10) ** (-prev.dps) * cur.size
             if abs(d) > 1000 * floor and abs(d - dprev) <= mpmath.mpf("1e-3") * abs(d):
@@ -565,6 +564,8 @@ def _settle(ev: _Evaluator, deadline: float) -> _Outcome:
             why = (f"at {prev.dps} and {dps} digits the sides are {mpmath.nstr(prev.lhs, 12)} and "
                    f"{mpmath.nstr(prev.rhs, 12)}, then {mpmath.nstr(cur.lhs, 12)} and {mpmath.nstr(cur.rhs, 12)}; "
                    f"the quadrature's error estimate is {mpmath.nstr(cur.error, 2)}")
+            if any(abs(v) > 10 * abs(u) + 1 for u, v in zip(prev.pieces, cur.pieces)):
+                why += " (the values grow with the precision: the integral may not converge)"
         prev = cur
     return _Outcome("unsettled", agree, p, prev, "the quadrature did not settle: " + why)
 
@@ -767,10 +768,11 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
         return "unknown", "an integral SymPy does not evaluate in closed form; its derivative has an integral", None
     # the kinks of D in x, outside the integrals (an integral of its limit is continuous)
     dummies = {i: sympy.Dummy("I") for i in integrals}
-    outer = sympy.Add(*[e.xreplace(dummies) for e in (lhs, rhs)], *[lim for i in integrals for lim in i.limits[0][1:]])
+    outer = [e.xreplace(dummies) for e in (lhs, rhs)] + [lim for i in integrals for lim in i.limits[0][1:]
+                                                         if lim.has(x)]  # each alone: -oo + f is -oo
     try:
-        kinks = sorted({k for k in boundaries(elementary(to_piecewise(outer)), x) if k.is_number and k.is_real},
-                       key=float)
+        kinks = sorted({k for e in outer for k in boundaries(elementary(to_piecewise(e)), x)
+                        if k.is_number and k.is_real}, key=float)
     except GlusymError as exc:
         return "unknown", f"an integral SymPy does not evaluate in closed form; the kinks in {x}: {exc}", None
     edges = [-sympy.oo, *kinks, sympy.oo]
@@ -784,7 +786,7 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
     # a point first: a false formula is shown false there, whatever the derivative
     first = _at_point(lhs, rhs, x, points[0], deadline - 0.6 * left())
     if first.state == "differ":
-        return "fails", f"the two sides differ at {x} = {points[0]} ({first.how})", first.ce
+        return "fails", f"the two sides differ at {x} = {_shown(points[0])} ({first.how})", first.ce
     verdict, reason, ce = _identity(dl, dr, deadline - 0.4 * left(), "")
     derivative = f"the derivatives of the two sides agree ({reason})" if reason else "the derivatives of the two sides agree"
     if verdict == "fails":
@@ -801,7 +803,7 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
             at = _at_point(lhs, rhs, x, x0, deadline - 0.05)
             if at.state == "differ":
                 return "fails", (f"the derivatives of the two sides differ ({reason}); the sides differ at "
-                                 f"{x} = {x0} ({at.how})"), at.ce
+                                 f"{x} = {_shown(x0)} ({at.how})"), at.ce
         return "unknown", (f"the derivatives of the two sides differ ({reason}), but no point was found where "
                            "the two sides differ numerically"), None
     if verdict not in ("holds", "holds numerically"):
@@ -810,13 +812,13 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
     for x0 in points[1:]:
         at = _at_point(lhs, rhs, x, x0, deadline - 0.05)
         if at.state == "differ":
-            return "fails", f"{derivative}, but the two sides differ at {x} = {x0} ({at.how})", at.ce
+            return "fails", f"{derivative}, but the two sides differ at {x} = {_shown(x0)} ({at.how})", at.ce
         results.append(at)
     unsettled = [(x0, r) for x0, r in zip(points, results) if r.state != "equal"]
     if unsettled:
         x0, r = unsettled[0]
-        return "unknown", f"{derivative}; at {x} = {x0}: {r.how}", None
-    where = ", ".join(f"{x} = {x0} ({r.how})" for x0, r in zip(points, results))
+        return "unknown", f"{derivative}; at {x} = {_shown(x0)}: {r.how}", None
+    where = ", ".join(f"{x} = {_shown(x0)} ({r.how})" for x0, r in zip(points, results))
     proved = (verdict == "holds" and all(r.exact for r in results)
               and all(tails_of[i].state == "converges" for i in integrals))
     if proved:
@@ -824,6 +826,11 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
                          "(fundamental theorem of calculus)"), None
     return "holds numerically", (f"{derivative}, and the two sides agree at {where} "
                                  "(fundamental theorem of calculus)"), None
+
+
+def _shown(x0: Expr) -> str:
+    """A point as the reader writes it: an integer, or a decimal (not 2843/25000)."""
+    return str(x0) if x0.is_Integer else format(float(x0), ".15g")
 
 
 @dataclass(frozen=True)
@@ -844,7 +851,7 @@ def _at_point(lhs: Expr, rhs: Expr, x: Symbol, x0: Expr, deadline: float) -> _Po
             and sympy.simplify(e.limits[0][1] - e.limits[0][2]) == 0
 
     l0, r0 = (e.xreplace({x: x0}).replace(empty, lambda e: sympy.S.Zero) for e in (lhs, rhs))
-    name = {x.name: str(x0)}
+    name = {x.name: _shown(x0)}
     if not (l0.has(Integral) or r0.has(Integral)):
         try:
             with time_budget(max(min(1.0, deadline - time.monotonic()), 0.01)):
