@@ -323,3 +323,30 @@ def test_the_budget_bounds_the_quadrature(no_closed_forms: None) -> None:
     (link,) = check_formula(r"\int_{-\infty}^{\infty} \text{selu}(z)^2\,\varphi(z)\,\mathrm{d}z = 1", budget=0.3)
     assert time.monotonic() - t0 < 1.5
     assert link.verdict == "unknown" and "budget" in link.reason, link.reason
+
+
+@pytest.mark.parametrize("formula, allowed", [
+    # the famous wrong closed form: 1/t² has a pole at 0, ∫_{-1}^{1} diverges (SymPy's antiderivative gives -2)
+    (r"\int_{-1}^{1} \frac{1}{t^2}\,dt = -2", ("unknown", "fails")),
+    # true for x < 0 only: beyond the pole the integral does not exist, the right side does
+    (r"\int_{-1}^{x} \frac{1}{t^2}\,dt = -\frac{1}{x} - 1", ("unknown", "fails")),
+    # true where both sides are defined (x > 0): log x has no real value where the integral crosses the pole
+    (r"\int_{1}^{x} \frac{1}{t}\,dt = \log(x)", HOLD),
+    (r"\int_{1}^{x} \frac{1}{t}\,dt = \log(2x)", ("fails",)),
+    (r"\int_{-1}^{1} \frac{1}{\sqrt{|t|}}\,dt = 4", HOLD),                          # an integrable singularity
+    (r"\int_{-1}^{1} \frac{1}{\sqrt{|t|}}\,dt = 2", ("fails",)),
+])
+def test_singular_integrands(formula: str, allowed: tuple[str, ...]) -> None:
+    with mp.workdps(30):  # the values the verdicts rest on
+        # (tanh-sinh at an endpoint singularity: 17 digits at 30, which is why glusym climbs a ladder)
+        assert abs(mpmath.quad(lambda t: 1 / mpmath.sqrt(abs(t)), [-1, 0, 1]) - 4) < mpf(10) ** -15
+        assert abs(mpmath.quad(lambda t: 1 / t, [1, mpf("0.7")]) - mpmath.log(mpf("0.7"))) < mpf(10) ** -25
+    for closed in (True, False):
+        if not closed:
+            integrals._closed, saved = (lambda i, deadline: None), integrals._closed
+        try:
+            (link,) = check_formula(formula)
+        finally:
+            if not closed:
+                integrals._closed = saved
+        assert link.verdict in allowed, (closed, link.verdict, link.reason)

@@ -73,7 +73,12 @@ class _Unsupported(Exception):
 
 
 class _Unsettled(Exception):
-    """Quadrature gave no usable value (a node where the integrand is undefined, a complex value)."""
+    """Quadrature gave no usable value: ``kind`` "integrand" (a node where it is undefined or not
+    real) or "side" (a side has no real value at the integrals' values)."""
+
+    def __init__(self, message: str, kind: str = "integrand") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,14 +177,19 @@ def _closed_forms(lhs: Expr, rhs: Expr, deadline: float) -> tuple[Expr, Expr, Ve
     that SymPy and its tails show divergent."""
     found: dict[Integral, Expr] = {}
     for i in sorted({a for e in (lhs, rhs) for a in e.atoms(Integral)}, key=sympy.default_sort_key):
-        if any(a.has(Integral) for a in i.args[1:]) or i.function.has(Integral):
-            continue  # nested: left to the numerical route
+        if any(a.has(Integral) for a in i.args[1:]) or i.function.has(Integral) or len(i.limits) != 1:
+            continue  # nested or multiple: left to the numerical route
+        poles = _singular_points(i.function, i.limits[0][0])
+        if poles and i.free_symbols:
+            continue  # SymPy's ∫_{-1}^x t^{-2} dt = -1/x - 1 ignores the pole at 0: the numerical route
         v = _closed(i, deadline)
         if v is None:
             continue
         ok, why, tails = _confirm(i, v, deadline)
         if ok is False:
             return lhs, rhs, ("unknown", why, None)
+        if ok is None and poles and v.is_finite is not False:
+            continue  # a finite value across a singular point that quadrature does not confirm: not taken
         if tails is not None:
             verdict = _divergent(lhs, rhs, i, tails)
             if verdict[0] == "fails":
@@ -313,6 +323,24 @@ def _features_of(form: Expr, t: Symbol) -> set[float]:
     except Exception:  # noqa: BLE001 - a feature that cannot be located is not a split point
         pass
     return {p for p in out if abs(p) < 1e15}
+
+
+def _singular_points(g: Expr, t: Symbol) -> set[float]:
+    """Where the integrand may be singular: the roots of the bases of its negative and fractional
+    powers and of the arguments of its logarithms (to 12 digits)."""
+    from ..analysis._common import to_piecewise
+    from ..sampling import _roots_of
+
+    out: set[float] = set()
+    try:
+        for node in sympy.preorder_traversal(elementary(to_piecewise(g))):
+            if isinstance(node, sympy.Pow) and node.base.has(t) and not (node.exp.is_Integer and node.exp > 0):
+                out.update(_roots_of(node.base, t))
+            elif isinstance(node, sympy.log) and node.args[0].has(t):
+                out.update(_roots_of(node.args[0], t))
+    except Exception:  # noqa: BLE001 - a point that cannot be located is not an edge
+        pass
+    return {float(format(p, ".12g")) for p in out if abs(p) < 1e15}
 
 
 def _not_negligible(points: list[tuple[float, Expr]], exact: set[Any], form: Expr, t: Symbol,
@@ -463,8 +491,8 @@ class _Evaluator:
                 pieces.extend(parts)
             try:
                 lhs, rhs = (_real(r(*qs, *cs)) for r in self.rest)
-            except (ZeroDivisionError, ValueError, OverflowError, TypeError):
-                raise _Unsettled("a side cannot be evaluated at the integrals' values") from None
+            except (ZeroDivisionError, ValueError, OverflowError, TypeError, _Unsettled):
+                raise _Unsettled("a side has no real value at the integrals' values", "side") from None
             size = max([abs(lhs), abs(rhs), *[mpmath.mpf(s) for s in sizes]])
             return _Value(dps, +lhs, +rhs, +err, +size, tuple(+v for v in pieces))
 
@@ -492,10 +520,11 @@ class _Outcome:
 
     state: str
     digits: int
-    first: int
+    first: int  # the lower of the two precisions that decided (the first of the ladder if none did)
     last: _Value | None
     why: str = ""
     residual: str = ""
+    grows: bool = False  # unsettled, the values growing with the precision (a divergence, likely)
 
     def shown(self, side: str) -> str:
         if self.last is None:
@@ -521,7 +550,7 @@ def _settle(ev: _Evaluator, deadline: float, first: int = 30) -> _Outcome:
     agree = p - MARGIN
     prev: _Value | None = None
     levels = [p, 2 * p, 4 * p]
-    why = ""
+    why, grows = "", False
     for dps in levels:
         if time.monotonic() > deadline:
             return _Outcome("unsettled", agree, p, prev, "the quadrature ran past the budget")
@@ -551,23 +580,27 @@ def _settle(ev: _Evaluator, deadline: float, first: int = 30) -> _Outcome:
                     residual = (f"at {dps} digits the difference is {mpmath.nstr(d, 3)}, beyond the digits compared"
                                 + (f": what the rounding of glusym's {digits}-digit constants accounts for "
                                    f"(±{mpmath.nstr(r, 2)})" if abs(d) <= 3 * r else ""))
-                return _Outcome("equal", agree, p, cur, residual=residual)
+                return _Outcome("equal", agree, prev.dps, cur, residual=residual)
             floor = error + mpmath.mpf(10) ** (-prev.dps) * cur.size
             if abs(d) > 1000 * floor and abs(d - dprev) <= mpmath.mpf("1e-3") * abs(d):
                 if ev.floats:
                     r = ev.rounding()
                     if abs(d) <= 100 * r:
-                        return _Outcome("unsettled", agree, p, cur,
+                        return _Outcome("unsettled", agree, prev.dps, cur,
                                         f"the sides differ by {mpmath.nstr(d, 3)}, within what the rounding of "
                                         f"glusym's decimal constants accounts for (±{mpmath.nstr(r, 2)})")
-                return _Outcome("differ", agree, p, cur)
+                return _Outcome("differ", agree, prev.dps, cur)
             why = (f"at {prev.dps} and {dps} digits the sides are {mpmath.nstr(prev.lhs, 12)} and "
                    f"{mpmath.nstr(prev.rhs, 12)}, then {mpmath.nstr(cur.lhs, 12)} and {mpmath.nstr(cur.rhs, 12)}; "
                    f"the quadrature's error estimate is {mpmath.nstr(cur.error, 2)}")
-            if any(abs(v) > 10 * abs(u) + 1 for u, v in zip(prev.pieces, cur.pieces)):
+            # a piece growing with the precision (like log of the smallest node, for 1/t at 0: twice the
+            # digits, twice the value), far beyond what a quadrature error moves
+            grows = any(abs(v) > 1.5 * abs(u) and abs(v - u) > abs(v) / 3 and abs(v) > 1
+                        for u, v in zip(prev.pieces, cur.pieces))
+            if grows:
                 why += " (the values grow with the precision: the integral may not converge)"
         prev = cur
-    return _Outcome("unsettled", agree, p, prev, "the quadrature did not settle: " + why)
+    return _Outcome("unsettled", agree, p, prev, "the quadrature did not settle: " + why, grows=grows)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -775,6 +808,9 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
                         if k.is_number and k.is_real}, key=float)
     except GlusymError as exc:
         return "unknown", f"an integral SymPy does not evaluate in closed form; the kinks in {x}: {exc}", None
+    # and where an integrand is singular: beyond a pole the integral from a fixed limit may not exist
+    poles = {sympy.Rational(format(p, ".12g")) for i in integrals for p in _singular_points(i.function, i.limits[0][0])}
+    kinks = sorted(set(kinks) | poles, key=float)
     edges = [-sympy.oo, *kinks, sympy.oo]
     ends = [e for i in integrals for e in i.limits[0][1:] if e.is_number and e.is_finite and e.is_real]
     points: list[Expr] = []
@@ -814,12 +850,18 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
         if at.state == "differ":
             return "fails", f"{derivative}, but the two sides differ at {x} = {_shown(x0)} ({at.how})", at.ce
         results.append(at)
-    unsettled = [(x0, r) for x0, r in zip(points, results) if r.state != "equal"]
+    unsettled = [(x0, r) for x0, r in zip(points, results) if r.state not in ("equal", "outside")]
     if unsettled:
         x0, r = unsettled[0]
         return "unknown", f"{derivative}; at {x} = {_shown(x0)}: {r.how}", None
-    where = ", ".join(f"{x} = {_shown(x0)} ({r.how})" for x0, r in zip(points, results))
-    proved = (verdict == "holds" and all(r.exact for r in results)
+    if not any(r.state == "equal" for r in results):
+        return "unknown", f"{derivative}, but no point was found where both sides are defined", None
+    where = ", ".join(f"{x} = {_shown(x0)} ({r.how})" for x0, r in zip(points, results) if r.state == "equal")
+    out = [_shown(x0) for x0, r in zip(points, results) if r.state == "outside"]
+    if out:
+        where += (f" ({x} = {', '.join(out)}: outside the domain, where the side without an integral has no real "
+                  "value)")
+    proved = (verdict == "holds" and all(r.exact and r.state == "equal" for r in results)
               and all(tails_of[i].state == "converges" for i in integrals))
     if proved:
         return "holds", (f"{derivative}, and the two sides are equal at {where}; the integrals converge "
@@ -835,7 +877,7 @@ def _shown(x0: Expr) -> str:
 
 @dataclass(frozen=True)
 class _Point:
-    state: str  # equal, differ, unsettled
+    state: str  # equal, differ, unsettled, outside (neither side has a real value there)
     how: str
     exact: bool = False
     ce: dict[str, str] | None = None
@@ -869,11 +911,50 @@ def _at_point(lhs: Expr, rhs: Expr, x: Symbol, x0: Expr, deadline: float) -> _Po
     try:
         ev = _Evaluator([l0], [r0])
         out = _settle(ev, deadline)
-    except (_Unsupported, _Unsettled) as exc:
+    except _Unsupported as exc:
         return _Point("unsettled", f"quadrature: {exc}")
+    except _Unsettled as exc:
+        if exc.kind == "side":  # the integrals have values, a side has none: which side, and the integral's
+            return _one_side(l0, r0, name, deadline) or _Point("unsettled", f"quadrature: {exc}")
+        return (_no_real_value(l0, r0) and _Point("outside", "outside the domain")) or \
+            _Point("unsettled", f"quadrature: {exc}")
     how = f"by quadrature, {out.first} and {2 * out.first} digits"
     if out.state == "equal":
         return _Point("equal", f"{how}, to {out.digits} digits" + (f"; {out.residual}" if out.residual else ""))
     if out.state == "differ":
         return _Point("differ", how, False, {**name, **out.counterexample()})
+    if out.grows and _no_real_value(l0, r0):
+        return _Point("outside", "outside the domain")
     return _Point("unsettled", f"{how}: {out.why}")
+
+
+def _no_real_value(l0: Expr, r0: Expr) -> bool:
+    """Whether the side without an integral has no real value (log x at x = -1 beside ∫_1^x dt/t)."""
+    for side, other in ((l0, r0), (r0, l0)):
+        if side.has(Integral) and not other.has(Integral):
+            try:
+                v = sympy.N(elementary(other), 30)
+            except (TypeError, ValueError, ZeroDivisionError):
+                return False
+            return bool(v.has(sympy.nan, sympy.zoo) or v.is_extended_real is False)
+    return False
+
+
+def _one_side(l0: Expr, r0: Expr, name: dict[str, str], deadline: float) -> _Point | None:
+    """A side with no real value at a point: outside the domain where the integral has no value
+    either (it grows with the precision, or its integrand is not real), else the two sides are
+    defined on different sets there (``differ``), where the integral's value is settled."""
+    if not _no_real_value(l0, r0):
+        return None
+    side = l0 if l0.has(Integral) else r0
+    try:
+        alone = _settle(_Evaluator([side], [sympy.S.Zero]), deadline)
+    except _Unsettled:
+        return _Point("outside", "outside the domain")
+    except _Unsupported:
+        return None
+    if alone.state in ("equal", "differ"):  # the integral side has a value: the other has none
+        value = alone.shown("lhs")
+        ce = {**name, "lhs": value if side is l0 else "no real value", "rhs": value if side is r0 else "no real value"}
+        return _Point("differ", "one side has a real value there, the other none", False, ce)
+    return _Point("outside", "outside the domain") if alone.grows else None
