@@ -27,6 +27,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
+import contextlib
 from contextlib import contextmanager
 from typing import Any
 
@@ -56,9 +57,24 @@ def _unraisable(frame: Any) -> bool:
     return False
 
 
+def _bookkeeping(frame: Any) -> bool:
+    """Whether the signal arrived while a budget is being entered or left (its stack pushed or
+    popped, its timer armed): raised there, the exception would leave the stack with an entry that
+    outlives its budget, whose deadline has passed, and every later alarm would raise anywhere."""
+    codes = _BOOKKEEPING
+    while frame is not None:
+        if frame.f_code in codes:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _handler(signum: int, frame: Any) -> None:
     if _unraisable(frame):  # try again in a millisecond, back in the computation
         signal.setitimer(signal.ITIMER_REAL, 1e-3)
+        return
+    if _bookkeeping(frame):  # entering or leaving a budget takes some microseconds
+        signal.setitimer(signal.ITIMER_REAL, 1e-4)
         return
     now = time.monotonic()
     # the innermost budget whose deadline has passed is the one that ran out
@@ -100,11 +116,15 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     _warm()
     if seconds <= 0:
         raise BudgetExceeded(f"ran past its time budget of {seconds:g} s")
+    now = time.monotonic()
+    for deadline, outer in reversed(_stack):  # inside a budget already spent: stop now, not at an alarm
+        if deadline <= now + 1e-4:
+            raise BudgetExceeded(f"ran past its time budget of {outer:g} s")
     previous = signal.getsignal(signal.SIGALRM)
     signal.signal(signal.SIGALRM, _handler)
-    _stack.append((time.monotonic() + seconds, seconds))
-    _arm()
+    _stack.append((now + seconds, seconds))
     try:
+        _arm()
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -113,3 +133,9 @@ def time_budget(seconds: float | None) -> Iterator[None]:
             _arm()
         else:
             signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+
+#: the code that enters and leaves a budget, where an alarm waits (see :func:`_bookkeeping`)
+_BOOKKEEPING = frozenset({time_budget.__wrapped__.__code__, _arm.__code__,  # type: ignore[attr-defined]
+                          contextlib._GeneratorContextManager.__enter__.__code__,
+                          contextlib._GeneratorContextManager.__exit__.__code__})

@@ -58,3 +58,26 @@ def test_sympys_lazy_imports_are_not_charged_to_a_budget() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+def test_an_alarm_while_a_budget_is_entered_or_left_leaves_no_stale_budget() -> None:
+    """Many short budgets inside one that runs out: the alarm lands, sooner or later, while an inner
+    budget is being entered or left. Raised there, it left an entry on the stack whose deadline had
+    passed, and every later alarm raised anywhere (a formula's parsing, outside any budget, ran
+    "past its time budget of 5 s"). An inner budget entered inside a spent one stops at once."""
+    import glusym.budget as budget
+
+    start = time.monotonic()
+    for i in range(300):
+        with pytest.raises(BudgetExceeded):
+            with time_budget(0.002 + (i % 7) * 1e-4):
+                while True:
+                    t = time.monotonic()
+                    try:
+                        with time_budget(0.0015):
+                            sum(range(3000))
+                    except BudgetExceeded:
+                        if time.monotonic() - t < 0.0015 - 1e-3:
+                            raise  # the outer budget's
+        assert not budget._stack
+    assert time.monotonic() - start < 10
