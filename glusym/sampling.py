@@ -48,7 +48,7 @@ from sympy.core.relational import Relational
 from .analysis._common import _relationals, to_piecewise
 from .functions import elementary
 
-__all__ = ["Comparison", "beyond", "compare", "cover", "digits_at", "exact_point", "start_digits"]
+__all__ = ["Comparison", "admissible", "beyond", "compare", "cover", "digits_at", "exact_point", "start_digits"]
 
 #: the spread of ordinary scales (each jittered), and the far points, on both signs
 SCALES = (0.1, 0.3, 0.7, 1.3, 2.9, 6.1, 9.7)
@@ -565,10 +565,40 @@ def _minimised(whole: Expr, syms: list[Symbol], found: dict[Symbol, list[dict[Sy
     return out
 
 
+def admissible(s: Symbol, value: Any) -> bool:
+    """Whether ``value`` is a value the symbol's SymPy assumptions allow (a positive parameter
+    α of ELU is never sampled at −1.9).
+
+    >>> admissible(Symbol("alpha", positive=True), -1.9), admissible(Symbol("x", real=True), -1.9)
+    (False, True)
+    """
+    if s.is_positive:
+        return bool(value > 0)
+    if s.is_nonnegative:
+        return bool(value >= 0)
+    if s.is_negative:
+        return bool(value < 0)
+    if s.is_nonpositive:
+        return bool(value <= 0)
+    return True
+
+
+def _into(s: Symbol, value: Any) -> Any:
+    """A base value moved into the symbol's sign (0.7 for a positive symbol at 0)."""
+    if admissible(s, value):
+        return value
+    if s.is_nonnegative or s.is_positive:
+        v = abs(value)
+        return v if admissible(s, v) else sympy.Rational(7, 10)
+    v = -abs(value)
+    return v if admissible(s, v) else sympy.Rational(-7, 10)
+
+
 def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
           limit: int = MAX_POINTS) -> tuple[list[dict[str, Any]], str]:
     """Points (dicts of name to an mpmath number of 40 digits) that cover the expressions, with
-    a sentence saying what they cover. The same on every run: seeded, and built at 40 digits."""
+    a sentence saying what they cover. The same on every run: seeded, and built at 40 digits.
+    Only values the symbols' assumptions allow are taken (:func:`admissible`: a positive α > 0)."""
     rng = random.Random(seed)
     syms = list(syms)
     if not syms:
@@ -584,6 +614,7 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
     bases = [{s: sympy.Rational(7, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
              {s: sympy.Rational(-19, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
              {s: sympy.S.Zero for s in syms}]  # the others at 0: where a bump in several variables sits
+    bases = [{s: _into(s, v) for s, v in b.items()} for b in bases]
     per_var: dict[Symbol, _Candidates] = {}
     found: dict[Symbol, list[dict[Symbol, Any]]] = {}
     turning: dict[Symbol, list[dict[Symbol, Any]]] = {}
@@ -613,6 +644,11 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
                         fixed = {s: val for s, val in base.items() if s != v}
                         grad = sympy.diff(rel.lhs - rel.rhs, v).xreplace(fixed)
                         at_turns.extend({**fixed, v: t} for t in _roots_of(grad, v))
+        special = [t for t in special if admissible(v, t)]
+        ordinary = [t for t in ordinary if admissible(v, t)]
+        far = [t for t in far if admissible(v, t)]
+        anchors = [a for a in anchors if admissible(v, a[v])]
+        at_turns = [a for a in at_turns if admissible(v, a[v])]
         per_var[v] = _Candidates(special, ordinary, far, 0)
         found[v] = anchors
         turning[v] = at_turns
@@ -644,6 +680,7 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
                 pt[v] = val
                 pts.append(pt)
         pts = first + (rng.sample(pts, limit - len(first)) if len(first) + len(pts) > limit else pts)
+    pts = [pt for pt in pts if all(admissible(s, val) for s, val in pt.items())]
     if len(pts) > limit:  # keep the ordinary spread and a seeded choice of the rest
         head, rest = pts[:limit // 2], pts[limit // 2:]
         pts = head + rng.sample(rest, limit - len(head))
