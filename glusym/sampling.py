@@ -32,6 +32,7 @@ precision doubles is real; one that shrinks as rounding does is rounding. There 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import random
@@ -292,14 +293,22 @@ def exact_point(pt: dict[str, Any]) -> dict[str, sympy.Rational]:
 _GRID = sorted({s * 10 ** (k / 60) for k in range(-360, 361) for s in (1, -1)} | {0.0})
 
 
-def _scanned_roots(e: Expr, v: Symbol, grid: Sequence[float] | None = None) -> list[float]:
-    """The sign changes of a function of v that is not a polynomial, on :data:`_GRID` (or the
-    given grid), bisected; the 24 nearest 0."""
+@functools.lru_cache(maxsize=512)
+def _compiled_math(e: Expr, v: Symbol) -> Callable[[float], Any] | None:
+    """e as a function of v on floats (the same expression is scanned on several windows: compiled once)."""
     from .analysis._common import lambdify
 
     try:
-        f = lambdify([v], e, modules="math")
+        return lambdify([v], e, modules="math")
     except Exception:  # noqa: BLE001 - a function that cannot be compiled is not scanned
+        return None
+
+
+def _scanned_roots(e: Expr, v: Symbol, grid: Sequence[float] | None = None) -> list[float]:
+    """The sign changes of a function of v that is not a polynomial, on :data:`_GRID` (or the
+    given grid), bisected; the 24 nearest 0."""
+    f = _compiled_math(e, v)
+    if f is None:
         return []
 
     def at(t: float) -> float | None:
@@ -554,9 +563,15 @@ def _minimised(whole: Expr, syms: list[Symbol], found: dict[Symbol, list[dict[Sy
         for m in (_margin(cond, syms), _margin(sympy.Not(cond), syms)):
             if m is None:
                 continue
+            def inside(intermediate_result: Any) -> None:
+                # a point inside is what is sought: a margin unbounded below (x > lambda, linear in
+                # both) is not followed for 800 steps
+                if intermediate_result.fun < -1e-9:
+                    raise StopIteration
+
             for start in starts:
                 try:
-                    res = minimize(m, start, method="Nelder-Mead",
+                    res = minimize(m, start, method="Nelder-Mead", callback=inside,
                                    options={"xatol": 1e-10, "fatol": 1e-14, "maxiter": 800})
                 except Exception:  # noqa: BLE001 - a search that fails finds nothing
                     continue

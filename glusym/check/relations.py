@@ -54,6 +54,7 @@ only where it is an equality, fails).
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from dataclasses import dataclass, field
@@ -324,8 +325,9 @@ def _conditioned_branches(g: Expr, syms: list[Symbol], dom: dict[Symbol, sympy.S
     """g's branches (its Piecewise folded into one, Abs, max and min as branches), each on the
     values where it applies, written so that SymPy's assumptions carry the condition: a variable
     whose values there are a half-line [c, ∞) or (c, ∞) is c plus a nonnegative (positive) symbol
-    (c minus one for (−∞, c]); every other variable a real symbol with its domain's sign. None
-    where a condition is not of that kind (a bounded piece, a condition in two variables)."""
+    (c minus one for (−∞, c]), on a bounded interval (a, b] it is (a n + b)/(1 + n) with n ≥ 0
+    (and alike for the other ends; [a, b] as [a, b) and the point b); every other variable a real
+    symbol. None where a condition is not of that kind (a condition in two variables)."""
     from ..analysis._common import to_piecewise
 
     pw = sympy.piecewise_fold(to_piecewise(g))
@@ -353,18 +355,40 @@ def _conditioned_branches(g: Expr, syms: list[Symbol], dom: dict[Symbol, sympy.S
                 return None
         if any(S is sympy.S.EmptySet for S in sets.values()):
             continue  # a branch that applies nowhere in the domain
-        reps: dict[Symbol, Expr] = {}
+        choices: list[list[Expr]] = []
         for v, S in sets.items():
-            if S is sympy.S.Reals:
-                reps[v] = sympy.Dummy(v.name, real=True)
-            elif isinstance(S, sympy.Interval) and S.end == sympy.oo and S.start.is_number:
-                reps[v] = S.start + sympy.Dummy(v.name, **{"positive" if S.left_open else "nonnegative": True})
-            elif isinstance(S, sympy.Interval) and S.start == -sympy.oo and S.end.is_number:
-                reps[v] = S.end - sympy.Dummy(v.name, **{"positive" if S.right_open else "nonnegative": True})
-            else:
+            forms = _written_from_ends(v, S)
+            if forms is None:
                 return None
-        out.append(e.xreplace(reps))
+            choices.append(forms)
+        for combo in itertools.product(*choices):
+            out.append(e.xreplace(dict(zip(sets, combo))))
+        if len(out) > MAX_CASES:
+            return None
     return out
+
+
+def _written_from_ends(v: Symbol, S: sympy.Set) -> list[Expr] | None:
+    """The variable's values on S as expressions in a signed symbol (see :func:`_conditioned_branches`)."""
+    if S is sympy.S.Reals:
+        return [sympy.Dummy(v.name, real=True)]
+    if not isinstance(S, sympy.Interval):
+        return None
+    a, b = S.start, S.end
+    if b == sympy.oo and a.is_number:
+        return [a + sympy.Dummy(v.name, **{"positive" if S.left_open else "nonnegative": True})]
+    if a == -sympy.oo and b.is_number:
+        return [b - sympy.Dummy(v.name, **{"positive" if S.right_open else "nonnegative": True})]
+    if not (a.is_number and b.is_number):
+        return None
+    if S.left_open and S.right_open:
+        t = sympy.Dummy(v.name, positive=True)
+        return [(a * t + b) / (1 + t)]
+    n = sympy.Dummy(v.name, nonnegative=True)
+    if S.left_open:  # (a, b]: b at n = 0, a approached
+        return [(a * n + b) / (1 + n)]
+    forms = [(a + b * n) / (1 + n)]  # [a, b): a at n = 0, b approached
+    return forms if S.right_open else forms + [b]
 
 
 # ---------------------------------------------------------------------------------------------
