@@ -55,8 +55,11 @@ def test_a_bound_of_a_unit_alone_is_unknown_at_the_default_and_judged_once_the_d
     wide = _last("With a hyperparameter $\\alpha > 0$,\n\n$$\\text{ELU}(x) > -1$$")
     assert wide.verdict == "fails", wide.reason
     assert _number(wide.counterexample["alpha"]) > 1  # a value the parameter may take, where the bound fails
-    narrow = _last("With $0 < \\alpha \\le 1$,\n\n$$\\text{ELU}(x) > -1$$")
+    narrow = _last("The hyperparameter is $0 < \\alpha \\le 1$.\n\n$$\\text{ELU}(x) > -1$$")
     assert narrow.verdict in HOLDS, narrow.reason
+    # a condition set in passing ("for $0 < \\alpha \\le 1$ …") holds for its paragraph only
+    passing = _last("For $0 < \\alpha \\le 1$ the saturation is above -1.\n\n$$\\text{ELU}(x) > -1$$")
+    assert passing.verdict == "unknown", passing.reason
 
 
 def test_a_lone_name_and_a_binding_state_a_parameter():
@@ -64,9 +67,9 @@ def test_a_lone_name_and_a_binding_state_a_parameter():
     bound = r"$$\operatorname{squareplus}(x) \ge \operatorname{relu}(x)$$"
     assert _last(bound).verdict == "unknown"
     assert _last("with a hyperparameter $b$,\n\n" + bound).verdict in HOLDS
-    # a binding to a decimal is a declaration: the unit takes the value
-    assert _last("with $\\alpha = 0.5$:\n\n$$\\text{ELU}(x) > -0.5$$").verdict in HOLDS
-    assert _last("with $\\alpha = 0.5$:\n\n$$\\text{ELU}(x) > -0.4$$").verdict == "fails"
+    # a binding to a number is a declaration: the unit takes the value
+    assert _last("Here $\\alpha = 0.5$.\n\n$$\\text{ELU}(x) > -0.5$$").verdict in HOLDS
+    assert _last("Here $\\alpha = 0.5$.\n\n$$\\text{ELU}(x) > -0.4$$").verdict == "fails"
 
 
 def test_a_canonical_default_is_what_the_name_means():
@@ -151,20 +154,20 @@ def test_a_bound_with_parameters_is_proved_for_their_admissible_values():
         k = _last(f"$${f}$$")
         assert k.verdict == verdict, (f, k.reason)
         assert "for all real x and alpha > 0" in k.reason  # not "for all real alpha"
-    k = _last(r"With $\lambda > 0$:" + "\n\n" + r"$$\text{selu}(x) > -\alpha$$")
+    k = _last(r"The scale is $\lambda > 0$." + "\n\n" + r"$$\text{selu}(x) > -\alpha$$")
     assert k.verdict == "fails" and all(_number(k.counterexample[n]) > 0 for n in ("alpha", "lambda"))
 
 
 def test_the_documents_condition_changes_the_verdict():
     # SELU's slope on the positive side is lambda: above 1 only where the paper asks lambda > 1
     slope = r"$$\frac{d}{dx}\text{selu}(x) > 1 \quad \text{for } x > 0$$"
-    wide = _last("with $\\lambda > 0$,\n\n" + slope)
+    wide = _last("The scale is $\\lambda > 0$.\n\n" + slope)
     assert wide.verdict == "fails" and 0 < _number(wide.counterexample["lambda"]) <= 1
-    narrow = _last("with $\\lambda > 1$,\n\n" + slope)
+    narrow = _last("The scale is $\\lambda > 1$.\n\n" + slope)
     assert narrow.verdict in HOLDS and "lambda > 1" in narrow.reason
     # an identity on a domain that is not a sign: max(lambda, 1) = lambda exactly where lambda >= 1
-    assert _last("with $\\lambda > 1$,\n\n$$\\max(\\lambda, 1) = \\lambda$$").verdict in HOLDS
-    k = _last("with $\\lambda > 0$,\n\n$$\\max(\\lambda, 1) = \\lambda$$")
+    assert _last("The scale is $\\lambda > 1$.\n\n$$\\max(\\lambda, 1) = \\lambda$$").verdict in HOLDS
+    k = _last("The scale is $\\lambda > 0$.\n\n$$\\max(\\lambda, 1) = \\lambda$$")
     assert k.verdict == "fails" and 0 < _number(k.counterexample["lambda"]) < 1
 
 
