@@ -140,6 +140,10 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         verdict, reason, ce = _link(da, db, op, i, again, condition, chain, unit_params, context, budget, approx_tol, at)
         if verdict == "definition":
             _record(da, db, context)  # as read: the parameters are real symbols there, their domains per link
+        elif verdict == "unknown" and _UNSET_MARK in reason.split(";")[0]:
+            # a bound true at glusym's default value: true for every value the parameter may take?
+            verdict, reason, ce = _for_every_value(tex, variables, i, op, again, context, budget, approx_tol, at,
+                                                   chain, (verdict, reason, ce))
         links.append(Link(lt, rt, verdict, reason, ce, op=op,
                           suggestion=_suggestion(lt, da, db, op, budget) if verdict == "fails" else None))
     return tuple(links)
@@ -246,6 +250,33 @@ def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float) -> str | N
         return None
 
 
+def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, context: dict[str, Any], budget: float,
+                     approx_tol: float, at: Any, chain: Chain, verdict: tuple[str, str, Any]) -> tuple[str, str, Any]:
+    """Link i again, the parameters it left at glusym's default read as the post's symbols over
+    their admissible values (ELU's alpha > 0): where it holds for every one it holds whatever value
+    the author means (LeakyReLU(x) ∈ ℝ); else the verdict stays ``unknown``."""
+    from ..parsing.names import param_names
+
+    left = [p for side in chain.defaults[i:i + 2] for _, p in side if not p.canonical]
+    names = {param_names(p)[0] for p in left}
+    try:
+        again_chain = parse_chain(tex, variables, stated_names(context) | names)
+        a, b = again_chain.values[i], again_chain.values[i + 1]
+        if a is None or b is None or len(again_chain.ops) != len(chain.ops):
+            return verdict
+        a, b = apply_definitions(a, context), apply_definitions(b, context)
+    except (LatexParseError, GlusymError, RecursionError):
+        return verdict
+    v, r, ce = _link(a, b, op, i, again, False, again_chain, dict(again_chain.params), context, budget, approx_tol, at)
+    if v in TRUE_VERDICTS:
+        return v, f"{r} (the formula does not set {', '.join(sorted(names))}: it holds for every value)", ce
+    return verdict
+
+
+#: how the reason of a bound judged at glusym's default value begins (see _unset_parameters)
+_UNSET_MARK = " has a parameter the formula does not set"
+
+
 def _unset_parameters(chain: Chain, i: int) -> str:
     """What link i leaves of a unit's parameter at glusym's default, where the name alone does not
     mean that value (ELU's α, not SELU's constants: :attr:`glusym.catalogue.Param.canonical`);
@@ -260,7 +291,7 @@ def _unset_parameters(chain: Chain, i: int) -> str:
     unit = get(u)
     ln = unit.latex_name
     shown = ln[len("\\text{"):ln.index("}")] if ln.startswith("\\text{") else unit.name
-    return (f"{shown} has a parameter the formula does not set "
+    return (f"{shown}{_UNSET_MARK} "
             f"({p.name} is glusym's default {unit.param_values[p.name]}; the formula does not write {p.latex} "
             "and the document does not state it)")
 
