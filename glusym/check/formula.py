@@ -260,12 +260,13 @@ def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, con
     left = [p for side in chain.defaults[i:i + 2] for _, p in side if not p.canonical]
     names = {param_names(p)[0] for p in left}
     try:
-        again_chain = parse_chain(tex, variables, stated_names(context) | names)
-        a, b = again_chain.values[i], again_chain.values[i + 1]
-        if a is None or b is None or len(again_chain.ops) != len(chain.ops):
-            return verdict
-        a, b = apply_definitions(a, context), apply_definitions(b, context)
-    except (LatexParseError, GlusymError, RecursionError):
+        with time_budget(budget):
+            again_chain = parse_chain(tex, variables, stated_names(context) | names)
+            a, b = again_chain.values[i], again_chain.values[i + 1]
+            if a is None or b is None or len(again_chain.ops) != len(chain.ops):
+                return verdict
+            a, b = apply_definitions(a, context), apply_definitions(b, context)
+    except (LatexParseError, GlusymError, RecursionError, MemoryError):  # BudgetExceeded is a GlusymError
         return verdict
     v, r, ce = _link(a, b, op, i, again, False, again_chain, dict(again_chain.params), context, budget, approx_tol, at)
     if v in TRUE_VERDICTS:
