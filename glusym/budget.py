@@ -122,17 +122,23 @@ def time_budget(seconds: float | None) -> Iterator[None]:
             raise BudgetExceeded(f"ran past its time budget of {outer:g} s")
     previous = signal.getsignal(signal.SIGALRM)
     signal.signal(signal.SIGALRM, _handler)
-    _stack.append((now + seconds, seconds))
+    entry = (now + seconds, seconds)
+    _stack.append(entry)
     try:
         _arm()
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        _stack.pop()
-        if _stack:
-            _arm()
-        else:
-            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # even where the alarm arrives on the way out: the entry goes, the timer follows the rest
+            for k in range(len(_stack) - 1, -1, -1):
+                if _stack[k] is entry:
+                    del _stack[k]
+                    break
+            if _stack:
+                _arm()
+            else:
+                signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
 
 
 #: the code that enters and leaves a budget, where an alarm waits (see :func:`_bookkeeping`)

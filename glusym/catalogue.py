@@ -77,8 +77,16 @@ x_v = Symbol("x_v", real=True)
 class Param:
     r"""A parameter of a unit: its name, default, LaTeX and whether its limits are of interest.
 
+    ``positive``: its admissible values are the positive reals (else every real). ``canonical``:
+    the unit's name alone means the default (SELU's constants, softplus's and Swish's
+    :math:`\beta = 1`), so a claim about the name is a claim about the default; where it is False
+    (ELU's :math:`\alpha`, LeakyReLU's slope, squareplus's b) the value is the author's, and a
+    bound the checker proves at glusym's default is not the author's claim.
+
     >>> Param("beta", 1, r"\beta", "sharpness of the gate").symbol
     beta
+    >>> Param("beta", 1, r"\beta", "sharpness of the gate").admissible
+    Interval.open(0, oo)
     """
 
     name: str
@@ -87,6 +95,7 @@ class Param:
     description: str
     positive: bool = True
     limits: bool = True
+    canonical: bool = False
 
     def __post_init__(self) -> None:
         if not self.name.isidentifier():
@@ -99,6 +108,11 @@ class Param:
         if self.positive:
             return Symbol(self.name, positive=True)
         return Symbol(self.name, real=True)
+
+    @property
+    def admissible(self) -> sympy.Set:
+        """The parameter's admissible values: (0, ∞) for a positive parameter, else the reals."""
+        return sympy.Interval.open(0, sympy.oo) if self.positive else sympy.S.Reals
 
 
 @dataclass(frozen=True)
@@ -416,9 +430,9 @@ celu = Unit("celu", Piecewise((x, x > 0), (_elu_a.symbol * (exp(x / _elu_a.symbo
             r"\text{CELU}", "arXiv 1704.07483; torch.nn.functional.celu; jax.nn.celu",
             "x for x > 0, alpha*(exp(x/alpha) - 1) below", params=(_elu_a,))
 _selu_alpha = Param("alpha", Float("1.6732632423543772848170429916717", 32), r"\alpha",
-                    "SELU's alpha (arXiv 1706.02515)", limits=False)
+                    "SELU's alpha (arXiv 1706.02515)", limits=False, canonical=True)
 _selu_scale = Param("scale", Float("1.0507009873554804934193349852946", 32), r"\lambda",
-                    "SELU's scale lambda (arXiv 1706.02515)", limits=False)
+                    "SELU's scale lambda (arXiv 1706.02515)", limits=False, canonical=True)
 selu = Unit("selu", _selu_scale.symbol * _apply(elu, x).xreplace({_elu_a.symbol: _selu_alpha.symbol}),
             (x,), r"\text{SELU}", "arXiv 1706.02515; torch.nn.functional.selu; jax.nn.selu",
             "scale * elu(x, alpha) with the self-normalising constants", params=(_selu_alpha, _selu_scale),
@@ -429,11 +443,11 @@ normal_cdf = Unit("normal_cdf", Phi(x), (x,), r"\Phi", "scipy.special.ndtr",
                   "the standard normal CDF, GELU's gate", aliases=("phi", "gaussian_cdf", "ndtr"))
 logsigmoid = Unit("logsigmoid", log(sigmoid(x)), (x,), r"\log\sigma",
                   "torch.nn.functional.logsigmoid; jax.nn.log_sigmoid", "log(sigmoid(x)) = -softplus(-x)")
-_sp_beta = Param("beta", 1, r"\beta", "sharpness (torch's softplus beta)")
+_sp_beta = Param("beta", 1, r"\beta", "sharpness (torch's softplus beta)", canonical=True)
 softplus = Unit("softplus", log(1 + exp(_sp_beta.symbol * x)) / _sp_beta.symbol, (x,), r"\text{softplus}",
                 "torch.nn.functional.softplus (its threshold is a numerical device, not part of the function); jax.nn.softplus",
                 "log(1 + exp(beta*x))/beta", params=(_sp_beta,))
-_sw_beta = Param("beta", 1, r"\beta", "sharpness of the gate")
+_sw_beta = Param("beta", 1, r"\beta", "sharpness of the gate", canonical=True)
 swish = order_raise(Unit("swish_gate", sigmoid(_sw_beta.symbol * x), (x,), r"\sigma_\beta", "", "",
                          params=(_sw_beta,)),
                     name="swish", latex_name=r"\text{Swish}_\beta",
@@ -461,8 +475,8 @@ hardsigmoid = Unit("hardsigmoid", _apply(relu6, x + 3) / 6, (x,), r"\text{HardSi
 hardswish = order_raise(hardsigmoid, name="hardswish", latex_name=r"\text{HardSwish}",
                         reference="arXiv 1905.02244; torch.nn.functional.hardswish; jax.nn.hard_swish",
                         description="x*relu6(x + 3)/6", aliases=("hard_silu",))
-_hmin = Param("min_val", -1, r"a", "lower value", positive=False)
-_hmax = Param("max_val", 1, r"b", "upper value", positive=False)
+_hmin = Param("min_val", -1, r"a", "lower value", positive=False, canonical=True)
+_hmax = Param("max_val", 1, r"b", "upper value", positive=False, canonical=True)
 hardtanh = Unit("hardtanh", Piecewise((_hmax.symbol, x > _hmax.symbol), (_hmin.symbol, x < _hmin.symbol), (x, True)),
                 (x,), r"\text{HardTanh}", "torch.nn.functional.hardtanh; jax.nn.hard_tanh",
                 "x clipped to [min_val, max_val]", params=(_hmin, _hmax),

@@ -32,6 +32,7 @@ precision doubles is real; one that shrinks as rounding does is rounding. There 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import random
@@ -48,7 +49,7 @@ from sympy.core.relational import Relational
 from .analysis._common import _relationals, to_piecewise
 from .functions import elementary
 
-__all__ = ["Comparison", "beyond", "compare", "cover", "digits_at", "exact_point", "start_digits"]
+__all__ = ["Comparison", "admissible", "beyond", "compare", "cover", "digits_at", "exact_point", "start_digits"]
 
 #: the spread of ordinary scales (each jittered), and the far points, on both signs
 SCALES = (0.1, 0.3, 0.7, 1.3, 2.9, 6.1, 9.7)
@@ -292,14 +293,22 @@ def exact_point(pt: dict[str, Any]) -> dict[str, sympy.Rational]:
 _GRID = sorted({s * 10 ** (k / 60) for k in range(-360, 361) for s in (1, -1)} | {0.0})
 
 
-def _scanned_roots(e: Expr, v: Symbol, grid: Sequence[float] | None = None) -> list[float]:
-    """The sign changes of a function of v that is not a polynomial, on :data:`_GRID` (or the
-    given grid), bisected; the 24 nearest 0."""
+@functools.lru_cache(maxsize=512)
+def _compiled_math(e: Expr, v: Symbol) -> Callable[[float], Any] | None:
+    """e as a function of v on floats (the same expression is scanned on several windows: compiled once)."""
     from .analysis._common import lambdify
 
     try:
-        f = lambdify([v], e, modules="math")
+        return lambdify([v], e, modules="math")
     except Exception:  # noqa: BLE001 - a function that cannot be compiled is not scanned
+        return None
+
+
+def _scanned_roots(e: Expr, v: Symbol, grid: Sequence[float] | None = None) -> list[float]:
+    """The sign changes of a function of v that is not a polynomial, on :data:`_GRID` (or the
+    given grid), bisected; the 24 nearest 0."""
+    f = _compiled_math(e, v)
+    if f is None:
         return []
 
     def at(t: float) -> float | None:
@@ -554,9 +563,15 @@ def _minimised(whole: Expr, syms: list[Symbol], found: dict[Symbol, list[dict[Sy
         for m in (_margin(cond, syms), _margin(sympy.Not(cond), syms)):
             if m is None:
                 continue
+            def inside(intermediate_result: Any) -> None:
+                # a point inside is what is sought: a margin unbounded below (x > lambda, linear in
+                # both) is not followed for 800 steps
+                if intermediate_result.fun < -1e-9:
+                    raise StopIteration
+
             for start in starts:
                 try:
-                    res = minimize(m, start, method="Nelder-Mead",
+                    res = minimize(m, start, method="Nelder-Mead", callback=inside,
                                    options={"xatol": 1e-10, "fatol": 1e-14, "maxiter": 800})
                 except Exception:  # noqa: BLE001 - a search that fails finds nothing
                     continue
@@ -565,10 +580,40 @@ def _minimised(whole: Expr, syms: list[Symbol], found: dict[Symbol, list[dict[Sy
     return out
 
 
+def admissible(s: Symbol, value: Any) -> bool:
+    """Whether ``value`` is a value the symbol's SymPy assumptions allow (a positive parameter
+    α of ELU is never sampled at −1.9).
+
+    >>> admissible(Symbol("alpha", positive=True), -1.9), admissible(Symbol("x", real=True), -1.9)
+    (False, True)
+    """
+    if s.is_positive:
+        return bool(value > 0)
+    if s.is_nonnegative:
+        return bool(value >= 0)
+    if s.is_negative:
+        return bool(value < 0)
+    if s.is_nonpositive:
+        return bool(value <= 0)
+    return True
+
+
+def _into(s: Symbol, value: Any) -> Any:
+    """A base value moved into the symbol's sign (0.7 for a positive symbol at 0)."""
+    if admissible(s, value):
+        return value
+    if s.is_nonnegative or s.is_positive:
+        v = abs(value)
+        return v if admissible(s, v) else sympy.Rational(7, 10)
+    v = -abs(value)
+    return v if admissible(s, v) else sympy.Rational(-7, 10)
+
+
 def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
           limit: int = MAX_POINTS) -> tuple[list[dict[str, Any]], str]:
     """Points (dicts of name to an mpmath number of 40 digits) that cover the expressions, with
-    a sentence saying what they cover. The same on every run: seeded, and built at 40 digits."""
+    a sentence saying what they cover. The same on every run: seeded, and built at 40 digits.
+    Only values the symbols' assumptions allow are taken (:func:`admissible`: a positive α > 0)."""
     rng = random.Random(seed)
     syms = list(syms)
     if not syms:
@@ -584,6 +629,7 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
     bases = [{s: sympy.Rational(7, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
              {s: sympy.Rational(-19, 10) * (1 if i % 2 == 0 else -1) for i, s in enumerate(syms)},
              {s: sympy.S.Zero for s in syms}]  # the others at 0: where a bump in several variables sits
+    bases = [{s: _into(s, v) for s, v in b.items()} for b in bases]
     per_var: dict[Symbol, _Candidates] = {}
     found: dict[Symbol, list[dict[Symbol, Any]]] = {}
     turning: dict[Symbol, list[dict[Symbol, Any]]] = {}
@@ -613,6 +659,11 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
                         fixed = {s: val for s, val in base.items() if s != v}
                         grad = sympy.diff(rel.lhs - rel.rhs, v).xreplace(fixed)
                         at_turns.extend({**fixed, v: t} for t in _roots_of(grad, v))
+        special = [t for t in special if admissible(v, t)]
+        ordinary = [t for t in ordinary if admissible(v, t)]
+        far = [t for t in far if admissible(v, t)]
+        anchors = [a for a in anchors if admissible(v, a[v])]
+        at_turns = [a for a in at_turns if admissible(v, a[v])]
         per_var[v] = _Candidates(special, ordinary, far, 0)
         found[v] = anchors
         turning[v] = at_turns
@@ -644,6 +695,7 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
                 pt[v] = val
                 pts.append(pt)
         pts = first + (rng.sample(pts, limit - len(first)) if len(first) + len(pts) > limit else pts)
+    pts = [pt for pt in pts if all(admissible(s, val) for s, val in pt.items())]
     if len(pts) > limit:  # keep the ordinary spread and a seeded choice of the rest
         head, rest = pts[:limit // 2], pts[limit // 2:]
         pts = head + rng.sample(rest, limit - len(head))

@@ -12,7 +12,8 @@ import sympy
 from ..budget import time_budget
 from ..errors import BudgetExceeded, GlusymError
 from ..parsing import Chain, LatexParseError, parse_chain, split_display
-from .context import _record, _record_unread, apply_definitions, known
+from .context import (CONDITIONS, _record, _record_unread, apply_definitions, by_name, domain_symbols, known,
+                      parameter_domains, record_condition, record_mention, shown_domains, stated_names)
 from .extract import extract_formulas, extract_text_formulas, is_markdown, math_spans
 from .approximation import DEFAULT_APPROX_TOL, split_limit_note
 from .judge import _is_new_name, _judge
@@ -90,7 +91,7 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
     _note_uses(tex, context)
     try:
         with time_budget(budget):  # reading is inside the link's budget: σ with 12 primes is work
-            chain: Chain = parse_chain(tex, variables)
+            chain: Chain = parse_chain(tex, variables, stated_names(context))
     except LatexParseError as exc:
         return (Link(tex, "", "unparsed", str(exc)),)
     except RecursionError:
@@ -103,8 +104,11 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         v, err = chain.values[0], chain.errors[0]
         if v is None:
             return (Link(chain.latex[0], "", "unparsed", err or "unreadable"),)
+        record_mention(v, context)  # "a hyperparameter $\\alpha$": the document names it
         return (Link(chain.latex[0], "", "no claim", "an expression: no relation to check", op=""),)
     links = []
+    fresh: set[str] = set()  # the names this formula's conditions constrain (0 < \alpha < 1)
+    unit_params = dict(chain.params)
     for i, op in enumerate(chain.ops):
         a, b = chain.values[i], chain.values[i + 1]
         lt, rt = chain.latex[i], chain.latex[i + 1]
@@ -126,40 +130,22 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
             continue
         # a name the document defined before is not defined again: saying it is a claim
         again = i == 0 and op == "=" and known(a, context)
+        # \alpha > 0: judged "no claim" below (a condition), and remembered for the formulas after it
+        condition = op in ("<", ">", "<=", ">=", "in") and record_condition(a, op, b, context, fresh)
         try:
-            a, b = apply_definitions(a, context), apply_definitions(b, context)
+            da, db = apply_definitions(a, context), apply_definitions(b, context)
         except GlusymError as exc:  # a function of the document written as a number
             links.append(Link(lt, rt, "unknown", str(exc), op=op))
             continue
-        noted = ""
-        if chain.domain is not None and op == "=" and not (i == 0 and _is_new_name(a) and not again):
-            # an identity on the domain its note states: compared there, 0 = 0 elsewhere
-            a, b = (sympy.Piecewise((e, chain.domain), (0, True)) for e in (a, b))
-            noted = f"on the domain {chain.domain_latex.strip() or chain.domain}"
-        try:
-            with time_budget(budget):
-                verdict, reason, ce = _judge(a, b, op, i == 0 and not again, budget, lt, rt,
-                                             domain=chain.domain if op != "=" else None, approx_tol=approx_tol,
-                                             at=at if at is not None else chain.at)
-                if verdict == "definition":
-                    _record(a, b, context)
-                if noted and verdict != "definition":
-                    reason = f"{noted}; {reason}" if reason else noted
-                if verdict in TRUE_VERDICTS and op != "=":
-                    unset = _unset_parameters(lt + " " + rt)
-                    if unset:  # a bound of ELU holds for glusym's alpha = 1, not for every alpha the author means
-                        verdict, reason = "unknown", (f"{unset} has a parameter the formula does not set; for "
-                                                      f"glusym's default value: {reason}")
-        except BudgetExceeded:
-            verdict, reason, ce = "unknown", f"ran past the budget of {budget:g} s", None
-        except RecursionError:
-            verdict, reason, ce = "unknown", "SymPy recursed too deeply", None
-        except MemoryError:
-            verdict, reason, ce = "unknown", "SymPy ran out of memory", None
-        except Exception as exc:  # noqa: BLE001 - a checker reports, it never crashes on a formula
-            verdict, reason, ce = "unknown", f"{type(exc).__name__}: {str(exc)[:160]}", None
+        verdict, reason, ce = _link(da, db, op, i, again, condition, chain, unit_params, context, budget, approx_tol, at)
+        if verdict == "definition":
+            _record(da, db, context)  # as read: the parameters are real symbols there, their domains per link
+        elif verdict == "unknown" and _UNSET_MARK in reason.split(";")[0]:
+            # a bound true at glusym's default value: true for every value the parameter may take?
+            verdict, reason, ce = _for_every_value(tex, variables, i, op, again, context, budget, approx_tol, at,
+                                                   chain, (verdict, reason, ce))
         links.append(Link(lt, rt, verdict, reason, ce, op=op,
-                          suggestion=_suggestion(lt, a, b, op, budget) if verdict == "fails" else None))
+                          suggestion=_suggestion(lt, da, db, op, budget) if verdict == "fails" else None))
     return tuple(links)
 
 
@@ -201,6 +187,60 @@ def _document_variables(context: dict[str, Any]) -> frozenset[str]:
                      and not (isinstance(context.get(n), tuple) and isinstance(context[n][1], sympy.Lambda)))
 
 
+def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: Chain,
+          unit_params: dict[str, tuple[Any, ...]], context: dict[str, Any], budget: float, approx_tol: float,
+          at: Any) -> tuple[str, str, Any]:
+    """One link judged (definitions substituted): its parameters for their admissible values (a
+    unit's, and what the document stated of them), the domain note applied."""
+    domain = chain.domain if op != "=" else None
+    lt, rt = chain.latex[i], chain.latex[i + 1]
+    names = {s.name for e in (a, b) if isinstance(e, sympy.Basic) for s in e.free_symbols}
+    doms = {} if condition else parameter_domains(names, unit_params, context)
+    said = shown_domains(doms)
+    if any(S is sympy.S.EmptySet for S in doms.values()):
+        return "unknown", f"no value of the parameters is admissible ({said})", None
+    symbols: dict[str, sympy.Symbol] = {}
+    cond: Any = sympy.true
+    if doms and op in ("<", ">", "<=", ">=", "in", "~="):  # relations search the domain they are given
+        extra = sympy.And(*[S.as_relational(sympy.Symbol(n, real=True)) for n, S in doms.items()])
+        domain = extra if domain is None else sympy.And(domain, extra)
+    elif doms:  # identities, limits, series: the parameters carry their sign, the rest as a domain
+        symbols, cond = domain_symbols(doms)
+        a, b = by_name(a, symbols), by_name(b, symbols)
+    noted = ""
+    if (chain.domain is not None or cond is not sympy.true) and op == "=" \
+            and not (i == 0 and _is_new_name(a) and not again):
+        # an identity on the domain its note states (and its parameters' admissible values):
+        # compared there, 0 = 0 elsewhere
+        whole = cond if chain.domain is None else sympy.And(by_name(chain.domain, symbols), cond)
+        a, b = (sympy.Piecewise((e, whole), (0, True)) for e in (a, b))
+        if chain.domain is not None:
+            noted = f"on the domain {chain.domain_latex.strip() or chain.domain}"
+    try:
+        with time_budget(budget):
+            verdict, reason, ce = _judge(a, b, op, i == 0 and not again, budget, lt, rt,
+                                         domain=domain, approx_tol=approx_tol,
+                                         at=at if at is not None else chain.at)
+            if noted and verdict != "definition":
+                reason = f"{noted}; {reason}" if reason else noted
+            if doms and verdict != "definition" and said not in (reason or ""):
+                said = f"for all {said}" if verdict in TRUE_VERDICTS else f"with {said}"
+                reason = f"{reason}; {said}" if reason else said
+            if verdict in TRUE_VERDICTS and op != "=":
+                unset = _unset_parameters(chain, i)
+                if unset:  # a bound of ELU holds for glusym's alpha = 1, not for every alpha the author means
+                    verdict, reason = "unknown", f"{unset}; for that value: {reason}"
+    except BudgetExceeded:
+        verdict, reason, ce = "unknown", f"ran past the budget of {budget:g} s", None
+    except RecursionError:
+        verdict, reason, ce = "unknown", "SymPy recursed too deeply", None
+    except MemoryError:
+        verdict, reason, ce = "unknown", "SymPy ran out of memory", None
+    except Exception as exc:  # noqa: BLE001 - a checker reports, it never crashes on a formula
+        verdict, reason, ce = "unknown", f"{type(exc).__name__}: {str(exc)[:160]}", None
+    return verdict, reason, ce
+
+
 def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float) -> str | None:
     """The right side a failing link's left side has (glusym.check.suggest), within its own budget."""
     try:
@@ -210,16 +250,51 @@ def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float) -> str | N
         return None
 
 
-#: Units whose parameter belongs to their definition in the papers (ELU's α, LeakyReLU's slope, the
-#: shrinkages' λ, …): a bound or an approximation written of the name alone is a claim for the
-#: author's value, which glusym does not know.
-_PARAMETRIC = re.compile(r"\\(?:text|operatorname|mathrm)\{(ELU|CELU|LeakyReLU|PReLU|Threshold|HardTanh|HardShrink|"
-                         r"SoftShrink|squareplus)\}(?!\s*_)")
+def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, context: dict[str, Any], budget: float,
+                     approx_tol: float, at: Any, chain: Chain, verdict: tuple[str, str, Any]) -> tuple[str, str, Any]:
+    """Link i again, the parameters it left at glusym's default read as the post's symbols over
+    their admissible values (ELU's alpha > 0): where it holds for every one it holds whatever value
+    the author means (LeakyReLU(x) ∈ ℝ); else the verdict stays ``unknown``."""
+    from ..parsing.names import param_names
+
+    left = [p for side in chain.defaults[i:i + 2] for _, p in side if not p.canonical]
+    names = {param_names(p)[0] for p in left}
+    try:
+        with time_budget(budget):
+            again_chain = parse_chain(tex, variables, stated_names(context) | names)
+            a, b = again_chain.values[i], again_chain.values[i + 1]
+            if a is None or b is None or len(again_chain.ops) != len(chain.ops):
+                return verdict
+            a, b = apply_definitions(a, context), apply_definitions(b, context)
+    except (LatexParseError, GlusymError, RecursionError, MemoryError):  # BudgetExceeded is a GlusymError
+        return verdict
+    v, r, ce = _link(a, b, op, i, again, False, again_chain, dict(again_chain.params), context, budget, approx_tol, at)
+    if v in TRUE_VERDICTS:
+        return v, f"{r} (the formula does not set {', '.join(sorted(names))}: it holds for every value)", ce
+    return verdict
 
 
-def _unset_parameters(tex: str) -> str:
-    m = _PARAMETRIC.search(tex)
-    return m.group(1) if m else ""
+#: how the reason of a bound judged at glusym's default value begins (see _unset_parameters)
+_UNSET_MARK = " has a parameter the formula does not set"
+
+
+def _unset_parameters(chain: Chain, i: int) -> str:
+    """What link i leaves of a unit's parameter at glusym's default, where the name alone does not
+    mean that value (ELU's α, not SELU's constants: :attr:`glusym.catalogue.Param.canonical`);
+    the reading records it (:attr:`glusym.parsing.Chain.defaults`). Empty where nothing is left."""
+    sides = chain.defaults[i:i + 2] if chain.defaults else ()
+    left = [(u, p) for side in sides for u, p in side if not p.canonical]
+    if not left:
+        return ""
+    from ..catalogue import get
+
+    u, p = left[0]
+    unit = get(u)
+    ln = unit.latex_name
+    shown = ln[len("\\text{"):ln.index("}")] if ln.startswith("\\text{") else unit.name
+    return (f"{shown}{_UNSET_MARK} "
+            f"({p.name} is glusym's default {unit.param_values[p.name]}; the formula does not write {p.latex} "
+            "and the document does not state it)")
 
 
 def _tolerance(approx_tol: float) -> float:
@@ -258,6 +333,8 @@ def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<tex
                        and _number_binding(context[n])]  # β = 0; a distribution or a function stays
             for n in changed:
                 local.setdefault(n, before.get(n))
+            if context.get(CONDITIONS) is not before.get(CONDITIONS):  # "for $\beta > 0$, …": this paragraph's
+                local.setdefault(CONDITIONS, before.get(CONDITIONS))
             if changed:
                 links = tuple(replace(k, reason=f"sets {k.lhs} for this paragraph only (“{span.lead.strip()} …”)")
                               if k.verdict == "definition" else k for k in links)

@@ -12,6 +12,7 @@ from sympy.logic.boolalg import Boolean
 
 from ..errors import GlusymError
 from ..functions import elementary
+from ..sampling import admissible
 from .zero import _linear_in_one
 
 
@@ -121,6 +122,8 @@ def _on_equations(lhs: Expr, rhs: Expr, syms: list[Symbol]) -> dict[str, str] | 
             if not at.is_Rational:
                 continue
             pt[v] = at
+            if not all(admissible(s, t) for s, t in pt.items()):
+                continue  # a parameter outside its admissible values (alpha > 0)
 
             def val(e: Expr, shift: Expr = sympy.S.Zero) -> Any:
                 got = e.xreplace({**pt, v: at + shift}).evalf(30)

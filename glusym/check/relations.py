@@ -54,6 +54,7 @@ only where it is an equality, fails).
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from dataclasses import dataclass, field
@@ -159,8 +160,15 @@ def _intervals(S: sympy.Set) -> list[sympy.Interval]:
 
 
 def _shown_domain(dom: dict[Symbol, sympy.Set]) -> str:
-    parts = [f"{s} ∈ {_show_set(S)}" for s, S in dom.items() if S is not sympy.S.Reals]
-    return ("on " + ", ".join(parts)) if parts else "for all real " + ", ".join(s.name for s in dom)
+    """``for all real x``, ``for all real x and alpha > 0``, ``for all x ∈ [0, 1]``."""
+    from .context import shown_set
+
+    real = [s.name for s, S in dom.items() if S is sympy.S.Reals]
+    parts = [shown_set(s.name, S) if isinstance(S, sympy.Interval) else f"{s} ∈ {_show_set(S)}"
+             for s, S in dom.items() if S is not sympy.S.Reals]
+    if not parts:
+        return "for all real " + ", ".join(real)
+    return "for all " + (f"real {', '.join(real)} and " if real else "") + ", ".join(parts)
 
 
 def _show_set(S: sympy.Set) -> str:
@@ -253,9 +261,28 @@ def _sign_forms(g: Expr) -> list[Expr]:
         forms += [t, sympy.factor(t)]
         if g.has(sympy.log):  # log(1 + e^x) - x has the sign of e^(g) - 1 = e^-x
             forms.append(sympy.together(sympy.expand(sympy.powsimp(sympy.exp(e))) - 1))
+        forms.extend(_conjugate_forms(e))
     except (TypeError, ValueError, NotImplementedError, sympy.PolynomialError):
         pass
     return forms
+
+
+def _conjugate_forms(e: Expr) -> list[Expr]:
+    """A sum w + u with one square-root term w: (w + u)(w − u) = w² − u², so where w − u > 0 the
+    sum has the sign of w² − u² (sqrt(x² + b) − x > 0 as b > 0), where u − w > 0 that of u² − w²."""
+    if not isinstance(e, sympy.Add):
+        return []
+    roots = [t for t in e.args if any(isinstance(f, sympy.Pow) and f.exp == sympy.S.Half and f.base.free_symbols
+                                      for f in sympy.Mul.make_args(t))]
+    if len(roots) != 1:
+        return []
+    w = roots[0]
+    u = e - w
+    if (w - u).is_positive:
+        return [sympy.expand(w**2 - u**2)]
+    if (u - w).is_positive:
+        return [sympy.expand(u**2 - w**2)]
+    return []
 
 
 def _sign_argument(g: Expr, strict: bool, syms: list[Symbol], dom: dict[Symbol, sympy.Set],
@@ -272,11 +299,96 @@ def _sign_argument(g: Expr, strict: bool, syms: list[Symbol], dom: dict[Symbol, 
         return all(any((f.is_positive if strict else f.is_nonnegative) for f in _sign_forms(case.xreplace(reps)))
                    for case in cases)
 
-    if not _within(every_case, max(min(1.5, deadline - time.monotonic()), 0.05)):
-        return None
     where = "" if all(dom[s] is sympy.S.Reals for s in syms) else " with the domain's sign"
+    if not _within(every_case, max(min(1.5, deadline - time.monotonic()), 0.05)):
+        if len(syms) < 2 or time.monotonic() >= deadline:
+            return None
+        # in several variables (a unit's parameters beside x) no interval proof follows: each
+        # branch with its condition, the branch's variable written from its end (x > 0: x = p)
+        branches = _conditioned_branches(g, syms, dom)
+        if branches is None:
+            return None
+
+        def every_branch() -> bool:
+            return all(any((f.is_positive if strict else f.is_nonnegative) for f in _sign_forms(b))
+                       for b in branches)
+
+        if not _within(every_branch, max(min(1.5, deadline - time.monotonic()), 0.05)):
+            return None
+        return (f"a sign argument on each of {len(branches)} branch(es) with its condition (SymPy's assumptions "
+                f"for real {', '.join(map(str, syms))}{where})")
     split = f", each of {len(cases)} branch combinations" if len(cases) > 1 else ""
     return f"a sign argument (SymPy's assumptions for real {', '.join(map(str, syms))}{where}{split})"
+
+
+def _conditioned_branches(g: Expr, syms: list[Symbol], dom: dict[Symbol, sympy.Set]) -> list[Expr] | None:
+    """g's branches (its Piecewise folded into one, Abs, max and min as branches), each on the
+    values where it applies, written so that SymPy's assumptions carry the condition: a variable
+    whose values there are a half-line [c, ∞) or (c, ∞) is c plus a nonnegative (positive) symbol
+    (c minus one for (−∞, c]), on a bounded interval (a, b] it is (a n + b)/(1 + n) with n ≥ 0
+    (and alike for the other ends; [a, b] as [a, b) and the point b); every other variable a real
+    symbol. None where a condition is not of that kind (a condition in two variables)."""
+    from ..analysis._common import to_piecewise
+
+    pw = sympy.piecewise_fold(to_piecewise(g))
+    pieces = list(pw.args) if isinstance(pw, Piecewise) else [(pw, sympy.true)]
+    if len(pieces) > MAX_CASES:
+        return None
+    out: list[Expr] = []
+    before: Any = sympy.false
+    for e, c in pieces:
+        where = sympy.And(c, sympy.Not(before))
+        before = sympy.Or(before, c)
+        if where is sympy.false:
+            continue
+        parts = where.args if isinstance(where, sympy.And) else (() if where is sympy.true else (where,))
+        sets = {s: dom.get(s, sympy.S.Reals) for s in syms}
+        for r in parts:
+            if not isinstance(r, sympy.core.relational.Relational) or len(r.free_symbols) != 1:
+                return None
+            (v,) = r.free_symbols
+            if v not in sets:
+                return None
+            try:
+                sets[v] = sets[v].intersect(r.as_set())
+            except (NotImplementedError, TypeError, ValueError):
+                return None
+        if any(S is sympy.S.EmptySet for S in sets.values()):
+            continue  # a branch that applies nowhere in the domain
+        choices: list[list[Expr]] = []
+        for v, S in sets.items():
+            forms = _written_from_ends(v, S)
+            if forms is None:
+                return None
+            choices.append(forms)
+        for combo in itertools.product(*choices):
+            out.append(e.xreplace(dict(zip(sets, combo))))
+        if len(out) > MAX_CASES:
+            return None
+    return out
+
+
+def _written_from_ends(v: Symbol, S: sympy.Set) -> list[Expr] | None:
+    """The variable's values on S as expressions in a signed symbol (see :func:`_conditioned_branches`)."""
+    if S is sympy.S.Reals:
+        return [sympy.Dummy(v.name, real=True)]
+    if not isinstance(S, sympy.Interval):
+        return None
+    a, b = S.start, S.end
+    if b == sympy.oo and a.is_number:
+        return [a + sympy.Dummy(v.name, **{"positive" if S.left_open else "nonnegative": True})]
+    if a == -sympy.oo and b.is_number:
+        return [b - sympy.Dummy(v.name, **{"positive" if S.right_open else "nonnegative": True})]
+    if not (a.is_number and b.is_number):
+        return None
+    if S.left_open and S.right_open:
+        t = sympy.Dummy(v.name, positive=True)
+        return [(a * t + b) / (1 + t)]
+    n = sympy.Dummy(v.name, nonnegative=True)
+    if S.left_open:  # (a, b]: b at n = 0, a approached
+        return [(a * n + b) / (1 + n)]
+    forms = [(a + b * n) / (1 + n)]  # [a, b): a at n = 0, b approached
+    return forms if S.right_open else forms + [b]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -458,7 +570,32 @@ def _refined_min(g: Expr, v: Symbol, starts: list[dict[Symbol, Any]],
 def _in_domain(pt: dict[Symbol, Any], dom: dict[Symbol, sympy.Set]) -> bool:
     for s, v in pt.items():
         S = dom.get(s, sympy.S.Reals)
-        if S is not sympy.S.Reals and S.contains(_exact(v)) is not sympy.true:
+        if S is sympy.S.Reals:
+            continue
+        inside = _in_interval(v, S)
+        if inside is None:
+            inside = S.contains(_exact(v)) is sympy.true
+        if not inside:
+            return False
+    return True
+
+
+def _in_interval(v: Any, S: sympy.Set) -> bool | None:
+    """Whether v is in the interval S, by floats where v is clearly inside or outside (a random box
+    of 4,000 points is not 4,000 SymPy set memberships); None where SymPy must decide (near an end)."""
+    if not isinstance(S, sympy.Interval):
+        return None
+    try:
+        t = float(v)
+    except (TypeError, ValueError):
+        return None
+    for end, lower in ((S.start, True), (S.end, False)):
+        if end in (sympy.oo, -sympy.oo):
+            continue
+        e = float(end)
+        if abs(t - e) <= 1e-9 * max(1.0, abs(e)):
+            return None
+        if (t < e) if lower else (t > e):
             return False
     return True
 

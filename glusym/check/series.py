@@ -26,8 +26,11 @@ def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
     if not variables:
         raise _Undecided("O of a constant")
     n = _order_of(g, variables)
-    tr = taylor(f, n) if tuple(sorted(f.free_symbols, key=lambda v: v.name)) == tuple(variables) else None
-    if tr is None:
+    if tuple(sorted(f.free_symbols, key=lambda v: v.name)) == tuple(variables):
+        tr = taylor(f, n)
+    elif len(variables) == 1 and set(variables) < f.free_symbols:
+        tr = _with_parameters(f, variables[0], n)  # alpha(e^x - 1) = alpha x + ...: alpha a constant
+    else:
         raise _Undecided("the O term is not in the variables of the function")
     if isinstance(s, Piecewise):
         return _one_sided(tr, s, n)
@@ -43,8 +46,69 @@ def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
     if zero is True:
         return "holds", f"the Taylor polynomial of degree < {n} is exactly this (every coefficient compared exactly)"
     if zero is None:
-        raise _Undecided(f"cannot decide whether the coefficients of {d} are 0")
+        at = _parameter_witness(d, variables)
+        if at is None:
+            raise _Undecided(f"cannot decide whether the coefficients of {d} are 0")
+        return "fails", (f"the Taylor polynomial of degree < {n} is {tr.polynomial}: the coefficients differ by "
+                         f"{at[1]}, which is not 0 at {at[0]}")
     return "fails", f"the Taylor polynomial of degree < {n} is {tr.polynomial} (coefficients compared exactly)"
+
+
+def _parameter_witness(d: Expr, variables: list[Symbol]) -> tuple[str, Expr] | None:
+    """A coefficient of d (a polynomial in the variables) that holds parameters and is not 0 at
+    an exact value of them that they may take: (the value, the coefficient), or None."""
+    from .zero import _nonzero_at
+
+    try:
+        coeffs = sympy.Poly(d, *variables).coeffs()
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return None
+    for c in coeffs:
+        params = sorted(c.free_symbols, key=lambda s: s.name)
+        if not params:
+            continue
+        found = _nonzero_at(c, params)
+        if found is not None:
+            pt, _ = found
+            return ", ".join(f"{k} = {v}" for k, v in pt.items()), c
+    return None
+
+
+class _Expansion:
+    """A Taylor polynomial in one variable whose coefficients hold the formula's parameters."""
+
+    def __init__(self, polynomial: Expr) -> None:
+        self.polynomial = polynomial
+        self.sides: tuple[Any, ...] = ()
+
+
+def _with_parameters(f: Expr, v: Symbol, n: int) -> _Expansion:
+    """The Taylor polynomial in v below degree n of f, its other symbols (a unit's parameters)
+    held constant: each coefficient the derivative at 0 over k!, exactly. Undecided where f has a
+    branch point at v = 0 or a branch condition in a parameter (then the side of 0 depends on it)."""
+    from ..analysis._common import boundaries, select_branches, to_piecewise
+    from ..errors import GlusymError
+
+    e = to_piecewise(f)
+    if e.has(Piecewise):
+        conds = [c for pw in e.atoms(Piecewise) for _, c in pw.args if isinstance(c, sympy.Basic)]
+        if any(c.free_symbols - {v} for c in conds):
+            raise _Undecided("a branch condition in a parameter: which side of 0 is taken depends on it")
+        try:
+            if 0 in boundaries(e, v):
+                raise _Undecided("a kink at 0 with parameters: one-sided expansions are not computed here")
+            e = select_branches(e, {v: sympy.S.Zero})
+        except GlusymError as exc:
+            raise _Undecided(str(exc)) from None
+    terms = []
+    d = e
+    for k in range(n):
+        c = sympy.simplify(d.subs(v, 0) / sympy.factorial(k))
+        if c.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo) or v in c.free_symbols:
+            raise _Undecided("a coefficient that is not finite at 0 (not analytic there)")
+        terms.append(c * v**k)
+        d = sympy.diff(d, v)
+    return _Expansion(sympy.Add(*terms))
 
 
 def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:

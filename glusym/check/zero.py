@@ -74,8 +74,9 @@ def _nonzero_witness(forms: list[Expr]) -> dict[str, str] | None:
 
 def _nonzero_at(e: Expr, syms: list[Symbol]) -> tuple[dict[Symbol, Expr], Expr] | None:
     """An exact point (k/7, (k+1)/7, …) where e is provably not 0, with e's value there."""
-    for k in range(1, 40):
-        pt = {v: sympy.Rational(k + i, 7) for i, v in enumerate(syms)}
+    for k in range(1, 40):  # a symbol that is negative by assumption at the opposite point
+        pt = {v: sympy.Rational(k + i, 7) * (-1 if (v.is_negative or v.is_nonpositive) else 1)
+              for i, v in enumerate(syms)}
         val = e.xreplace(pt)
         if val.is_number and _number_zero(val) is False:
             return pt, val
@@ -112,22 +113,30 @@ def _kink_free_zero(d: Expr, sides: tuple[Expr, Expr] | None = None) -> tuple[bo
             pts.append((a + b) / 2)
         pts.append(bs[-1] + 1)
     proved = True
-    for p in pts:
+    from ..sampling import admissible
+
+    ends = [-sympy.oo, *bs, sympy.oo]
+    for k, p in enumerate(pts):
+        q = _admissible_in(v, ends[k], ends[k + 1]) if not admissible(v, p) else p
+        if q is None:
+            continue  # a piece where the variable has no admissible value (alpha > 0 and x < -1)
         try:
             branch = select_branches(d, {v: p})
         except GlusymError:
             return _is_zero(sympy.piecewise_fold(d)), "", None
         if not _is_zero(branch):
             proved = False
+            p = q
             at_p = branch.xreplace({v: p})
             if at_p.is_number and _number_zero(at_p) is False:
                 return False, "", {v.name: str(p), "difference": str(sympy.N(at_p, 20))}
             sign = _one_sign(branch)
             if sign is not None:  # SymPy's assumptions: the difference has one sign for every real v
-                return False, "", {v.name: str(p), "difference": f"{branch}, {sign} for every real {v}"}
+                every = "admissible" if v.is_nonnegative or v.is_nonpositive else "real"
+                return False, "", {v.name: str(p), "difference": f"{branch}, {sign} for every {every} {v}"}
     if not proved:
         return False, "", None
-    off = [b for b in bs if not _is_zero(d.subs(v, b))] if bs else []
+    off = [b for b in bs if admissible(v, b) and not _is_zero(d.subs(v, b))] if bs else []
     if sides is not None:
         for b in off:
             i = bs.index(b)
@@ -141,6 +150,21 @@ def _kink_free_zero(d: Expr, sides: tuple[Expr, Expr] | None = None) -> tuple[bo
         note = (f"except at {v} = {', '.join(map(str, off))}, a kink, where conventions differ "
                 f"(glusym follows JAX: relu'(0) = 0; SymPy's Heaviside(0) = 1/2)")
     return True, note, None
+
+
+def _admissible_in(v: Symbol, lo: Expr, hi: Expr) -> Expr | None:
+    """A point of the open interval (lo, hi) that v's sign assumptions allow, or None."""
+    if v.is_positive or v.is_nonnegative:
+        lo = sympy.Max(lo, 0)
+        if hi <= lo:
+            return None
+        return lo + 1 if hi == sympy.oo else (lo + hi) / 2
+    if v.is_negative or v.is_nonpositive:
+        hi = sympy.Min(hi, 0)
+        if hi <= lo:
+            return None
+        return hi - 1 if lo == -sympy.oo else (lo + hi) / 2
+    return (lo + hi) / 2 if lo.is_finite and hi.is_finite else (hi - 1 if hi.is_finite else lo + 1 if lo.is_finite else sympy.S.Zero)
 
 
 def _jumps(side: Expr, v: Symbol, b: Expr, left: Expr, right: Expr) -> bool:

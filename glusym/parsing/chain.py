@@ -21,7 +21,7 @@ notes that are not arithmetic taken apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 import sympy
 
@@ -41,7 +41,13 @@ class Chain:
     ``latex`` holds each side's source text; ``values`` the parsed side, or None where it could
     not be read (``errors[i]`` says why). ``domain`` is the domain note's condition (a SymPy
     Boolean) or None, ``domain_latex`` its source; ``at`` is ``(variable, point, direction)``
-    for a note ``as x \\to a``."""
+    for a note ``as x \\to a``.
+
+    ``params`` names the post's symbols that stand for a parameter of a unit the formula names
+    (``\\alpha`` beside ``\\text{ELU}``, ``b`` in ``\\operatorname{squareplus}(x, b)``), each with
+    those parameters (:class:`~glusym.catalogue.Param`, for the admissible values);
+    ``defaults[i]`` the (unit name, parameter) pairs side i leaves at glusym's default value (the
+    formula does not set them, and the document did not state them)."""
 
     latex: tuple[str, ...]
     ops: tuple[str, ...]
@@ -50,6 +56,8 @@ class Chain:
     domain: Any = None
     domain_latex: str = ""
     at: tuple[Any, ...] | None = None
+    params: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    defaults: tuple[tuple[tuple[str, Any], ...], ...] = ()
 
 
 _NOTE_WORDS = {"for", "if", "when", "whenever", "where", "as", "on", "provided", "given", "with", "for all",
@@ -259,8 +267,10 @@ def _note(ctx: Context, toks: list[Tok]) -> tuple[Any, tuple[Any, ...] | None]:
     return condition(ctx, words), None
 
 
-def parse_chain(tex: str, variables: Any = ()) -> Chain:
-    r"""Split a formula at its top-level relations and read each side.
+def parse_chain(tex: str, variables: Any = (), stated: Iterable[str] = ()) -> Chain:
+    r"""Split a formula at its top-level relations and read each side. ``stated``: the names the
+    document stated as parameters before the formula (``\alpha`` after ``\alpha > 0``): a unit
+    named alone takes such a parameter as the post's symbol, not glusym's default.
 
     >>> ch = parse_chain(r"\sigma(0) = \frac{1}{2} < 1")
     >>> ch.ops, ch.values
@@ -277,15 +287,15 @@ def parse_chain(tex: str, variables: Any = ()) -> Chain:
     if not isinstance(tex, str):
         raise LatexParseError(f"a formula is a string, not {type(tex).__name__}")
     try:
-        return _parse_chain(tex, frozenset(variables))
+        return _parse_chain(tex, frozenset(variables), frozenset(stated))
     except (TypeError, ValueError, AttributeError, IndexError, KeyError, NotImplementedError) as exc:
         raise LatexParseError(f"cannot read the formula: {type(exc).__name__}: {str(exc)[:120]}") from None
 
 
-def _parse_chain(tex: str, variables: frozenset[str] = frozenset()) -> Chain:
+def _parse_chain(tex: str, variables: frozenset[str] = frozenset(), stated: frozenset[str] = frozenset()) -> Chain:
     s, _ = _strip_delimiters(tex)
     raw = walk(s)
-    ctx = make_context(s, raw, variables)
+    ctx = make_context(s, raw, variables, stated)
     toks = prepare(raw, keep_wide=True)
     while toks and (toks[-1].is_char(".", ",", ";") or toks[-1].kind == "wide"
                     or (toks[-1].kind == "cmd" and toks[-1].text in TEXT_MACROS
@@ -307,7 +317,9 @@ def _parse_chain(tex: str, variables: frozenset[str] = frozenset()) -> Chain:
             note_error = "the domain note is nested too deeply"
     values: list[Any] = []
     errors: list[str | None] = []
+    defaults: list[tuple[tuple[str, Any], ...]] = []
     for i, side in enumerate(sides):
+        before = len(ctx.defaults)
         try:
             if not side:
                 raise LatexParseError("an empty side")
@@ -332,6 +344,8 @@ def _parse_chain(tex: str, variables: frozenset[str] = frozenset()) -> Chain:
                 ZeroDivisionError, ArithmeticError) as exc:
             values.append(None)
             errors.append(f"cannot build the expression: {type(exc).__name__}: {str(exc)[:120]}")
+        defaults.append(tuple(dict.fromkeys(ctx.defaults[before:])))
+    params = tuple((name, tuple(dict.fromkeys(ps))) for name, ps in ctx.symbols.items())
     if note_error is not None:
         errors = [note_error] * len(values)
         values = [None] * len(values)
@@ -339,12 +353,14 @@ def _parse_chain(tex: str, variables: frozenset[str] = frozenset()) -> Chain:
     if "->" in out_ops:
         if out_ops != ["->"] or at is None or values[0] is None:
             msg = "\\to between two sides is read only with its point ('as x \\to a')"
-            return Chain(latex, tuple(out_ops), (None,) * len(values), (msg,) * len(values))
+            return Chain(latex, tuple(out_ops), (None,) * len(values), (msg,) * len(values),
+                         params=params, defaults=tuple(defaults))
         var, point, d = at
         values[0] = sympy.Limit(values[0], var, point, dir=d)
         out_ops = ["="]
         at = None
-    return Chain(latex, tuple(out_ops), tuple(values), tuple(errors), domain, _src(s, note or []) if note else "", at)
+    return Chain(latex, tuple(out_ops), tuple(values), tuple(errors), domain, _src(s, note or []) if note else "", at,
+                 params, tuple(defaults))
 
 
 def _final(v: Any) -> Any:

@@ -33,7 +33,8 @@ from sympy import Expr, Symbol
 
 from ..catalogue import Unit
 from .errors import LatexParseError
-from .names import ATOMIC, FUNCTIONS, GREEK, PROSE, VARS, _unit_named, real_symbol, unit_meaning, unit_of_word
+from .names import (ATOMIC, FUNCTIONS, GREEK, PROSE, VARS, _unit_named, param_names, real_symbol, unit_of_word,
+                    unit_reading)
 from .terms import ArgMaximum, ArgMinimum, BigO, Infimum, Maximum, Minimum, Normal, Probability, Supremum
 from .tree import WIDE_SPACES, Tok, walk
 
@@ -225,13 +226,33 @@ def word_of(tex: str, t: Tok) -> str:
 
 @dataclass
 class Context:
-    """What the parser knows of the whole formula."""
+    """What the parser knows of the whole formula: the names that stand alone (``name(…)`` is then
+    a product), the units read; ``written`` every name the formula writes (applied or not, and the
+    words of ``\\text{…}``), ``stated`` the names the document stated as parameters before it
+    (``\\alpha > 0``, ``\\lambda = 1.0507``, a lone ``$b$``); ``symbols`` the post's symbols that
+    stand for a unit's parameter (name → those parameters) and ``defaults`` the (unit, parameter)
+    pairs the formula leaves at glusym's default."""
 
     tex: str
     standalone: set[str] = field(default_factory=set)
     units: list[Unit] = field(default_factory=list)
     orders: int = 0  # the derivative orders taken so far in the formula (nested d/dx add up)
     bound: set[str] = field(default_factory=set)  # σ in \lim_{\sigma \to 0}: a variable there, not the sigmoid
+    written: set[str] = field(default_factory=set)
+    stated: frozenset[str] = frozenset()
+    symbols: dict[str, list[Any]] = field(default_factory=dict)
+    defaults: list[tuple[str, Any]] = field(default_factory=list)
+
+    def post_name(self, p: Any) -> str | None:
+        """The post's name for the parameter ``p`` of a unit it writes by its name: the parameter's
+        letter or library name where the formula writes it or the document stated it, else None."""
+        for n in param_names(p):
+            if n in self.written:
+                return n
+        for n in param_names(p):
+            if n in self.stated:
+                return n
+        return None
 
 
 _ALWAYS_VARIABLES = {"x", "x_g", "x_v", "t"}
@@ -322,9 +343,11 @@ def _inverse(name: str, args: list[Any]) -> Expr:
 _FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", "H", "zeta", "phi", "varphi", "psi", "Psi", "Phi"})
 
 
-def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_names: set[str] | None = None) -> None:
+def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_names: set[str] | None = None,
+          written: set[str] | None = None, units: list[Unit] | None = None) -> None:
     """The names the formula writes alone (into ``out``: variables, so that ``x(1 + x)`` is a
-    product) and, if asked, those it writes before a bracket (into ``applied_names``)."""
+    product) and, if asked, those it writes before a bracket (into ``applied_names``), every name
+    it writes (``written``, the words of ``\\text{scale}`` too) and the units it names (``units``)."""
     toks = list(toks)
     i = 0
     while i < len(toks):
@@ -332,17 +355,32 @@ def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_na
         if not (t.kind == "cmd" and t.text in TEXT_MACROS):  # the words of \text{if } are no names
             for a in t.args:
                 if a:
-                    _scan(tex, a, out, applied_names)
+                    _scan(tex, a, out, applied_names, written, units)
         w = word_run(toks, i) if _is_letter(t) else None
         if w is not None:
+            if units is not None and (u := _unit_named(w[0])) is not None:
+                units.append(u)
             i = w[1]
             continue
+        if t.kind == "cmd" and written is not None and units is not None:
+            if t.text in TEXT_MACROS:
+                key = word_of(tex, t).replace("\\_", "_").replace(" ", "")
+                u = unit_of_word(key)
+                if u is not None:
+                    units.append(u)
+                elif key.isidentifier() and key.isascii():
+                    written.add(key)
+            elif t.text not in GREEK and t.text not in FUNCTIONS and t.text not in ATOMIC \
+                    and (u := _unit_named(t.text)) is not None:
+                units.append(u)
         if _is_letter(t) or (t.kind == "cmd" and t.text in GREEK and t.text not in ATOMIC):
             try:
                 name, j = _name_at(tex, toks, i)
             except LatexParseError:
                 i += 1
                 continue
+            if written is not None:
+                written.add(name)
             k = j
             while k < len(toks) and toks[k].is_char("'"):
                 k += 1
@@ -358,12 +396,21 @@ def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_na
         i += 1
 
 
-def make_context(tex: str, toks: tuple[Tok, ...], variables: Iterable[str] = ()) -> Context:
-    """The formula's context: the names it writes alone, and ``variables``, names its document
-    writes alone elsewhere (``\alpha > 0`` before ``\alpha(e^x - 1)``, a product)."""
-    ctx = Context(tex)
-    _scan(tex, toks, ctx.standalone)
+def make_context(tex: str, toks: tuple[Tok, ...], variables: Iterable[str] = (), stated: Iterable[str] = ()) -> Context:
+    r"""The formula's context: the names it writes alone, and ``variables``, names its document
+    writes alone elsewhere (``\alpha > 0`` before ``\alpha(e^x - 1)``, a product); ``stated``: the
+    names the document stated as parameters before it. A name that stands for the parameter of a
+    unit the formula names is a value, not a function (``\alpha(\exp(x) - 1)`` beside
+    ``\text{ELU}`` is a product)."""
+    ctx = Context(tex, stated=frozenset(stated))
+    units: list[Unit] = []
+    _scan(tex, toks, ctx.standalone, None, ctx.written, units)
     ctx.standalone.update(variables)
+    for u in dict.fromkeys(units):
+        for p in u.params:
+            n = ctx.post_name(p)
+            if n is not None and n in ctx.written:
+                ctx.standalone.add(n)
     return ctx
 
 
@@ -1138,7 +1185,7 @@ class Parser:
     def text_name(self, t: Tok) -> Any:
         """``\\text{GELU}``, ``\\operatorname{erf}``, ``\\mathrm{e}``, ``\\text{softplus}``, a name of the document."""
         w = word_of(self.tex, t)
-        key = w.replace(" ", "")
+        key = w.replace(" ", "").replace("\\_", "_")  # \text{negative\_slope}: PyTorch's parameter name
         if key == "e":
             self.take()
             return sympy.E
@@ -1440,30 +1487,45 @@ class Parser:
         return ("value", v)
 
     def unit_value(self, unit: Unit, sub: Any, primes: int, args: list[Any] | None, kind: str = "unit") -> Any:
-        expr, variables, limit = unit_meaning(unit, sub)
-        if primes or kind != "unit":
-            # derivatives almost everywhere: Abs, Max, Heaviside as Piecewise, so no DiracDelta appears
-            from ..analysis._common import to_piecewise
+        """The unit's value: its arguments for its variables, and any after them for its parameters
+        in catalogue order (``\\operatorname{squareplus}(x, b)``, ``\\text{CELU}(x, \\alpha)``); a
+        parameter neither given nor subscripted is the post's symbol where the formula writes its
+        letter or the document stated it (:meth:`Context.post_name`), else glusym's default."""
+        n = len(unit.variables)
+        extra = [_arith(a, "as a parameter") for a in args[n:]] if args is not None and len(args) > n else []
+        if args is not None and len(args) < n:
+            raise LatexParseError(f"{unit.name} takes {n} argument(s), got {len(args)}")
+        variables = unit.variables
 
-            expr = to_piecewise(expr)
-        if kind == "unit" and primes:
-            if len(variables) != 1:
-                raise LatexParseError(f"a prime on {unit.name}, a function of {len(variables)} variables")
-            expr = _diff(expr, variables[0], primes)
-        if kind == "nabla":
-            expr = sympy.Tuple(*[sympy.diff(expr, v) for v in variables])
-        elif kind == "nabla2":
-            expr = (sympy.ImmutableMatrix(sympy.hessian(expr, variables)) if len(variables) > 1
-                    else sympy.diff(expr, variables[0], 2))
+        def derived(expr: Expr) -> Expr:
+            if primes or kind != "unit":
+                # derivatives almost everywhere: Abs, Max, Heaviside as Piecewise, so no DiracDelta appears
+                from ..analysis._common import to_piecewise
+
+                expr = to_piecewise(expr)
+            if kind == "unit" and primes:
+                if len(variables) != 1:
+                    raise LatexParseError(f"a prime on {unit.name}, a function of {len(variables)} variables")
+                expr = _diff(expr, variables[0], primes)
+            if kind == "nabla":
+                expr = sympy.Tuple(*[sympy.diff(expr, v) for v in variables])
+            elif kind == "nabla2":
+                expr = (sympy.ImmutableMatrix(sympy.hessian(expr, variables)) if len(variables) > 1
+                        else sympy.diff(expr, variables[0], 2))
+            return expr
+
+        reading = unit_reading(unit, sub, extra, self.ctx.post_name, derived)
+        for name, p in reading.symbols:
+            self.ctx.symbols.setdefault(name, []).append(p)
+        self.ctx.defaults.extend((unit.name, p) for p in reading.defaults)
+        limit = reading.limit
         if args is None:
             if limit is not None:
                 raise LatexParseError(f"a limit of {unit.name} needs its argument")
             if len(variables) == 1 and kind == "unit":
-                return sympy.Lambda(variables[0], expr)
-            return expr  # a gated unit named without arguments: at its own variables
-        if len(args) != len(variables):
-            raise LatexParseError(f"{unit.name} takes {len(variables)} argument(s), got {len(args)}")
-        out = expr.xreplace(dict(zip(variables, [_arith(a, "as an argument") for a in args])))
+                return sympy.Lambda(variables[0], reading.expr)
+            return reading.expr  # a gated unit named without arguments: at its own variables
+        out = reading.at([_arith(a, "as an argument") for a in args[:n]])
         if limit is not None:
             s, end, d = limit
             out = sympy.Limit(out, s, end, dir=d)

@@ -19,6 +19,8 @@ r"""The meaning of names: variables, Greek letters, functions, the catalogue's u
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import sympy
@@ -28,7 +30,7 @@ from ..catalogue import CATALOGUE, Unit, x, x_g, x_v
 from ..functions import Phi, phi, sigmoid
 from .errors import LatexParseError
 
-__all__ = ["ATOMIC", "FUNCTIONS", "GREEK", "VARS", "PROSE", "real_symbol", "unit_meaning", "unit_of_word", "_unit_named"]
+__all__ = ["ATOMIC", "FUNCTIONS", "GREEK", "VARS", "PROSE", "real_symbol", "param_names", "unit_meaning", "unit_reading", "UnitReading", "unit_of_word", "_unit_named"]
 
 VARS: dict[str, Symbol] = {"x": x, "x_g": x_g, "x_v": x_v}
 
@@ -111,34 +113,103 @@ def unit_of_word(word: str) -> Unit | None:
     return _LOOKUP.get(k) or _LATEX_WORDS.get(k)
 
 
-def unit_meaning(unit: Unit, sub: tuple[str, Any] | None) -> tuple[Expr, tuple[Symbol, ...], Any]:
-    """(expression, its variables, a limit (symbol, point, direction) or None) of ``unit`` with
-    the subscript ``sub``: None, ``("name", "beta")`` (a parameter by its letter), ``("value",
-    number)``, ``("limit", 0 or oo)``."""
+def param_names(p: Any) -> tuple[str, ...]:
+    """The names a post writes a unit's parameter by: its LaTeX letter (``\\alpha`` → ``alpha``,
+    ``b``) and its library name as PyTorch prints it (``\\text{negative\\_slope}``,
+    ``\\text{scale}``, ``\\text{lambd}``)."""
+    return tuple(dict.fromkeys(n for n in (_clean_name(p.latex), p.name) if n))
+
+
+@dataclass(frozen=True)
+class UnitReading:
+    """A unit as a formula writes it: ``expr`` (its variables still free, every parameter given a
+    value), ``limit`` (symbol, point, direction) for ``_0`` and ``_\\infty``, ``symbols`` (the
+    post's symbols that stand for a parameter: name → the parameters, for their admissible
+    domain) and ``defaults`` (the parameters left at glusym's default: the formula does not set
+    them and the document has not named them)."""
+
+    raw: Expr
+    subs: tuple[tuple[Symbol, Expr], ...]
+    variables: tuple[Symbol, ...]
+    limit: Any
+    symbols: tuple[tuple[str, Any], ...]
+    defaults: tuple[Any, ...]
+
+    @property
+    def expr(self) -> Expr:
+        """The expression, every parameter substituted (``raw`` has them as the unit's symbols)."""
+        return self.raw.xreplace(dict(self.subs))
+
+    def at(self, args: Sequence[Expr]) -> Expr:
+        """The unit at ``args`` for its variables, substituted at once with the parameters (so that
+        a parameter's value in x is not changed by the argument for x)."""
+        return self.raw.xreplace({**dict(self.subs), **dict(zip(self.variables, args))})
+
+
+def unit_reading(unit: Unit, sub: tuple[str, Any] | None, extra: Sequence[Expr] = (),
+                 post_name: Callable[[Any], str | None] | None = None,
+                 template: Callable[[Expr], Expr] | None = None) -> UnitReading:
+    """``unit`` with the subscript ``sub`` (None, ``("name", "beta")``: a parameter by its letter,
+    ``("value", number)``, ``("limit", 0 or oo)``), the parameters given as arguments after its
+    variables (``extra``, in catalogue order: ``\\operatorname{squareplus}(x, b)``), and the
+    others set to the post's symbol where ``post_name(param)`` names one (the formula writes it, or
+    the document stated it), else to glusym's default. ``template``, if given, transforms the
+    expression before the parameters are substituted (a derivative in the unit's variables)."""
     params = list(unit.params)
-    values = dict(unit.values)
+    values: dict[str, Expr] = {}
+    symbols: list[tuple[str, Any]] = []
     expr = unit.template
     limit = None
+    by_sub = None
     if sub is not None:
         kind, val = sub
-        by_latex = {_clean_name(p.latex): p for p in params}
-        if kind == "name" and val in by_latex:  # a symbolic parameter: \text{Swish}_\beta
-            p = by_latex[val]
-            values.pop(p.name)
-            expr = expr.xreplace({p.symbol: real_symbol(val)})
+        by_name = {n: p for p in params for n in param_names(p)}
+        if kind == "name" and val in by_name:  # a symbolic parameter: \text{Swish}_\beta
+            by_sub = by_name[val]
+            values[by_sub.name] = real_symbol(val)
+            symbols.append((real_symbol(val).name, by_sub))
         else:
             limit_params = [p for p in params if p.limits] or params
             if not limit_params or kind == "name":
                 raise LatexParseError(f"{unit.name} has no parameter for the subscript {val}")
-            p = limit_params[0]
-            values.pop(p.name)
+            by_sub = limit_params[0]
             if kind == "limit":
-                t = Symbol(_clean_name(p.latex) or p.name, real=True)
-                expr = expr.xreplace({p.symbol: t})
+                t = Symbol(_clean_name(by_sub.latex) or by_sub.name, real=True)
+                values[by_sub.name] = t
                 limit = (t, val, "-" if val == sympy.oo else "+")
             else:
                 if not (isinstance(val, sympy.Basic) and val.is_number and val.is_real):
                     raise LatexParseError(f"the subscript of {unit.name} is not a parameter value")
-                expr = expr.xreplace({p.symbol: val})
-    expr = expr.xreplace({p.symbol: values[p.name] for p in params if p.name in values})
-    return expr, unit.variables, limit
+                values[by_sub.name] = val
+    rest = [p for p in params if p is not by_sub]
+    if len(extra) > len(rest):
+        n = len(unit.variables)
+        if not rest:
+            what = "no parameter" if not params else "its parameter already set by the subscript"
+        else:
+            what = f"at most {len(rest)} parameter(s) after them ({', '.join(p.name for p in rest)})"
+        raise LatexParseError(f"{unit.name} takes {n} argument(s) and {what}, got {n + len(extra)}")
+    for p, v in zip(rest, extra):
+        values[p.name] = v
+        if isinstance(v, Symbol) and v.name not in VARS:  # squareplus(x, b): b is the post's parameter
+            symbols.append((v.name, p))
+    defaults = []
+    for p in rest[len(extra):]:
+        name = post_name(p) if post_name is not None else None
+        if name is not None:
+            values[p.name] = real_symbol(name)
+            symbols.append((real_symbol(name).name, p))
+        else:
+            values[p.name] = dict(unit.values)[p.name]
+            defaults.append(p)
+    if template is not None:
+        expr = template(expr)
+    subs = tuple((p.symbol, values[p.name]) for p in params)
+    return UnitReading(expr, subs, unit.variables, limit, tuple(symbols), tuple(defaults))
+
+
+def unit_meaning(unit: Unit, sub: tuple[str, Any] | None) -> tuple[Expr, tuple[Symbol, ...], Any]:
+    """(expression, its variables, a limit (symbol, point, direction) or None) of ``unit`` with
+    the subscript ``sub`` and its other parameters at glusym's defaults (see :func:`unit_reading`)."""
+    r = unit_reading(unit, sub)
+    return r.expr, r.variables, r.limit
