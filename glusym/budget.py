@@ -70,11 +70,15 @@ def _bookkeeping(frame: Any) -> bool:
 
 
 def _handler(signum: int, frame: Any) -> None:
+    # an alarm that waits is armed again only while a budget is on the stack: the last budget's exit
+    # disarms the timer before it gives back the previous handler (SIGALRM's default ends the process)
     if _unraisable(frame):  # try again in a millisecond, back in the computation
-        signal.setitimer(signal.ITIMER_REAL, 1e-3)
+        if _stack:
+            signal.setitimer(signal.ITIMER_REAL, 1e-3)
         return
     if _bookkeeping(frame):  # entering or leaving a budget takes some microseconds
-        signal.setitimer(signal.ITIMER_REAL, 1e-4)
+        if _stack:
+            signal.setitimer(signal.ITIMER_REAL, 1e-4)
         return
     now = time.monotonic()
     # the innermost budget whose deadline has passed is the one that ran out
@@ -137,7 +141,8 @@ def time_budget(seconds: float | None) -> Iterator[None]:
                     break
             if _stack:
                 _arm()
-            else:
+            else:  # an alarm that waited meanwhile armed the timer again: disarmed, with the stack empty
+                signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
 
 

@@ -81,3 +81,44 @@ def test_an_alarm_while_a_budget_is_entered_or_left_leaves_no_stale_budget() -> 
                             raise  # the outer budget's
         assert not budget._stack
     assert time.monotonic() - start < 10
+
+
+def test_an_alarm_that_waits_is_armed_again_only_while_a_budget_is_on_the_stack() -> None:
+    """An alarm landing in a budget's own bookkeeping waits (is armed again a little later); after
+    the last budget has been left, it must not be: SIGALRM's default action ends the process."""
+    import signal
+    import sys
+
+    import glusym.budget as budget
+
+    frame = sys._getframe()
+    code = budget._arm.__code__
+
+    class Frame:  # a frame inside the bookkeeping: _arm, called from here
+        f_code, f_back = code, frame
+
+    saved = list(budget._stack)
+    try:
+        budget._stack.clear()
+        budget._handler(signal.SIGALRM, Frame())
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        budget._stack.append((time.monotonic() + 60, 60.0))
+        budget._handler(signal.SIGALRM, Frame())
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 1e-3
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        budget._stack[:] = saved
+
+
+def test_a_budget_entered_inside_a_spent_one_raises_at_once() -> None:
+    import glusym.budget as budget
+
+    saved = list(budget._stack)
+    budget._stack[:] = [(time.monotonic() - 1, 0.5)]  # an outer budget whose deadline has passed
+    try:
+        with pytest.raises(BudgetExceeded, match="0.5 s"):
+            with time_budget(10):
+                pass
+        assert len(budget._stack) == 1  # nothing pushed, nothing left behind
+    finally:
+        budget._stack[:] = saved
