@@ -58,3 +58,149 @@ def test_sympys_lazy_imports_are_not_charged_to_a_budget() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# no state survives a bad call (issue 15)
+
+import signal
+import types
+
+import glusym
+from glusym import budget as _budget
+from glusym.budget import MAX_BUDGET, validate_budget
+from glusym.errors import GlusymError
+
+BAD = [float("nan"), float("inf"), -float("inf"), 0, 0.0, -1, -1e-9, 1e10, MAX_BUDGET * 1.0001, 10**400,
+       "5", b"5", True, False, 1 + 1j, [5], object()]
+
+
+def _state() -> tuple[object, tuple[float, float], list]:
+    return signal.getsignal(signal.SIGALRM), signal.getitimer(signal.ITIMER_REAL), list(_budget._stack)
+
+
+def _good_calls_still_work() -> None:
+    """What the issue saw fail after one bad budget: every later budgeted call in the process."""
+    assert glusym.taylor(glusym.get("gelu"), 4).polynomial is not None
+    (link,) = glusym.check_formula(r"\sigma(0) = 1")
+    assert link.verdict == "fails", link
+    with pytest.raises(BudgetExceeded):
+        with time_budget(0.05):
+            while True:
+                pass
+
+
+@pytest.mark.parametrize("bad", BAD, ids=repr)
+def test_a_bad_budget_is_refused_before_anything_is_installed(bad: object) -> None:
+    before = _state()
+    with pytest.raises(GlusymError) as info:
+        time_budget(bad)  # type: ignore[arg-type]
+    message = str(info.value)
+    assert "\n" not in message and len(message) < 200 and "budget must be" in message
+    assert _state() == before
+    _good_calls_still_work()
+
+
+def test_good_budgets() -> None:
+    import numpy as np
+
+    assert validate_budget(None) is None
+    assert validate_budget(3) == 3.0 and isinstance(validate_budget(3), float)
+    assert validate_budget(np.float64(0.5)) == 0.5
+    assert validate_budget(MAX_BUDGET) == MAX_BUDGET
+
+
+@pytest.mark.parametrize("bad", [float("nan"), 1e10, 0, -1], ids=repr)
+def test_the_checker_refuses_a_bad_budget_in_each_link_and_is_not_poisoned(bad: float) -> None:
+    before = _state()
+    report = glusym.check_text(r"$\sigma(0) = 1$", budget=bad)
+    (link,) = [k for f in report.formulas for k in f.links]
+    assert link.verdict == "unknown" and "budget must be" in link.reason
+    assert _state() == before
+    _good_calls_still_work()
+
+
+def test_the_previous_handler_and_timer_are_restored() -> None:
+    calls: list[int] = []
+
+    def theirs(signum: int, frame: object) -> None:
+        calls.append(signum)
+
+    old = signal.signal(signal.SIGALRM, theirs)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 100.0)
+        with time_budget(5):
+            with time_budget(1):
+                pass
+        assert signal.getsignal(signal.SIGALRM) is theirs
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 0 < remaining <= 100.0
+        # a timer that comes due while a budget runs still reaches its handler
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        with time_budget(60):
+            start = time.monotonic()
+            while not calls and time.monotonic() - start < 30:
+                pass
+        assert calls == [signal.SIGALRM]
+        assert signal.getsignal(signal.SIGALRM) is theirs and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize("how", ["returns", "raises", "runs out", "inner runs out"])
+def test_every_way_out_restores_the_state(how: str) -> None:
+    before = _state()
+    try:
+        with time_budget(5):
+            with time_budget(0.02 if how == "inner runs out" else 5):
+                if how == "raises":
+                    raise ValueError("the body fails")
+                if how in ("runs out", "inner runs out"):
+                    while True:
+                        pass
+    except (ValueError, BudgetExceeded):
+        pass
+    assert _state() == before
+
+
+def test_an_alarm_while_a_budget_closes_waits_for_it_to_close() -> None:
+    """The handler called in the frame that closes a budget (where an exception would leave the
+    stack and the handler half restored) returns without raising; once closed, it raises."""
+    b = time_budget(0.01)
+    with pytest.raises(BudgetExceeded):
+        with time_budget(0.01):
+            b.__enter__()
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            try:
+                start = time.monotonic()
+                while time.monotonic() - start < 0.05:  # both deadlines pass, the alarm blocked
+                    pass
+                closing = types.SimpleNamespace(f_code=_budget._EXIT, f_locals={"self": b}, f_back=None)
+                _budget._handler(signal.SIGALRM, closing)  # no exception: b is not closed yet
+                b.__exit__(None, None, None)
+                assert _budget._stack and b not in _budget._stack
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
+            while True:  # the outer budget, re-armed by the close, still fires
+                pass
+    assert _state()[2] == []
+
+
+def test_many_deadlines_at_the_edge_of_the_body_leave_no_state() -> None:
+    """Bodies that end about when their budget does, so that alarms land while budgets close."""
+    before = _state()
+    for i in range(3000):
+        seconds = 0.0005 + 0.0001 * (i % 10)
+        try:
+            with time_budget(1.0):
+                try:
+                    with time_budget(seconds):
+                        start = time.monotonic()
+                        while time.monotonic() - start < seconds:
+                            pass
+                except BudgetExceeded:
+                    pass
+        except BudgetExceeded:
+            pytest.fail("the outer budget of 1 s cannot run out in a body of about a millisecond")
+        assert _state() == before, i
