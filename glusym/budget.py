@@ -45,7 +45,7 @@ import time
 from types import TracebackType
 from typing import Any
 
-from .errors import BudgetExceeded, GlusymError
+from .errors import BudgetExceeded, GlusymError, shown
 
 __all__ = ["DEFAULT_BUDGET", "MAX_BUDGET", "integer_digits", "time_budget", "tree_size", "validate_budget"]
 
@@ -70,14 +70,11 @@ def validate_budget(seconds: Any, what: str = "budget") -> float | None:
         return None
     rule = f"{what} must be a number of seconds > 0 and <= {MAX_BUDGET:g} (or None for no limit)"
     if isinstance(seconds, bool) or not isinstance(seconds, numbers.Real):
-        shown = repr(seconds)
-        raise GlusymError(f"{rule}, got {shown if len(shown) <= 40 else shown[:39] + '…'} "
-                          f"({type(seconds).__name__})")
+        raise GlusymError(f"{rule}, got {shown(seconds)} ({type(seconds).__name__})")
     try:
         value = float(seconds)
     except (OverflowError, ValueError):  # an int too large for a float
-        digits = int(abs(int(seconds)).bit_length() * math.log10(2)) + 1
-        raise GlusymError(f"{rule}, got an integer of about {digits} digits") from None
+        raise GlusymError(f"{rule}, got {shown(seconds)}") from None
     if not (0 < value <= MAX_BUDGET):  # also nan and inf
         raise GlusymError(f"{rule}, got {value:g}")
     return value

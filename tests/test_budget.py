@@ -110,6 +110,37 @@ def test_good_budgets() -> None:
     assert validate_budget(MAX_BUDGET) == MAX_BUDGET
 
 
+_MISH, _SWIGLU = glusym.get("mish"), glusym.get("swiglu")
+PUBLIC = {
+    "taylor": lambda b: glusym.taylor(_MISH, budget=b),
+    "taylor of a stack": lambda b: glusym.taylor(glusym.stack(_MISH, 2), budget=b),
+    "derive": lambda b: glusym.derive(_MISH, budget=b),
+    "asymptotes": lambda b: glusym.asymptotes(_MISH, budget=b),
+    "growth_order": lambda b: glusym.growth_order(_MISH, budget=b),
+    "extrema": lambda b: glusym.extrema(_MISH, budget=b),
+    "inflections": lambda b: glusym.inflections(_MISH, budget=b),
+    "stationary_sets": lambda b: glusym.stationary_sets(_MISH, budget=b),
+    "critical_points": lambda b: glusym.critical_points(_SWIGLU, budget=b),
+    "param_limits": lambda b: glusym.param_limits(glusym.get("swish"), budget=b),
+    "gradient": lambda b: glusym.gradient(_MISH, budget=b),
+    "hessian": lambda b: glusym.hessian(_SWIGLU, budget=b),
+    "growth_profile": lambda b: glusym.growth_profile(glusym.stack(_MISH, 2), budget=b),
+    "order_table": lambda b: glusym.order_table([_MISH], [1, 2], budget=b),
+}
+
+
+@pytest.mark.parametrize("bad", [float("nan"), 1e10, 0, -1, float("inf"), "5"], ids=repr)
+@pytest.mark.parametrize("name", list(PUBLIC))
+def test_every_public_function_refuses_a_bad_budget_up_front(name: str, bad: object) -> None:
+    before = _state()
+    start = time.monotonic()
+    with pytest.raises(GlusymError, match="budget must be"):
+        PUBLIC[name](bad)
+    assert time.monotonic() - start < 30  # refused, not computed (generous: a loaded machine)
+    assert _state() == before
+    _good_calls_still_work()
+
+
 @pytest.mark.parametrize("bad", [float("nan"), 1e10, 0, -1], ids=repr)
 def test_the_checker_refuses_a_bad_budget_in_each_link_and_is_not_poisoned(bad: float) -> None:
     before = _state()
@@ -204,3 +235,29 @@ def test_many_deadlines_at_the_edge_of_the_body_leave_no_state() -> None:
         except BudgetExceeded:
             pytest.fail("the outer budget of 1 s cannot run out in a body of about a millisecond")
         assert _state() == before, i
+
+
+# ---------------------------------------------------------------------------------------------
+# order, terms and depth arguments: a documented limit, checked before work starts
+
+
+@pytest.mark.parametrize("call, limit", [
+    (lambda n: glusym.taylor(glusym.get("gelu"), order=n), "from 1 to 640"),
+    (lambda n: glusym.taylor(glusym.get("swiglu"), order=n), "from 1 to 640"),
+    (lambda n: glusym.derive(glusym.get("gelu"), order=n), "from 1 to 640"),
+    (lambda n: glusym.taylor_coefficients(glusym.x, glusym.x, n), "from 1 to 640"),
+    (lambda n: glusym.asymptotes(glusym.get("gelu"), terms=n), "from 1 to 64"),
+], ids=["taylor", "taylor of a gated unit", "derive", "taylor_coefficients", "asymptotes"])
+@pytest.mark.parametrize("n", [10**6, 10**5000, 0, -3, 2.5, "6"], ids=["1e6", "1e5000", "0", "-3", "2.5", "str"])
+def test_order_arguments_have_a_limit_checked_up_front(call: object, limit: str, n: object) -> None:
+    start = time.monotonic()
+    with pytest.raises(GlusymError) as info:
+        call(n)  # type: ignore[operator]
+    assert time.monotonic() - start < 30  # refused, not computed (generous: a loaded machine)
+    message = str(info.value)
+    assert limit in message and "\n" not in message and len(message) < 200, message
+
+
+def test_a_stacks_order_times_depth_is_limited_in_derive_too() -> None:
+    with pytest.raises(GlusymError, match="beyond the limit of 640"):
+        glusym.derive(glusym.stack(glusym.get("silu"), 64), order=11)

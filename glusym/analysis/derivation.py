@@ -9,7 +9,7 @@ from typing import Any
 import sympy
 from sympy import Expr, ImmutableMatrix
 
-from ..budget import time_budget
+from ..budget import time_budget, validate_budget
 from ..catalogue import Unit
 from ..errors import GlusymError
 from . import asymptotes as _asymptotes
@@ -17,6 +17,7 @@ from . import depth as _depth
 from . import extrema as _extrema
 from . import limits as _limits
 from .calculus import gradient, hessian
+from .series import check_order
 from .taylor import TaylorResult, taylor
 
 __all__ = ["Derivation", "derive"]
@@ -68,8 +69,10 @@ def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) ->
     """
     if not isinstance(unit, (Unit, _depth.Chain)):
         raise GlusymError(f"derive takes a catalogue Unit or a stack, not {type(unit).__name__}")
-    if not isinstance(order, int) or isinstance(order, bool) or order < 1:
-        raise GlusymError(f"order must be a whole number >= 1, got {order!r}")
+    check_order(order)
+    if isinstance(unit, _depth.Chain) and order * unit.depth > _depth.MAX_TERMS:
+        raise GlusymError(f"order × depth = {order * unit.depth} is beyond the limit of {_depth.MAX_TERMS}")
+    budget = validate_budget(budget)
     missing: list[tuple[str, str]] = []
 
     def section(name: str, fn: Callable[[], Any]) -> Any:
