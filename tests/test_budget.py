@@ -247,7 +247,8 @@ def test_many_deadlines_at_the_edge_of_the_body_leave_no_state() -> None:
     (lambda n: glusym.derive(glusym.get("gelu"), order=n), "from 1 to 640"),
     (lambda n: glusym.taylor_coefficients(glusym.x, glusym.x, n), "from 1 to 640"),
     (lambda n: glusym.asymptotes(glusym.get("gelu"), terms=n), "from 1 to 64"),
-], ids=["taylor", "taylor of a gated unit", "derive", "taylor_coefficients", "asymptotes"])
+    (lambda n: glusym.stack(glusym.get("gelu"), n), "from 1 to 64"),
+], ids=["taylor", "taylor of a gated unit", "derive", "taylor_coefficients", "asymptotes", "stack"])
 @pytest.mark.parametrize("n", [10**6, 10**5000, 0, -3, 2.5, "6"], ids=["1e6", "1e5000", "0", "-3", "2.5", "str"])
 def test_order_arguments_have_a_limit_checked_up_front(call: object, limit: str, n: object) -> None:
     start = time.monotonic()
