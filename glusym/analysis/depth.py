@@ -83,6 +83,7 @@ class Chain:
     depth: int
     weights: bool = False
     layers: tuple[Expr, ...] = field(default=(), repr=False)
+    _built: dict[str, Expr] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.unit, Unit):
@@ -96,6 +97,8 @@ class Chain:
         """The nested expression :math:`f_L(\\dots f_1(x))`; NotDerived where its tree would pass
         :data:`MAX_NODES` nodes (each layer's size is bounded before it is built: a layer that
         uses its input k times multiplies the size by at most k)."""
+        if "expr" in self._built:  # built once: SymPy's Piecewise takes seconds to nest ReLU6 eight deep
+            return self._built["expr"]
         z: Expr = x
         for l, f in enumerate(self.layers, start=1):
             size, uses = tree_size(f), _uses(f)
@@ -105,6 +108,7 @@ class Chain:
                                  f"{_sci(MAX_NODES)} nodes at layer {l} (about {_sci(bound)}), beyond what "
                                  f"glusym builds; its Taylor series and growth orders do not need it")
             z = f.xreplace({x: z})
+        self._built["expr"] = z
         return z
 
     @property
