@@ -68,7 +68,8 @@ def validate_budget(seconds: Any, what: str = "budget") -> float | None:
     """
     if seconds is None:
         return None
-    rule = f"{what} must be a number of seconds > 0 and <= {MAX_BUDGET:g} (or None for no limit)"
+    rule = f"{what} must be a number of seconds > 0 and <= {MAX_BUDGET:g}" + \
+        ("" if what.startswith("--") else " (or None for no limit)")
     if isinstance(seconds, bool) or not isinstance(seconds, numbers.Real):
         raise GlusymError(f"{rule}, got {shown(seconds)} ({type(seconds).__name__})")
     try:

@@ -28,7 +28,9 @@ def shown(value: object, limit: int = 40) -> str:
     ('an integer of about 5001 digits', "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…")
     """
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**20:
-        return f"an integer of about {int(abs(value).bit_length() * 0.30102999566398120) + 1} digits"
+        bits = abs(value).bit_length()  # printed exactly below 4,300 digits, estimated beyond
+        digits = len(str(abs(value))) if bits < 14_000 else int(bits * 0.30102999566398120) + 1
+        return f"an integer of about {digits} digits"
     try:
         text = repr(value)
     except Exception:  # noqa: BLE001 - a repr that fails (a huge number inside a container)
