@@ -10,8 +10,13 @@
   python -m glusym claims                     the ledger of the two documents' claims
   python -m glusym plot --list                the figures of the two documents
 
-Exit status: 0 done, 1 a checked formula fails, 2 bad usage or input (an unknown unit, a bad
-parameter, an unreadable file).
+Exit status: 0 done, 1 a checked formula fails (or memory ran out), 2 bad usage or input (an
+unknown unit, a bad parameter or budget, an unreadable file).
+
+Limits: --budget is seconds, more than 0 and at most 86400; derive --order is 1 to 640, --depth 1 to
+64 with order × depth at most 640. An expression too large to print (more than 2000 nodes or a
+number of more than 1000 digits in the text report; 20000 nodes or 4000 digits in the JSON) is
+named by its size instead; derive prints within one more --budget, and names what is left.
 """
 
 from __future__ import annotations
@@ -19,15 +24,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import sympy
 from sympy import Expr
 
-from .analysis.depth import MAX_DEPTH, MAX_TERMS, order_table, stack
+from .analysis.depth import MAX_DEPTH, MAX_NODES, MAX_TERMS, Chain, order_table, stack
+from .analysis.series import MAX_ORDER
+from .budget import MAX_BUDGET, integer_digits, time_budget, tree_size, validate_budget
 from .catalogue import CATALOGUE, Unit, get
-from .errors import GlusymError
+from .errors import BudgetExceeded, GlusymError, NotDerived, shown
 from .functions import elementary, phi, to_sympy
 
 __all__ = ["main"]
@@ -37,10 +46,84 @@ __all__ = ["main"]
 # formatting (the library computes; this module only formats)
 
 
+#: The largest expression the text report pretty-prints: nodes of its tree (printing walks the
+#: whole tree; SiLU's Taylor polynomial to order 300 has 749 and prints in 0.25 s) and digits of
+#: its longest number.
+_TEXT_NODES, _TEXT_DIGITS = 2000, 1000
+#: A pretty-printed formula taller or wider than this is shown on one line instead (at most
+#: _TEXT_LINE characters): 64 nested LeakyReLUs pretty-print to 266 rows of 2,300 columns.
+_TEXT_ROWS, _TEXT_COLUMNS, _TEXT_LINE = 40, 400, 4000
+#: The largest expression the JSON writes out (Python refuses to print an integer of more than
+#: 4,300 digits; a tree of 20,000 nodes prints in about a second).
+_JSON_NODES, _JSON_DIGITS = 20_000, 4000
+
+
+def _size_note(expr: Any, nodes: int, digits: int) -> str | None:
+    """Why ``expr`` is too large to print within ``nodes`` and ``digits``, or None. Both are
+    counted over the shared graph, never by walking the tree (a deep stack is a tree of 10^20)."""
+    n = tree_size(expr)
+    if n > nodes:
+        return f"an expression of {n if n < 10**6 else f'{float(n):.1e}'} nodes"
+    d = integer_digits(expr)
+    if d > digits:
+        return f"an expression with a number of {d} digits"
+    return None
+
+
 def _s(expr: Any) -> str:
     """An expression the library computed, as a string of SymPy's own function names (what a
-    reader of the JSON may parse back; glusym itself never reads a string as an expression)."""
-    return str(elementary(to_sympy(expr, "a formatted expression")))
+    reader of the JSON may parse back; glusym itself never reads a string as an expression).
+    Raises _TooLarge past the JSON's limits."""
+    expr = to_sympy(expr, "a formatted expression")
+    note = _size_note(expr, _JSON_NODES, _JSON_DIGITS)
+    if note is not None:
+        raise _TooLarge(note)
+    return str(elementary(expr))
+
+
+class _TooLarge(Exception):
+    """An expression past the limits of what is printed; the message names its size."""
+
+
+class _Printing:
+    """One budget shared by everything a report prints: what the sections derived can take long
+    to print even within the size limits (SymPy's rewrite of 64 nested sigmoids' gradient, 4,545
+    nodes, to exp takes 15 s and printing it 5 s more). Past the deadline an expression is not
+    printed and the report says so."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = validate_budget(seconds)
+        self.deadline = None if self.seconds is None else time.monotonic() + self.seconds
+
+    def __call__(self, fn: Any, fallback: Any) -> Any:
+        """``fn()`` within what is left of the budget, else ``fallback(why)``; also where SymPy's
+        printer recurses too deeply (64 nested Φ written with erfc) or memory runs out."""
+        late = f"not printed: printing ran past its budget of {self.seconds:g} s"
+        remaining = None if self.deadline is None else self.deadline - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            return fallback(late)
+        try:
+            with time_budget(remaining):
+                return fn()
+        except BudgetExceeded:
+            return fallback(late)
+        except RecursionError:
+            return fallback("not printed: nested too deeply for SymPy's printer")
+        except MemoryError:
+            return fallback("not printed: too large (out of memory)")
+
+
+_printing = _Printing(None)  # the budget of the report being printed (none outside derive)
+
+
+@contextmanager
+def _printing_budget(seconds: float | None) -> Iterator[None]:
+    global _printing
+    outer, _printing = _printing, _Printing(seconds)
+    try:
+        yield
+    finally:
+        _printing = outer
 
 
 class _Readable(sympy.printing.str.StrPrinter):
@@ -79,25 +162,41 @@ def _growth(k: Expr) -> str:
     return "-oo" if k == -sympy.oo else "oo" if k == sympy.oo else str(k)
 
 
-def _oblique(beh: Any) -> str | None:
-    if beh.oblique is None:
-        return None
-    a, b = beh.oblique
-    return _s(a * beh.variable + b)
+def derivation_json(d: Any, budget: float | None = None) -> dict[str, Any]:
+    """The derivation as the JSON object ``derive --format json`` prints. An expression too large
+    to print, or left when the printing ``budget`` (seconds, None: no limit) runs out, is null, and
+    ``not_shown`` says where and why."""
+    with _printing_budget(budget):
+        return _derivation_json(d)
 
 
-def derivation_json(d: Any) -> dict[str, Any]:
-    """The derivation as the JSON object ``derive --format json`` prints."""
+def _derivation_json(d: Any) -> dict[str, Any]:
     u: Unit = d.unit
+    not_shown: dict[str, str] = {}
+
+    def s(expr: Any, where: str) -> str | None:
+        def late(why: str) -> None:
+            not_shown[where] = why
+
+        try:
+            return _printing(lambda: _s(expr), late)  # type: ignore[no-any-return]
+        except _TooLarge as exc:
+            not_shown[where] = str(exc)
+            return None
+
+    definition, reason = _expression(d)
+    if reason is not None:  # a deep stack's nested expression is not built
+        not_shown["expression"] = reason
     out: dict[str, Any] = {
         "name": u.name,
         "kind": u.kind,
         "variables": [v.name for v in u.variables],
         "params": {k: str(v) for k, v in u.values},
-        "expression": _s(u.expr),
-        "latex": sympy.latex(u.expr),
-        "gradient": None if d.gradient is None else [_s(g) for g in d.gradient],
-        "hessian": None if d.hessian is None else [[_s(e) for e in row] for row in d.hessian.tolist()],
+        "expression": None if definition is None else s(definition, "expression"),
+        "latex": None,
+        "gradient": None if d.gradient is None else [s(g, f"gradient.{i}") for i, g in enumerate(d.gradient)],
+        "hessian": None if d.hessian is None else [[s(e, f"hessian.{i}.{j}") for j, e in enumerate(row)]
+                                                   for i, row in enumerate(d.hessian.tolist())],
         "taylor": None,
         "asymptotes": None,
         "extrema": None,
@@ -105,41 +204,50 @@ def derivation_json(d: Any) -> dict[str, Any]:
         "param_limits": None,
         "not_derived": dict(d.not_derived),
     }
+    if out["expression"] is not None:
+        out["latex"] = sympy.latex(definition)
     if d.taylor is not None:
         t = d.taylor
         out["taylor"] = {
             "order": t.order,
-            "polynomial": None if t.polynomial is None else _s(t.polynomial),
-            "one_sided": None if t.polynomial is not None else {label: _s(p) for label, p in t.sides},
+            "polynomial": None if t.polynomial is None else s(t.polynomial, "taylor.polynomial"),
+            "one_sided": None if t.polynomial is not None else {label: s(p, f"taylor.one_sided.{label}")
+                                                                 for label, p in t.sides},
         }
     if d.asymptotes is not None:
         a = d.asymptotes
-        out["asymptotes"] = {
-            "variable": a.variable.name,
-            "ray": "x_g = x_v = t" if a.ray else None,
-            **{
-                beh.direction: {
-                    "limit": _s(beh.limit),
-                    "leading": None if beh.leading is None else _s(beh.leading),
-                    "oblique": _oblique(beh),
-                    "expansion": None if beh.expansion is None else _s(beh.expansion),
-                    "growth_order": _growth(beh.growth_order),
-                    "not_derived": dict(beh.not_derived),
-                }
-                for beh in (a.plus, a.minus)
-            },
-        }
+
+        def behaviour(beh: Any) -> dict[str, Any]:
+            at = f"asymptotes.{beh.direction}"
+            oblique = None
+            if beh.oblique is not None:
+                slope, intercept = beh.oblique
+                oblique = s(slope * beh.variable + intercept, f"{at}.oblique")
+            return {
+                "limit": s(beh.limit, f"{at}.limit"),
+                "leading": None if beh.leading is None else s(beh.leading, f"{at}.leading"),
+                "oblique": oblique,
+                "expansion": None if beh.expansion is None else s(beh.expansion, f"{at}.expansion"),
+                "growth_order": _growth(beh.growth_order),
+                "not_derived": dict(beh.not_derived),
+            }
+
+        out["asymptotes"] = {"variable": a.variable.name, "ray": "x_g = x_v = t" if a.ray else None,
+                             **{beh.direction: behaviour(beh) for beh in (a.plus, a.minus)}}
     if d.extrema is not None:
         out["extrema"] = [
-            {"at": {v.name: _s(val) for v, val in p.at}, "value": _s(p.value), "kind": p.kind, "exact": p.exact}
-            for p in d.extrema
+            {"at": {v.name: s(val, f"extrema.{i}.at.{v.name}") for v, val in p.at},
+             "value": s(p.value, f"extrema.{i}.value"), "kind": p.kind, "exact": p.exact}
+            for i, p in enumerate(d.extrema)
         ]
     if d.stationary is not None:
-        out["stationary_sets"] = [{"region": s.region, "value": _s(s.value)} for s in d.stationary]
+        out["stationary_sets"] = [{"region": st.region, "value": s(st.value, f"stationary_sets.{i}.value")}
+                                  for i, st in enumerate(d.stationary)]
     if d.inflections is not None:
-        out["inflections"] = [{"at": {v.name: _s(val) for v, val in p.at}, "exact": p.exact} for p in d.inflections]
+        out["inflections"] = [{"at": {v.name: s(val, f"inflections.{i}.at.{v.name}") for v, val in p.at},
+                               "exact": p.exact} for i, p in enumerate(d.inflections)]
     if d.level_set is not None:
-        out["level_set"] = {"c": _s(d.level_set.c), "x_v": _s(d.level_set.solution),
+        out["level_set"] = {"c": s(d.level_set.c, "level_set.c"), "x_v": s(d.level_set.solution, "level_set.x_v"),
                             "condition": d.level_set.condition}
     if getattr(d, "growth", None) is not None:
         g = d.growth
@@ -152,24 +260,39 @@ def derivation_json(d: Any) -> dict[str, Any]:
         }
     if d.param_limits is not None:
         out["param_limits"] = {
-            pl.param: {"0": None if pl.at_zero is None else _s(pl.at_zero),
-                       "oo": None if pl.at_infinity is None else _s(pl.at_infinity),
+            pl.param: {"0": None if pl.at_zero is None else s(pl.at_zero, f"param_limits.{pl.param}.0"),
+                       "oo": None if pl.at_infinity is None else s(pl.at_infinity, f"param_limits.{pl.param}.oo"),
                        "not_derived": dict(pl.not_derived)}
             for pl in d.param_limits
         }
+    out["not_shown"] = not_shown
     return out
 
 
-#: Expressions with more operations than this are not pretty-printed in the text report.
+#: A gradient or Hessian entry with more operations than this is not pretty-printed in the text report.
 _TEXT_OPS = 120
 
 
+def _printable(expr: Any) -> bool:
+    return _size_note(expr, _TEXT_NODES, _TEXT_DIGITS) is None
+
+
 def _small(expr: Any) -> bool:
-    return bool(sympy.count_ops(expr) <= _TEXT_OPS)
+    return _printable(expr) and bool(sympy.count_ops(expr) <= _TEXT_OPS)
 
 
 def _too_big(expr: Any) -> str:
-    return f"an expression of {sympy.count_ops(expr)} operations, too long to show here (--format json has it)"
+    note = _size_note(expr, _TEXT_NODES, _TEXT_DIGITS) or f"an expression of {sympy.count_ops(expr)} operations"
+    where = "too long to show here (--format json prints it, within its budget)" if _size_note(expr, _JSON_NODES, _JSON_DIGITS) is None \
+        else "too large to print"
+    return f"{note}, {where}"
+
+
+def _inline(expr: Any) -> str:
+    """A value on one line (str), or its size where too large to print."""
+    if not _printable(expr):
+        return f"<{_too_big(expr)}>"
+    return _printing(lambda: str(expr), lambda why: f"<{why}>")  # type: ignore[no-any-return]
 
 
 def _block(title: str, lines: list[str]) -> list[str]:
@@ -184,7 +307,7 @@ def present(expr: Any) -> Any:
     r"""An expression as a person reads it: common factors pulled out, and
     :math:`e^{-v^2/2}/\sqrt{2\pi}` shown as :math:`\varphi(v)`."""
     expr = to_sympy(expr, "a presented expression")
-    if not expr.has(sympy.exp):
+    if not _printable(expr) or not expr.has(sympy.exp):
         return expr
     out = sympy.factor_terms(expr)
     for e in out.atoms(sympy.exp):
@@ -195,8 +318,15 @@ def present(expr: Any) -> Any:
 
 
 def _eq(lhs: str, expr: Any, rel: str = "=") -> list[str]:
-    pretty = _pretty(expr)
+    if not _printable(expr):
+        return [f"  {lhs} {rel} <{_too_big(expr)}>"]
+    pretty = _printing(lambda: _pretty(expr), lambda why: f"\0{why}")
+    if pretty.startswith("\0"):
+        return [f"  {lhs} {rel} <{pretty[1:]}>"]
     rows = pretty.splitlines()
+    if len(rows) > _TEXT_ROWS or max(map(len, rows), default=0) > _TEXT_COLUMNS:  # nested Piecewise grow as boxes
+        line = _printing(lambda: _readable(expr), lambda why: f"<{why}>")
+        rows = [line if len(line) <= _TEXT_LINE else f"<{_too_big(expr)}>"]
     if len(rows) == 1:
         return [f"  {lhs} {rel} {rows[0]}"]
     pad = " " * (len(lhs) + len(rel) + 4)
@@ -204,8 +334,51 @@ def _eq(lhs: str, expr: Any, rel: str = "=") -> list[str]:
     return [(f"  {lhs} {rel} " if i == mid else pad) + r for i, r in enumerate(rows)]
 
 
-def derivation_text(d: Any) -> str:
-    """The derivation as a person reads it: one section per analysis, pretty-printed."""
+#: The longest reason printed on one line; a longer one is cut, the cut marked with "…".
+MAX_REASON = 300
+
+
+def _cap(text: str, limit: int = MAX_REASON) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _expression(d: Any) -> tuple[Any, str | None]:
+    """(the unit's expression, None), or (None, why it is not built): a stack's nested expression
+    is built by ``derive`` within its budget, never here, where no budget runs."""
+    why = dict(d.not_derived).get("expression")
+    if why is not None:
+        return None, why
+    try:
+        return d.unit.expr, None
+    except NotDerived as exc:
+        return None, str(exc)
+
+
+def _definition(d: Any, f: str) -> list[str]:
+    """The unit's formula; for a stack whose nested expression is too large to print (or to
+    build), its layer and depth."""
+    u = d.unit
+    expr, reason = _expression(d)
+    if reason is None and not _printable(expr):
+        reason = _too_big(expr)
+    if reason is None:
+        return _eq(f, expr)
+    if not isinstance(u, Chain):
+        return [f"  {f} = <{reason}>"]
+    layer = "layer 1 (a_1, b_1: its weights)" if u.weights else "each layer"
+    return [f"  {f} = g_{u.depth}(… g_1(x)), {u.depth} layers", *_eq(f"{layer}: g(x)", u.layers[0]),
+            f"  the nested expression is not shown: {_cap(reason)}"]
+
+
+def derivation_text(d: Any, budget: float | None = None) -> str:
+    """The derivation as a person reads it: one section per analysis, pretty-printed; what is
+    left when the printing ``budget`` (seconds, None: no limit) runs out is named, not printed."""
+    with _printing_budget(budget):
+        return _derivation_text(d)
+
+
+def _derivation_text(d: Any) -> str:
     u: Unit = d.unit
     args = ", ".join(v.name for v in u.variables)
     f = f"{u.name}({args})"
@@ -217,7 +390,7 @@ def derivation_text(d: Any) -> str:
     if u.kink_note:
         out.append(f"at a kink: {u.kink_note}")
     out.append("")
-    out += _block("Definition", _eq(f, u.expr))
+    out += _block("Definition", _definition(d, f))
     if d.gradient is not None:
         lines: list[str] = []
         for v, g in zip(u.variables, d.gradient):
@@ -226,7 +399,8 @@ def derivation_text(d: Any) -> str:
         out += _block("Gradient", lines)
     if d.hessian is not None:
         big = [e for e in d.hessian if not _small(e)]
-        out += _block("Hessian", _indent(_pretty(d.hessian)) if not big else [f"  {_too_big(big[0])}"])
+        shown = f"\0{_too_big(big[0])}" if big else _printing(lambda: _pretty(d.hessian), lambda why: f"\0{why}")
+        out += _block("Hessian", [f"  {shown[1:]}"] if shown.startswith("\0") else _indent(shown))
     if d.taylor is not None:
         t = d.taylor
         title = f"Taylor expansion at 0 (terms of degree < {t.order})"
@@ -246,28 +420,30 @@ def derivation_text(d: Any) -> str:
             lines.append(f"  {v} → {'+∞' if beh.direction == '+oo' else '−∞'}:")
             lines += ["  " + s for s in _eq("limit", beh.limit)]
             if beh.leading is not None:
-                lines += ["  " + s for s in _eq("leading term", present(beh.leading))]
+                lead = _printing(lambda: present(beh.leading), lambda why: beh.leading)
+                lines += ["  " + s for s in _eq("leading term", lead)]
             if beh.oblique is not None:
                 lines += ["  " + s for s in _eq("asymptote y", beh.oblique[0] * a.variable + beh.oblique[1])]
             if beh.expansion is not None:
                 what = "f − asymptote" if beh.oblique is not None else "f"
-                lines += ["  " + s for s in _eq(what, present(beh.expansion), "~")]
+                expansion = _printing(lambda: present(beh.expansion), lambda why: beh.expansion)
+                lines += ["  " + s for s in _eq(what, expansion, "~")]
             k = beh.growth_order
             growth = ("exponential decay (faster than any power)" if k == -sympy.oo else
                       "exponential growth" if k == sympy.oo else f"|f| ~ c·|{v}|^{k}")
             lines.append(f"    growth order: {growth}")
             for field, reason in beh.not_derived:
-                lines.append(f"    {field}: not derived ({reason})")
+                lines.append(f"    {field}: not derived ({_cap(reason)})")
         out += _block(title, lines)
     if d.extrema is not None:
         title = "Critical points" if u.kind == "gated" else "Extrema"
-        lines = [f"  {p.kind} at " + ", ".join(f"{v} = {val}" for v, val in p.at) +
-                 f", value {p.value}" + ("" if p.exact else " (numerical, 30 digits)") for p in d.extrema]
+        lines = [f"  {p.kind} at " + ", ".join(f"{v} = {_inline(val)}" for v, val in p.at) +
+                 f", value {_inline(p.value)}" + ("" if p.exact else " (numerical, 30 digits)") for p in d.extrema]
         if d.stationary:
-            lines += [f"  stationary on {s.region}, value {s.value}" for s in d.stationary]
+            lines += [f"  stationary on {s.region}, value {_inline(s.value)}" for s in d.stationary]
         out += _block(title, lines or ["  none"])
     if d.inflections is not None and u.kind != "gated":
-        lines = ["  at " + ", ".join(f"{v} = {val}" for v, val in p.at) + ("" if p.exact else " (numerical)")
+        lines = ["  at " + ", ".join(f"{v} = {_inline(val)}" for v, val in p.at) + ("" if p.exact else " (numerical)")
                  for p in d.inflections]
         out += _block("Inflection points", lines or ["  none"])
     if d.level_set is not None:
@@ -289,10 +465,10 @@ def derivation_text(d: Any) -> str:
             if pl.at_infinity is not None:
                 lines += _eq(f"{pl.param} → ∞:  f", pl.at_infinity)
             for where, reason in pl.not_derived:
-                lines.append(f"  {pl.param} → {where}: not derived ({reason})")
+                lines.append(f"  {pl.param} → {where}: not derived ({_cap(reason)})")
         out += _block("Parameter limits", lines)
     if d.not_derived:
-        out += _block("Not derived", [f"  {name}: {reason}" for name, reason in d.not_derived])
+        out += _block("Not derived", [f"  {name}: {_cap(reason)}" for name, reason in d.not_derived])
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -328,23 +504,32 @@ def _depths(text: str) -> list[int]:
     """``4``, ``1..6`` or ``1,2,4`` as a list of depths (validated by :func:`stack`)."""
     try:
         if ".." in text:
-            lo, hi = text.split("..", 1)
-            out = list(range(int(lo), int(hi) + 1))
+            lo, hi = (int(t) for t in text.split("..", 1))
+            for d in (lo, hi):  # before the range is built: 1..10**9 is no list to make
+                if not 1 <= d <= MAX_DEPTH:
+                    raise GlusymError(f"depth must be a whole number from 1 to {MAX_DEPTH}, got {shown(d)}")
+            out = list(range(lo, hi + 1))
         else:
             out = [int(t) for t in text.split(",")]
     except ValueError:
-        raise GlusymError(f"--depth takes N, A..B or A,B,C with whole numbers, got {text!r}") from None
+        raise GlusymError(f"--depth takes N, A..B or A,B,C with whole numbers, got {shown(text)}") from None
     if not out:
-        raise GlusymError(f"--depth {text!r} names no depth")
+        raise GlusymError(f"--depth {shown(text)} names no depth")
     for d in out:
         if not 1 <= d <= MAX_DEPTH:
-            raise GlusymError(f"depth must be a whole number from 1 to {MAX_DEPTH}, got {d}")
+            raise GlusymError(f"depth must be a whole number from 1 to {MAX_DEPTH}, got {shown(d)}")
     return out
 
 
+def _order_arg(order: int) -> int:
+    if not 1 <= order <= MAX_ORDER:
+        raise GlusymError(f"--order must be a whole number from 1 to {MAX_ORDER}, got {shown(order)}")
+    return order
+
+
 def _cmd_derive(args: argparse.Namespace) -> int:
-    if args.order < 1:
-        raise GlusymError(f"--order must be at least 1, got {args.order}")
+    _order_arg(args.order)
+    budget = validate_budget(args.budget, "--budget")
     unit = get(args.name, **_parse_set(args.set))
     from .analysis.derivation import derive
 
@@ -355,11 +540,11 @@ def _cmd_derive(args: argparse.Namespace) -> int:
         unit = stack(unit, depth, weights=args.weights)
     elif args.weights:
         raise GlusymError("--weights goes with --depth")
-    d = derive(unit, order=args.order, budget=args.budget)
-    if args.format == "json":
-        print(json.dumps(derivation_json(d), indent=2, ensure_ascii=False))
+    d = derive(unit, order=args.order, budget=budget)
+    if args.format == "json":  # the printing has a budget of its own, as a section has
+        print(json.dumps(derivation_json(d, budget), indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(derivation_text(d))
+        sys.stdout.write(derivation_text(d, budget))
     return 0
 
 
@@ -398,8 +583,7 @@ def _cmd_latex(args: argparse.Namespace) -> int:
 
     from .latex import PARTS, latex_part, wrap
 
-    if args.order < 1:
-        raise GlusymError(f"--order must be at least 1, got {args.order}")
+    _order_arg(args.order)
     unit = get(args.name)
     parts = PARTS if args.part == "all" else (args.part,)
     out_dir = Path(args.output) if args.output else None
@@ -428,11 +612,10 @@ def _cmd_latex(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from .check.formula import check_file
 
-    if args.budget <= 0:
-        raise GlusymError(f"--budget must be positive, got {args.budget}")
+    budget = validate_budget(args.budget, "--budget")
     if not (0 <= args.approx_tol < float("inf")):
         raise GlusymError(f"--approx-tol must be a nonnegative number, got {args.approx_tol}")
-    report = check_file(args.file, budget=args.budget, approx_tol=args.approx_tol)
+    report = check_file(args.file, budget=budget, approx_tol=args.approx_tol)
     if args.format == "json":
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -447,7 +630,7 @@ def _md_cell(text: str | None) -> str:
 def _cmd_claims(args: argparse.Namespace) -> int:
     from .claims import build_ledger, counts
 
-    rows = build_ledger(args.documents, budget=args.budget, table=args.table)
+    rows = build_ledger(args.documents, budget=validate_budget(args.budget, "--budget"), table=args.table)
     if args.format == "json":
         print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
     elif args.format == "markdown":
@@ -488,6 +671,28 @@ def _cmd_plot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _whole(text: str) -> int:
+    """An argument that is a whole number (argparse's ``int`` would echo a 5000-digit argument)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {shown(text)}") from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {shown(text)}") from None
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {shown(text)}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m glusym", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -497,14 +702,17 @@ def _parser() -> argparse.ArgumentParser:
     ls.set_defaults(func=_cmd_list)
     dv = sub.add_parser("derive", help="the whole derivation of a unit")
     dv.add_argument("name", help="a unit of the catalogue (see `list`)")
-    dv.add_argument("--order", type=int, default=6, help="Taylor terms of degree < ORDER (default 6)")
+    dv.add_argument("--order", type=_whole, default=6,
+                    help=f"Taylor terms of degree < ORDER (default 6; 1 to {MAX_ORDER}, order × depth <= {MAX_TERMS})")
     dv.add_argument("--set", action="append", default=[], metavar="PARAM=VALUE",
                     help="set a parameter, e.g. --set beta=2 (repeatable)")
     dv.add_argument("--format", choices=("text", "json"), default="text")
-    dv.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
-                    help="time budget of each section (default 5)")
-    dv.add_argument("--depth", type=int, default=None, metavar="L",
-                    help=f"derive the chain of L stacked layers instead (1 to {MAX_DEPTH}; order × depth <= {MAX_TERMS})")
+    dv.add_argument("--budget", type=_seconds, default=5.0, metavar="SECONDS",
+                    help=f"time budget of each section, and of the printing (default 5; more than 0, at most {MAX_BUDGET:g})")
+    dv.add_argument("--depth", type=_whole, default=None, metavar="L",
+                    help=f"derive the chain of L stacked layers instead (1 to {MAX_DEPTH}; order × depth <= {MAX_TERMS}; "
+                         f"a stack whose nested expression passes {MAX_NODES:,} nodes has its Taylor series and "
+                         "growth orders, its other sections are not derived)")
     dv.add_argument("--weights", action="store_true", help="with --depth: each layer has its own symbolic weights")
     dv.set_defaults(func=_cmd_derive)
     od = sub.add_parser("order", help="the depth × unit table of growth orders of stacked units")
@@ -518,14 +726,14 @@ def _parser() -> argparse.ArgumentParser:
     cl.add_argument("--table", default=None, metavar="DIR",
                     help="the package of declared claims (default: derivations/ledger of the repository)")
     cl.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    cl.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
-                    help="time budget of each formula link (default 5)")
+    cl.add_argument("--budget", type=_seconds, default=5.0, metavar="SECONDS",
+                    help=f"time budget of each formula link (default 5; more than 0, at most {MAX_BUDGET:g})")
     cl.set_defaults(func=_cmd_claims)
     lx = sub.add_parser("latex", help="LaTeX of a unit's derivation, in the post's notation (KaTeX-safe)")
     lx.add_argument("name", help="a unit of the catalogue (see `list`)")
     lx.add_argument("--part", choices=("definition", "gradient", "hessian", "taylor", "asymptotes", "limits", "all"),
                     default="definition")
-    lx.add_argument("--order", type=int, default=6, help="Taylor terms of degree < ORDER (default 6)")
+    lx.add_argument("--order", type=_whole, default=6, help=f"Taylor terms of degree < ORDER (default 6; 1 to {MAX_ORDER})")
     lx.add_argument("--delimiters", choices=("kramdown", "dollar", "none"), default="kramdown",
                     help="kramdown: $$…$$ display and \\\\(…\\\\) inline, as the post writes them")
     lx.add_argument("--inline", action="store_true", help="inline delimiters instead of display")
@@ -539,9 +747,9 @@ def _parser() -> argparse.ArgumentParser:
                                     "that follows each rendered copy).")
     ck.add_argument("file", help="a Markdown file (.md, .markdown, .mdx) or a plain text (.txt, any other suffix)")
     ck.add_argument("--format", choices=("text", "json"), default="text")
-    ck.add_argument("--budget", type=float, default=5.0, metavar="SECONDS",
-                    help="time budget of each link of a formula (default 5)")
-    ck.add_argument("--approx-tol", type=float, default=0.03, metavar="ERROR",
+    ck.add_argument("--budget", type=_seconds, default=5.0, metavar="SECONDS",
+                    help=f"time budget of each link of a formula (default 5; more than 0, at most {MAX_BUDGET:g})")
+    ck.add_argument("--approx-tol", type=_number, default=0.03, metavar="ERROR",
                     help="an approximation (\\approx, \\simeq) holds approximately when its largest absolute "
                          "error is at most ERROR (default 0.03)")
     ck.set_defaults(func=_cmd_check)
@@ -551,9 +759,9 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("-o", "--output", metavar="FILE",
                     help="FILE.svg, .png or .pdf (default FIGURE.svg); FILE.html: swish-beta's interactive slider")
     pl.add_argument("--units", nargs="+", metavar="NAME", help="activations: the units to draw")
-    pl.add_argument("--beta", nargs="+", type=float, metavar="B", help="swish-beta: the values of beta")
-    pl.add_argument("--relu-units", type=int, metavar="N", help="square, ellipse: the number of ReLU units")
-    pl.add_argument("--range", nargs=2, type=float, metavar=("LOW", "HIGH"),
+    pl.add_argument("--beta", nargs="+", type=_number, metavar="B", help="swish-beta: the values of beta")
+    pl.add_argument("--relu-units", type=_whole, metavar="N", help="square, ellipse: the number of ReLU units")
+    pl.add_argument("--range", nargs=2, type=_number, metavar=("LOW", "HIGH"),
                     help="activations, swish-beta, square, gelu-derivative: the interval of x")
     pl.add_argument("--transparent", action="store_true", help="transparent background (for a blog)")
     pl.set_defaults(func=_cmd_plot)
@@ -569,6 +777,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GlusymError as exc:
         print(f"glusym: error: {exc}", file=sys.stderr)
         return 2
+    except MemoryError:  # a result too large for memory: one line, never a traceback
+        print(f"glusym: error: out of memory in `{args.command}` (an input or a result too large)", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print(f"glusym: error: `{args.command}` nested too deeply (an input or a result too large)", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("glusym: interrupted", file=sys.stderr)
         return 130

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["BudgetExceeded", "GlusymError", "NotDerived"]
+__all__ = ["BudgetExceeded", "GlusymError", "NotDerived", "shown"]
 
 
 class GlusymError(Exception):
@@ -18,3 +18,21 @@ class NotDerived(GlusymError):
 
 class BudgetExceeded(NotDerived):
     """A computation ran past its time budget."""
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """``value`` as an error message shows it: its repr, at most ``limit`` characters (cut with
+    "…"), an integer too long to print by its number of digits.
+
+    >>> shown(10**5000), shown("x" * 100)
+    ('an integer of about 5001 digits', "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…")
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**20:
+        bits = abs(value).bit_length()  # printed exactly below 4,300 digits, estimated beyond
+        digits = len(str(abs(value))) if bits < 14_000 else int(bits * 0.30102999566398120) + 1
+        return f"an integer of about {digits} digits"
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a repr that fails (a huge number inside a container)
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -27,6 +27,7 @@ import sympy
 from sympy import Expr, Symbol
 from sympy.printing.latex import LatexPrinter
 
+from .budget import integer_digits, tree_size
 from .catalogue import Unit
 from .errors import GlusymError
 from .functions import elementary, text_note, to_sympy
@@ -66,8 +67,18 @@ class _Printer(LatexPrinter):
     _print_tuple = _print_Tuple
 
 
+#: The largest expression LaTeX is written for: nodes of its tree (the printer walks all of them)
+#: and digits of its longest number (Python refuses to print an integer of more than 4,300).
+MAX_NODES, MAX_DIGITS = 100_000, 4000
+
+
 def _tex(expr: Any, expand: bool = False) -> str:
     expr = to_sympy(expr, "latex's argument")
+    nodes, digits = tree_size(expr), integer_digits(expr)  # counted over the shared graph, not the tree
+    if nodes > MAX_NODES or digits > MAX_DIGITS:
+        size = f"{nodes:.1e} nodes" if nodes > MAX_NODES else f"a number of {digits} digits"
+        raise GlusymError(f"an expression of {size} is too large to write as LaTeX "
+                          f"(at most {MAX_NODES} nodes and numbers of {MAX_DIGITS} digits)")
     if expand:
         expr = elementary(expr)
     return _Printer({"symbol_names": {}}).doprint(expr)

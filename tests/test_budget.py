@@ -83,42 +83,205 @@ def test_an_alarm_while_a_budget_is_entered_or_left_leaves_no_stale_budget() -> 
     assert time.monotonic() - start < 10
 
 
-def test_an_alarm_that_waits_is_armed_again_only_while_a_budget_is_on_the_stack() -> None:
-    """An alarm landing in a budget's own bookkeeping waits (is armed again a little later); after
-    the last budget has been left, it must not be: SIGALRM's default action ends the process."""
-    import signal
-    import sys
+# ---------------------------------------------------------------------------------------------
+# no state survives a bad call (issue 15)
 
-    import glusym.budget as budget
+import signal
+import types
 
-    frame = sys._getframe()
-    code = budget._arm.__code__
+import glusym
+from glusym import budget as _budget
+from glusym.budget import MAX_BUDGET, validate_budget
+from glusym.errors import GlusymError
 
-    class Frame:  # a frame inside the bookkeeping: _arm, called from here
-        f_code, f_back = code, frame
+BAD = [float("nan"), float("inf"), -float("inf"), 0, 0.0, -1, -1e-9, 1e10, MAX_BUDGET * 1.0001, 10**400,
+       "5", b"5", True, False, 1 + 1j, [5], object()]
 
-    saved = list(budget._stack)
+
+def _state() -> tuple[object, tuple[float, float], list]:
+    return signal.getsignal(signal.SIGALRM), signal.getitimer(signal.ITIMER_REAL), list(_budget._stack)
+
+
+def _good_calls_still_work() -> None:
+    """What the issue saw fail after one bad budget: every later budgeted call in the process."""
+    assert glusym.taylor(glusym.get("gelu"), 4).polynomial is not None
+    (link,) = glusym.check_formula(r"\sigma(0) = 1")
+    assert link.verdict == "fails", link
+    with pytest.raises(BudgetExceeded):
+        with time_budget(0.05):
+            while True:
+                pass
+
+
+@pytest.mark.parametrize("bad", BAD, ids=repr)
+def test_a_bad_budget_is_refused_before_anything_is_installed(bad: object) -> None:
+    before = _state()
+    with pytest.raises(GlusymError) as info:
+        time_budget(bad)  # type: ignore[arg-type]
+    message = str(info.value)
+    assert "\n" not in message and len(message) < 200 and "budget must be" in message
+    assert _state() == before
+    _good_calls_still_work()
+
+
+def test_good_budgets() -> None:
+    import numpy as np
+
+    assert validate_budget(None) is None
+    assert validate_budget(3) == 3.0 and isinstance(validate_budget(3), float)
+    assert validate_budget(np.float64(0.5)) == 0.5
+    assert validate_budget(MAX_BUDGET) == MAX_BUDGET
+
+
+_MISH, _SWIGLU = glusym.get("mish"), glusym.get("swiglu")
+PUBLIC = {
+    "taylor": lambda b: glusym.taylor(_MISH, budget=b),
+    "taylor of a stack": lambda b: glusym.taylor(glusym.stack(_MISH, 2), budget=b),
+    "derive": lambda b: glusym.derive(_MISH, budget=b),
+    "asymptotes": lambda b: glusym.asymptotes(_MISH, budget=b),
+    "growth_order": lambda b: glusym.growth_order(_MISH, budget=b),
+    "extrema": lambda b: glusym.extrema(_MISH, budget=b),
+    "inflections": lambda b: glusym.inflections(_MISH, budget=b),
+    "stationary_sets": lambda b: glusym.stationary_sets(_MISH, budget=b),
+    "critical_points": lambda b: glusym.critical_points(_SWIGLU, budget=b),
+    "param_limits": lambda b: glusym.param_limits(glusym.get("swish"), budget=b),
+    "gradient": lambda b: glusym.gradient(_MISH, budget=b),
+    "hessian": lambda b: glusym.hessian(_SWIGLU, budget=b),
+    "growth_profile": lambda b: glusym.growth_profile(glusym.stack(_MISH, 2), budget=b),
+    "order_table": lambda b: glusym.order_table([_MISH], [1, 2], budget=b),
+}
+
+
+@pytest.mark.parametrize("bad", [float("nan"), 1e10, 0, -1, float("inf"), "5"], ids=repr)
+@pytest.mark.parametrize("name", list(PUBLIC))
+def test_every_public_function_refuses_a_bad_budget_up_front(name: str, bad: object) -> None:
+    before = _state()
+    start = time.monotonic()
+    with pytest.raises(GlusymError, match="budget must be"):
+        PUBLIC[name](bad)
+    assert time.monotonic() - start < 30  # refused, not computed (generous: a loaded machine)
+    assert _state() == before
+    _good_calls_still_work()
+
+
+@pytest.mark.parametrize("bad", [float("nan"), 1e10, 0, -1], ids=repr)
+def test_the_checker_refuses_a_bad_budget_in_each_link_and_is_not_poisoned(bad: float) -> None:
+    before = _state()
+    report = glusym.check_text(r"$\sigma(0) = 1$", budget=bad)
+    (link,) = [k for f in report.formulas for k in f.links]
+    assert link.verdict == "unknown" and "budget must be" in link.reason
+    assert _state() == before
+    _good_calls_still_work()
+
+
+def test_the_previous_handler_and_timer_are_restored() -> None:
+    calls: list[int] = []
+
+    def theirs(signum: int, frame: object) -> None:
+        calls.append(signum)
+
+    old = signal.signal(signal.SIGALRM, theirs)
     try:
-        budget._stack.clear()
-        budget._handler(signal.SIGALRM, Frame())
-        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-        budget._stack.append((time.monotonic() + 60, 60.0))
-        budget._handler(signal.SIGALRM, Frame())
-        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 1e-3
+        signal.setitimer(signal.ITIMER_REAL, 100.0)
+        with time_budget(5):
+            with time_budget(1):
+                pass
+        assert signal.getsignal(signal.SIGALRM) is theirs
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 0 < remaining <= 100.0
+        # a timer that comes due while a budget runs still reaches its handler
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        with time_budget(60):
+            start = time.monotonic()
+            while not calls and time.monotonic() - start < 30:
+                pass
+        assert calls == [signal.SIGALRM]
+        assert signal.getsignal(signal.SIGALRM) is theirs and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        budget._stack[:] = saved
+        signal.signal(signal.SIGALRM, old)
 
 
-def test_a_budget_entered_inside_a_spent_one_raises_at_once() -> None:
-    import glusym.budget as budget
-
-    saved = list(budget._stack)
-    budget._stack[:] = [(time.monotonic() - 1, 0.5)]  # an outer budget whose deadline has passed
+@pytest.mark.parametrize("how", ["returns", "raises", "runs out", "inner runs out"])
+def test_every_way_out_restores_the_state(how: str) -> None:
+    before = _state()
     try:
-        with pytest.raises(BudgetExceeded, match="0.5 s"):
-            with time_budget(10):
+        with time_budget(5):
+            with time_budget(0.02 if how == "inner runs out" else 5):
+                if how == "raises":
+                    raise ValueError("the body fails")
+                if how in ("runs out", "inner runs out"):
+                    while True:
+                        pass
+    except (ValueError, BudgetExceeded):
+        pass
+    assert _state() == before
+
+
+def test_an_alarm_while_a_budget_closes_waits_for_it_to_close() -> None:
+    """The handler called in the frame that closes a budget (where an exception would leave the
+    stack and the handler half restored) returns without raising; once closed, it raises."""
+    b = time_budget(0.01)
+    with pytest.raises(BudgetExceeded):
+        with time_budget(0.01):
+            b.__enter__()
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            try:
+                start = time.monotonic()
+                while time.monotonic() - start < 0.05:  # both deadlines pass, the alarm blocked
+                    pass
+                closing = types.SimpleNamespace(f_code=_budget._EXIT, f_locals={"self": b}, f_back=None)
+                _budget._handler(signal.SIGALRM, closing)  # no exception: b is not closed yet
+                b.__exit__(None, None, None)
+                assert _budget._stack and b not in _budget._stack
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
+            while True:  # the outer budget, re-armed by the close, still fires
                 pass
-        assert len(budget._stack) == 1  # nothing pushed, nothing left behind
-    finally:
-        budget._stack[:] = saved
+    assert _state()[2] == []
+
+
+def test_many_deadlines_at_the_edge_of_the_body_leave_no_state() -> None:
+    """Bodies that end about when their budget does, so that alarms land while budgets close."""
+    before = _state()
+    for i in range(3000):
+        seconds = 0.0005 + 0.0001 * (i % 10)
+        try:
+            with time_budget(1.0):
+                try:
+                    with time_budget(seconds):
+                        start = time.monotonic()
+                        while time.monotonic() - start < seconds:
+                            pass
+                except BudgetExceeded:
+                    pass
+        except BudgetExceeded:
+            pytest.fail("the outer budget of 1 s cannot run out in a body of about a millisecond")
+        assert _state() == before, i
+
+
+# ---------------------------------------------------------------------------------------------
+# order, terms and depth arguments: a documented limit, checked before work starts
+
+
+@pytest.mark.parametrize("call, limit", [
+    (lambda n: glusym.taylor(glusym.get("gelu"), order=n), "from 1 to 640"),
+    (lambda n: glusym.taylor(glusym.get("swiglu"), order=n), "from 1 to 640"),
+    (lambda n: glusym.derive(glusym.get("gelu"), order=n), "from 1 to 640"),
+    (lambda n: glusym.taylor_coefficients(glusym.x, glusym.x, n), "from 1 to 640"),
+    (lambda n: glusym.asymptotes(glusym.get("gelu"), terms=n), "from 1 to 64"),
+    (lambda n: glusym.stack(glusym.get("gelu"), n), "from 1 to 64"),
+], ids=["taylor", "taylor of a gated unit", "derive", "taylor_coefficients", "asymptotes", "stack"])
+@pytest.mark.parametrize("n", [10**6, 10**5000, 0, -3, 2.5, "6"], ids=["1e6", "1e5000", "0", "-3", "2.5", "str"])
+def test_order_arguments_have_a_limit_checked_up_front(call: object, limit: str, n: object) -> None:
+    start = time.monotonic()
+    with pytest.raises(GlusymError) as info:
+        call(n)  # type: ignore[operator]
+    assert time.monotonic() - start < 30  # refused, not computed (generous: a loaded machine)
+    message = str(info.value)
+    assert limit in message and "\n" not in message and len(message) < 200, message
+
+
+def test_a_stacks_order_times_depth_is_limited_in_derive_too() -> None:
+    with pytest.raises(GlusymError, match="beyond the limit of 640"):
+        glusym.derive(glusym.stack(glusym.get("silu"), 64), order=11)

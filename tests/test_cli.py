@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import mpmath
 import pytest
@@ -12,6 +13,8 @@ import sympy
 
 import glusym
 from glusym.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 REQUIRED_KEYS = {"name", "variables", "params", "expression", "latex", "gradient", "taylor", "asymptotes",
                  "extrema", "inflections", "param_limits", "not_derived"}
@@ -113,7 +116,8 @@ def test_derive_set_parameter(capsys: pytest.CaptureFixture[str]) -> None:
         (["derive", "swish", "--set", "gamma=1"], "glusym: error: unit 'swish' has no parameter 'gamma'"),
         (["derive", "swish", "--set", "beta=two"], "glusym: error: parameter beta: 'two' is not a number"),
         (["derive", "swish", "--set", "beta"], "glusym: error: --set takes PARAM=VALUE"),
-        (["derive", "swish", "--order", "0"], "glusym: error: --order must be at least 1"),
+        (["derive", "swish", "--order", "0"], "glusym: error: --order must be a whole number from 1 to 640, got 0"),
+        (["derive", "gelu", "--order", "1000000"], "--order must be a whole number from 1 to 640, got 1000000"),
         (["derive", "swish", "--set", "beta=__import__('os').system('echo hi')"], "is not a number"),
     ],
 )
@@ -145,3 +149,70 @@ def test_a_reader_that_goes_away_gets_no_traceback() -> None:
         p.wait(timeout=120)
     assert first.startswith(b"unit")
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+# ---------------------------------------------------------------------------------------------
+# budgets, unreadable files and memory (issue 15): exit 2 (or 1), one line, never a traceback
+
+
+def _one_line_error(r: subprocess.CompletedProcess[str], status: int, message: str) -> None:
+    assert r.returncode == status, (r.returncode, r.stderr)
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert message in r.stderr and len(r.stderr) < 300
+
+
+@pytest.mark.parametrize("command", [["check", "docs/example-post.md"], ["derive", "swiglu"], ["claims"]],
+                         ids=["check", "derive", "claims"])
+@pytest.mark.parametrize("budget", ["nan", "1e10", "0", "-1", "inf", "-inf", "1e-400"])
+def test_a_bad_budget_exits_2_before_any_work(command: list[str], budget: str) -> None:
+    r = subprocess.run([sys.executable, "-m", "glusym", *command, f"--budget={budget}"], capture_output=True,
+                       text=True, timeout=120, cwd=ROOT)
+    _one_line_error(r, 2, "glusym: error: --budget must be a number of seconds > 0 and <= 86400")
+    assert r.stdout == ""
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/dev/urandom"])
+def test_an_endless_file_exits_2(path: str) -> None:
+    _one_line_error(run("check", path), 2, f"glusym: error: cannot read {path}")
+
+
+def test_a_huge_number_argument_is_named_by_its_size() -> None:
+    r = run("derive", "gelu", "--order", "9" * 4000)
+    _one_line_error(r, 2, "--order must be a whole number from 1 to 640, got an integer of about 4000 digits")
+    r = run("derive", "gelu", "--order", "9" * 5000)  # more digits than int() reads: argparse's usage error
+    assert r.returncode == 2 and "Traceback" not in r.stderr and len(r.stderr) < 1000
+    _one_line_error(run("order", "relu", "--depth", "1..1000000000"), 2, "depth must be a whole number from 1 to 64")
+
+
+def test_a_memory_error_is_one_line_exit_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import glusym.analysis.derivation as derivation
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(derivation, "derive", exhausted)
+    assert main(["derive", "gelu"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "glusym: error: out of memory in `derive` (an input or a result too large)"
+
+
+def test_a_memory_error_in_a_section_is_a_section_not_derived(monkeypatch: pytest.MonkeyPatch) -> None:
+    import glusym.analysis.derivation as derivation
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(derivation, "taylor", exhausted)
+    d = glusym.derive(glusym.get("gelu"), order=4)
+    assert dict(d.not_derived) == {"taylor": "too large: SymPy ran out of memory"}
+
+
+def test_a_long_reason_is_cut_in_the_text_and_the_json() -> None:
+    from glusym.check.report import MAX_REASON, Formula, Link, Report
+
+    link = Link("a", "b", "unknown", "SymPy said: " + "x + " * 20000)
+    assert len(link.reason) == MAX_REASON and link.reason.endswith("…")
+    report = Report("post.md", (Formula(1, "a = b", False, (link,)),))
+    assert max(len(line) for line in report.to_text().splitlines()) < MAX_REASON + 40
+    assert report.to_json()["formulas"][0]["links"][0]["reason"] == link.reason

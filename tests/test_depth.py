@@ -195,3 +195,36 @@ def test_order_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_bad_depth_input_exits_2(argv: list[str], message: str) -> None:
     r = subprocess.run([sys.executable, "-m", "glusym", *argv], capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# the limits are reachable (issue 15): nothing at depth 64 builds what cannot be built
+
+
+def test_a_huge_depth_is_named_by_its_digits() -> None:
+    with pytest.raises(GlusymError, match="from 1 to 64, got an integer of about 5001 digits"):
+        stack(get("gelu"), 10**5000)
+
+
+def test_a_deep_chains_expression_is_refused_before_it_is_built() -> None:
+    """64 SwiGLU layers are a tree of about 10^20 nodes: refused at the layer that passes the
+    bound, without building it; ReLU's nested expression collapses and is built at any depth."""
+    from glusym.analysis.depth import MAX_NODES
+    from glusym.budget import tree_size
+
+    with pytest.raises(glusym.NotDerived, match="passes 100000 nodes at layer 15"):
+        stack(get("swiglu"), 64).expr
+    assert tree_size(stack(get("swiglu"), 14).expr) <= MAX_NODES
+    assert tree_size(stack(get("relu"), 64).expr) < 100
+
+
+@pytest.mark.parametrize("name", ["swiglu", "bilinear", "relu2", "silu"])
+def test_growth_orders_at_depth_64(name: str) -> None:
+    """The SwiGLU chain's leading term at -oo has the coefficient 2^-(2^64 - 1), which Python
+    would compute in C (no alarm stops it): its order is derived, its leading term is not."""
+    p = growth_profile(stack(get(name), 64), budget=None)
+    k = {"swiglu": 2, "bilinear": 2, "relu2": 2, "silu": 1}[name]
+    assert p.plus.order == k**64
+    if name == "swiglu":
+        assert p.minus.order == -sympy.oo and p.minus.leading is None
+        assert p.at_zero == (("x", 2**64),)

@@ -184,3 +184,12 @@ def test_cli_latex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == r"\text{SiLU}\left(x\right) = \frac{x^{2}}{4} + \frac{x}{2} + O\left(x^{3}\right)"
     assert main(["latex", "nosuchunit"]) == 2
     assert main(["latex", "silu", "--order", "0"]) == 2
+
+
+def test_an_expression_too_large_to_print_is_refused_in_one_line() -> None:
+    import sympy
+
+    from glusym import GlusymError, latex, x
+
+    with pytest.raises(GlusymError, match="a number of 6021 digits is too large to write as LaTeX"):
+        latex(sympy.Integer(2) ** 20000 * x)

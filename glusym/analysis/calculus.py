@@ -7,7 +7,7 @@ from typing import Any
 import sympy
 from sympy import Expr, Matrix, piecewise_fold
 
-from ..budget import time_budget
+from ..budget import time_budget, validate_budget
 from ..errors import BudgetExceeded
 from ..functions import to_sympy
 from ._common import as_expr, to_piecewise
@@ -24,6 +24,7 @@ def tidy(expr: Expr, budget: float | None = 1.0) -> Expr:
     >>> tidy(exp(x) * exp(-x) + x)
     x + 1
     """
+    validate_budget(budget)
     expr = piecewise_fold(to_sympy(expr, "the argument of tidy"))
     try:
         with time_budget(budget):
@@ -45,6 +46,7 @@ def gradient(obj: Any, budget: float | None = 1.0) -> tuple[Expr, ...]:
     >>> glusym.gradient(glusym.get("bilinear"))
     (x_v, x_g)
     """
+    validate_budget(budget)
     expr, variables = as_expr(obj)
     expr = to_piecewise(expr)
     return tuple(tidy(sympy.diff(expr, v), budget) for v in variables)
@@ -59,6 +61,7 @@ def hessian(obj: Any, budget: float | None = 1.0) -> Matrix:
     [0, 1],
     [1, 0]])
     """
+    validate_budget(budget)
     expr, variables = as_expr(obj)
     expr = to_piecewise(expr)
     first = [sympy.diff(expr, v) for v in variables]

@@ -35,16 +35,17 @@ from typing import Any
 import sympy
 from sympy import Expr, Symbol, oo
 
-from ..budget import time_budget
+from ..budget import integer_digits, time_budget, tree_size, validate_budget
 from ..catalogue import Unit, x, x_g, x_v
-from ..errors import GlusymError, NotDerived
+from ..errors import GlusymError, NotDerived, shown
 from ..functions import to_sympy
 from ._common import boundaries, select_branches, side_points, to_piecewise
-from .series import NotAnalytic, taylor_coefficients
+from .series import MAX_ORDER, NotAnalytic, check_order, taylor_coefficients
 from .taylor import TaylorResult
 
 __all__ = [
     "MAX_DEPTH",
+    "MAX_NODES",
     "MAX_TERMS",
     "Chain",
     "GrowthProfile",
@@ -59,7 +60,15 @@ __all__ = [
 #: The deepest stack glusym builds.
 MAX_DEPTH = 64
 #: The largest ``order × depth`` a chain's Taylor expansion is computed for.
-MAX_TERMS = 640
+MAX_TERMS = MAX_ORDER
+#: The largest nested expression (nodes of its tree) a chain builds: the analyses that read the
+#: whole expression (gradient, Hessian, extrema) and its printing walk the tree, which doubles
+#: with each layer of a unit that uses its input twice (64 SwiGLU layers: about 10^20 nodes).
+#: Its Taylor series and growth orders never build it.
+MAX_NODES = 10**5
+#: The most digits of a number in a leading term the growth algebra carries (past it, the order
+#: is still derived and the leading term is not: its coefficient squares with each SwiGLU layer).
+_LEAD_DIGITS = 1000
 
 
 @dataclass(frozen=True)
@@ -74,20 +83,32 @@ class Chain:
     depth: int
     weights: bool = False
     layers: tuple[Expr, ...] = field(default=(), repr=False)
+    _built: dict[str, Expr] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.unit, Unit):
             raise GlusymError(f"stack takes a catalogue Unit, not {type(self.unit).__name__}")
         if not isinstance(self.depth, int) or isinstance(self.depth, bool) or not 1 <= self.depth <= MAX_DEPTH:
-            raise GlusymError(f"depth must be a whole number from 1 to {MAX_DEPTH}, got {self.depth!r}")
+            raise GlusymError(f"depth must be a whole number from 1 to {MAX_DEPTH}, got {shown(self.depth)}")
         object.__setattr__(self, "layers", tuple(_layer(self.unit, l, self.weights) for l in range(1, self.depth + 1)))
 
     @property
     def expr(self) -> Expr:
-        """The nested expression :math:`f_L(\\dots f_1(x))`."""
+        """The nested expression :math:`f_L(\\dots f_1(x))`; NotDerived where its tree would pass
+        :data:`MAX_NODES` nodes (each layer's size is bounded before it is built: a layer that
+        uses its input k times multiplies the size by at most k)."""
+        if "expr" in self._built:  # built once: SymPy's Piecewise takes seconds to nest ReLU6 eight deep
+            return self._built["expr"]
         z: Expr = x
-        for f in self.layers:
+        for l, f in enumerate(self.layers, start=1):
+            size, uses = tree_size(f), _uses(f)
+            bound = size - uses + uses * tree_size(z)
+            if bound > MAX_NODES:
+                raise NotDerived(f"the nested expression of {self.depth} layers of {self.unit.name} passes "
+                                 f"{_sci(MAX_NODES)} nodes at layer {l} (about {_sci(bound)}), beyond what "
+                                 f"glusym builds; its Taylor series and growth orders do not need it")
             z = f.xreplace({x: z})
+        self._built["expr"] = z
         return z
 
     @property
@@ -135,6 +156,16 @@ class Chain:
     @property
     def params(self) -> tuple[Any, ...]:
         return ()
+
+
+def _uses(f: Expr) -> int:
+    """How many times a layer's expression uses its input x (as a tree)."""
+    return sum(1 for e in sympy.preorder_traversal(f) if e == x)
+
+
+def _sci(n: int) -> str:
+    """A count as people read it: 4605, 1.8e+19."""
+    return str(n) if n < 10**6 else f"{float(n):.1e}"
 
 
 def _layer(unit: Unit, l: int, weights: bool) -> Expr:
@@ -209,8 +240,10 @@ def chain_taylor(chain: Chain, order: int, budget: float | None = 10.0) -> Taylo
     >>> chain_taylor(glusym.stack(glusym.get("silu"), 2), order=4).polynomial
     x**3/16 + 3*x**2/16 + x/4
     """
-    if not isinstance(order, int) or isinstance(order, bool) or order < 1:
-        raise GlusymError(f"order must be a whole number >= 1, got {order!r}")
+    check_order(order)
+    validate_budget(budget)
+    if not isinstance(chain, Chain):
+        raise GlusymError(f"chain_taylor takes a stack (glusym.stack), not {type(chain).__name__}")
     if order * chain.depth > MAX_TERMS:
         raise GlusymError(f"order × depth = {order * chain.depth} is beyond the limit of {MAX_TERMS}")
     n = order
@@ -348,6 +381,23 @@ def _derivative_at_infinity(beh: Any) -> tuple[Expr, Expr | None, Expr]:
     return deg, d, sympy.S.Zero
 
 
+def _max_power(e: Expr, var: Symbol) -> Expr:
+    """The largest power of ``var`` in ``e`` (1 where it appears bare; inf where not a number)."""
+    powers = [abs(p.exp) for p in e.atoms(sympy.Pow) if p.base == var]
+    if any(not p.is_number for p in powers):
+        return oo
+    return max([sympy.S.One, *powers])
+
+
+def _fits(lead: Expr, power: Any) -> bool:
+    """Whether ``lead**power`` keeps its numbers within :data:`_LEAD_DIGITS` digits, told before
+    the power is taken: Python raises a rational to a large power in C, where no alarm stops it
+    (the SwiGLU chain's leading term at -oo has the coefficient 2^-(2^L - 1))."""
+    if power == oo:
+        return False
+    return bool(integer_digits(lead) * sympy.ceiling(power) <= _LEAD_DIGITS)
+
+
 def _apply(info: _LayerInfo, z: Tail, derivative: bool = False) -> Tail:
     """The tail of f(z) (or of f'(z)) where z has tail ``z``."""
     if z.zero:
@@ -373,7 +423,8 @@ def _apply(info: _LayerInfo, z: Tail, derivative: bool = False) -> Tail:
         if k == oo:
             return Tail(limit, oo, sg, None)
         lead = None
-        if lead0 is not None and z.leading is not None and not lead0.has(sympy.exp):
+        if lead0 is not None and z.leading is not None and not lead0.has(sympy.exp) \
+                and _fits(z.leading, _max_power(lead0, var)):
             lead = lead0.xreplace({var: z.leading})
         return Tail(limit, k * z.order, sg, lead)
     if z.limit == 0:
@@ -392,7 +443,7 @@ def _apply(info: _LayerInfo, z: Tail, derivative: bool = False) -> Tail:
         sg = sympy.sign(c) * side**j
         if sg not in (1, -1):
             raise NotDerived(f"cannot tell the sign of {c}")
-        lead = c * z.leading**j if z.leading is not None else None
+        lead = c * z.leading**j if z.leading is not None and _fits(z.leading, j) else None
         return Tail(sympy.S.Zero, j * z.order, int(sg), lead)
     # a finite nonzero limit L: the value there (where the layer is continuous)
     f = to_piecewise(info.f)
@@ -422,7 +473,10 @@ def _product(tails: list[Tail]) -> Tail:
     sg = 1
     for t in tails:
         sg *= t.sign
-    lead = sympy.Mul(*[t.leading for t in tails]) if all(t.leading is not None for t in tails) else None
+    lead = None
+    if all(t.leading is not None for t in tails) and \
+            sum(integer_digits(t.leading) for t in tails) <= _LEAD_DIGITS:
+        lead = sympy.Mul(*[t.leading for t in tails])
     if order == oo or (order != -oo and order > 0):
         limit = oo if sg > 0 else -oo
     elif order == -oo or order < 0:
@@ -471,6 +525,7 @@ def growth_profile(obj: Chain | Unit, budget: float | None = 10.0) -> GrowthProf
     >>> growth_profile(glusym.stack(glusym.get("relu"), depth=5)).plus.order
     1
     """
+    validate_budget(budget)
     chain = obj if isinstance(obj, Chain) else stack(obj, 1)
     with time_budget(budget):
         tails = {}
@@ -525,6 +580,7 @@ def order_table(units: list[Unit], depths: list[int], budget: float | None = 10.
     >>> [(r.unit, r.depth, r.plus) for r in order_table([glusym.get("swiglu")], [1, 2, 3])]
     [('swiglu', 1, 2), ('swiglu', 2, 4), ('swiglu', 3, 8)]
     """
+    validate_budget(budget)
     rows = []
     for unit in units:
         for depth in depths:

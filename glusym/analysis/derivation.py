@@ -9,7 +9,7 @@ from typing import Any
 import sympy
 from sympy import Expr, ImmutableMatrix
 
-from ..budget import time_budget
+from ..budget import time_budget, validate_budget
 from ..catalogue import Unit
 from ..errors import GlusymError
 from . import asymptotes as _asymptotes
@@ -17,6 +17,7 @@ from . import depth as _depth
 from . import extrema as _extrema
 from . import limits as _limits
 from .calculus import gradient, hessian
+from .series import check_order
 from .taylor import TaylorResult, taylor
 
 __all__ = ["Derivation", "derive"]
@@ -45,9 +46,26 @@ class Derivation:
     growth: _depth.GrowthProfile | None = None
 
 
+#: The longest reason a section keeps (a SymPy message can quote a whole expression).
+MAX_REASON = 300
+
+
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return text if isinstance(exc, GlusymError) else f"SymPy raised {type(exc).__name__}" + (f": {text}" if text else "")
+    if isinstance(exc, MemoryError):
+        return "too large: SymPy ran out of memory"
+    if isinstance(exc, RecursionError):
+        return "too large: SymPy recursed too deeply"
+    try:
+        text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    except Exception:  # noqa: BLE001 - a message that cannot be made (an integer too long to print)
+        text = ""
+    text = text if isinstance(exc, GlusymError) else f"SymPy raised {type(exc).__name__}" + (f": {text}" if text else "")
+    return text if len(text) <= MAX_REASON else text[:MAX_REASON - 1] + "…"
+
+
+#: The sections of a stack's derivation that read its nested expression (the others compose it
+#: layer by layer).
+_NEEDS_EXPRESSION = frozenset({"gradient", "hessian", "extrema", "inflections", "stationary"})
 
 
 def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) -> Derivation:
@@ -68,11 +86,17 @@ def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) ->
     """
     if not isinstance(unit, (Unit, _depth.Chain)):
         raise GlusymError(f"derive takes a catalogue Unit or a stack, not {type(unit).__name__}")
-    if not isinstance(order, int) or isinstance(order, bool) or order < 1:
-        raise GlusymError(f"order must be a whole number >= 1, got {order!r}")
+    check_order(order)
+    if isinstance(unit, _depth.Chain) and order * unit.depth > _depth.MAX_TERMS:
+        raise GlusymError(f"order × depth = {order * unit.depth} is beyond the limit of {_depth.MAX_TERMS}")
+    budget = validate_budget(budget)
     missing: list[tuple[str, str]] = []
+    unbuilt = False  # a stack whose nested expression is not built (too large, or past the budget)
 
     def section(name: str, fn: Callable[[], Any]) -> Any:
+        if unbuilt and name in _NEEDS_EXPRESSION:  # not derived, without spending a budget on it again
+            missing.append((name, "needs the nested expression, which is not derived"))
+            return None
         try:
             with time_budget(budget):
                 return fn()
@@ -82,6 +106,7 @@ def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) ->
 
     gated = unit.kind == "gated"
     chain = isinstance(unit, _depth.Chain)
+    unbuilt = chain and section("expression", lambda: unit.expr) is None
     grad = section("gradient", lambda: gradient(unit))
     hess = section("hessian", lambda: ImmutableMatrix(hessian(unit)))
     tay = section("taylor", lambda: taylor(unit, order=order, budget=None))

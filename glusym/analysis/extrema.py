@@ -38,7 +38,7 @@ import mpmath
 import sympy
 from sympy import Expr, Symbol
 
-from ..budget import time_budget
+from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, elementary, to_sympy
@@ -512,6 +512,7 @@ def extrema(obj: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, ...]:
     >>> extrema(glusym.get("relu"))
     ()
     """
+    validate_budget(budget)
     if _is_gated(obj):
         return critical_points(obj, budget)
     points, _ = _analyse(obj, 1, budget)
@@ -530,6 +531,7 @@ def inflections(obj: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, .
     >>> [(p.at[0][1], p.kink) for p in inflections(glusym.get("softsign"))]
     [(0, True)]
     """
+    validate_budget(budget)
     if _is_gated(obj):
         raise GlusymError("inflections takes an activation; a gated unit has critical points")
     points, _ = _analyse(obj, 2, budget)
@@ -546,6 +548,7 @@ def stationary_sets(obj: Any, budget: float | None = 10.0) -> tuple[StationarySe
     >>> stationary_sets(glusym.get("reglu"))
     (StationarySet(region='x_g < 0', value=0),)
     """
+    validate_budget(budget)
     if _is_gated(obj):
         _, sets = _gated(obj, budget)
         return tuple(sets)
@@ -617,6 +620,7 @@ def critical_points(unit: Any, budget: float | None = 10.0) -> tuple[CriticalPoi
     >>> critical_points(glusym.get("glu"))
     ()
     """
+    validate_budget(budget)
     if not _is_gated(unit):
         raise GlusymError("critical_points takes a gated unit; for an activation use extrema")
     points, _ = _gated(unit, budget)

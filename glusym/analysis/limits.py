@@ -25,7 +25,7 @@ from sympy import Expr, Piecewise, Symbol
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
-from ..budget import time_budget
+from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, phi, sigmoid, to_sympy
@@ -218,6 +218,7 @@ def param_limits(unit: Unit, budget: float | None = 10.0) -> dict[str, ParamLimi
     """
     if not isinstance(unit, Unit):
         raise GlusymError(f"param_limits takes a catalogue Unit, not {type(unit).__name__}")
+    validate_budget(budget)
     out: dict[str, ParamLimit] = {}
     with time_budget(budget):
         gated = unit.gate is not None

@@ -29,16 +29,27 @@ from collections.abc import Callable
 import sympy
 from sympy import Add, Expr, Mul, Pow, S, Symbol, erf, erfc, exp, log, pi, sqrt, tanh
 
-from ..errors import GlusymError
+from ..errors import GlusymError, shown
 from ..functions import Phi, phi, sigmoid, to_sympy
 
-__all__ = ["NotAnalytic", "taylor_coefficients"]
+__all__ = ["MAX_ORDER", "NotAnalytic", "check_order", "taylor_coefficients"]
+
+#: The most terms a Taylor series is computed to (``order``, ``n``): the composition costs
+#: about ``order²`` coefficient products, and a stack's ``order × depth`` shares this limit.
+MAX_ORDER = 640
 
 Series = list[Expr]
 
 
 class NotAnalytic(GlusymError):
     """The expression has no Taylor series at 0 (a kink, a pole, a branch point)."""
+
+
+def check_order(order: object, what: str = "order") -> int:
+    """``order`` when it is a whole number from 1 to :data:`MAX_ORDER`, else a GlusymError."""
+    if not isinstance(order, int) or isinstance(order, bool) or not 1 <= order <= MAX_ORDER:
+        raise GlusymError(f"{what} must be a whole number from 1 to {MAX_ORDER}, got {shown(order)}")
+    return order
 
 
 def _clean(c: Expr) -> Expr:
@@ -178,8 +189,7 @@ def taylor_coefficients(expr: Expr, x: Symbol, n: int, known: dict[Symbol, Serie
     >>> taylor_coefficients(u**2 + u, x, 4, known={u: [0, 1, Rational(1, 2), 0]})
     [0, 1, 3/2, 1]
     """
-    if n < 1:
-        raise GlusymError(f"order must be at least 1, got {n}")
+    check_order(n, "the number of terms n")
     expr = to_sympy(expr, "the expression of taylor_coefficients")
     x = to_sympy(x, "the variable of taylor_coefficients")
     if not isinstance(x, Symbol):

@@ -9,10 +9,10 @@ from typing import Any
 import sympy
 from sympy import Expr, Symbol
 
-from ..budget import time_budget
+from ..budget import time_budget, validate_budget
 from ..errors import GlusymError, NotDerived
 from ._common import as_expr, boundaries, select_branches, side_points, to_piecewise
-from .series import NotAnalytic, taylor_coefficients
+from .series import NotAnalytic, check_order, taylor_coefficients
 
 __all__ = ["TaylorResult", "taylor"]
 
@@ -69,6 +69,10 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
     :math:`\tanh\log 2`). A function with a kink at 0 gets its one-sided expansions. For a gated
     unit the degree is the total degree in :math:`(x_g, x_v)`.
 
+    ``order`` is a whole number from 1 to :data:`~glusym.analysis.series.MAX_ORDER` (640; for a
+    stack, ``order × depth`` is at most 640); ``budget`` is seconds (None: no limit), see
+    :func:`~glusym.budget.validate_budget`. Both are checked before any work starts.
+
     >>> import glusym
     >>> glusym.taylor(glusym.get("silu"), order=6).polynomial
     -x**4/48 + x**2/4 + x/2
@@ -79,8 +83,8 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
     >>> glusym.taylor(glusym.get("relu2"), order=4).sides
     (('x > 0', x**2), ('x < 0', 0))
     """
-    if not isinstance(order, int) or isinstance(order, bool) or order < 1:
-        raise GlusymError(f"order must be a whole number >= 1, got {order!r}")
+    check_order(order)
+    validate_budget(budget)
     if getattr(obj, "kind", None) == "chain":  # composed layer by layer, not expanded
         from .depth import chain_taylor
 

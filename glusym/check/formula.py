@@ -98,6 +98,8 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         return (Link(tex, "", "unparsed", "the formula is nested too deeply"),)
     except BudgetExceeded:
         return (Link(tex, "", "unknown", f"reading the formula ran past the budget of {budget:g} s"),)
+    except GlusymError as exc:  # the budget itself refused (nan, 0, 1e10): said in the link
+        return (Link(tex, "", "unknown", str(exc)),)
     except MemoryError:
         return (Link(tex, "", "unknown", "reading the formula ran out of memory: too large"),)
     if not chain.ops:

@@ -21,6 +21,19 @@ FALSE_VERDICT = "fails"
 #: Seconds each link may take by default.
 DEFAULT_LINK_BUDGET = 5.0
 
+#: The longest reason a link keeps, in characters; a longer one is cut, the cut marked with "…"
+#: (one reason ran to 71,878 characters: an expression written out in full).
+MAX_REASON = 300
+
+
+def cap_reason(reason: str, limit: int = MAX_REASON) -> str:
+    """``reason`` cut to ``limit`` characters, the cut marked with "…".
+
+    >>> cap_reason("x" * 400)[-3:], len(cap_reason("x" * 400))
+    ('xx…', 300)
+    """
+    return reason if len(reason) <= limit else reason[:limit - 1] + "…"
+
 
 @dataclass(frozen=True)
 class Link:
@@ -34,6 +47,10 @@ class Link:
     op: str = "="
     #: For a link that fails: the right side the left side has, in the post's notation, checked to hold.
     suggestion: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.reason, str) and len(self.reason) > MAX_REASON:  # the text and the JSON alike
+            object.__setattr__(self, "reason", cap_reason(self.reason))
 
     def to_json(self) -> dict[str, Any]:
         return {"lhs": self.lhs, "rhs": self.rhs, "verdict": self.verdict, "reason": self.reason,
