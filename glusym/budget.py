@@ -42,6 +42,7 @@ import numbers
 import signal
 import threading
 import time
+import weakref
 from types import TracebackType
 from typing import Any
 
@@ -101,11 +102,14 @@ def _defer(frame: Any) -> str | None:
             owner = frame.f_locals.get("self")
             if owner is not None and not owner._closed:
                 return "closing"
-        elif code is _ENTER or code in callbacks or code.co_name == "__del__":
+        elif code is _ENTER or code in callbacks or code.co_name == "__del__" or code is _FINALIZE:
             return "retry"
         frame = frame.f_back
     return None
 
+
+#: a weakref.finalize callback runs where an exception is unraisable, as in __del__
+_FINALIZE = weakref.finalize.__call__.__code__
 
 _stack: list[time_budget] = []  # the open budgets, outermost first
 # what the outermost budget replaced: (handler, deadline of the timer that ran, its interval)
