@@ -156,22 +156,67 @@ def _certified(lhs: Expr, rhs: Expr, syms: list[Symbol], pt: dict[str, Any]) -> 
     return sign_at(lhs - rhs, {s: exact[s.name] for s in syms}) is not None
 
 
+#: the values of the quick first pass of :func:`_numeric`: generic numbers of ordinary size (no
+#: formula has a breakpoint or a special point at 0.7316…), of both signs
+_QUICK = (0.7316284917, -1.3841759263, 2.1738261934, -0.4127395182, 1.0913847261, -2.6491837265)
+
+
+def _quick_points(syms: list[Symbol]) -> list[dict[str, Any]]:
+    """Four points where every variable takes a generic value of ordinary size (each variable a
+    different one), tried before the full sample: a false formula usually differs there already,
+    and the sample of a formula in several variables takes seconds to build. A variable that is
+    positive or negative by its assumptions (a parameter's domain) takes a value of that sign."""
+    if not syms:
+        return []
+
+    def signed(s: Symbol, v: float) -> float:
+        if s.is_positive or s.is_nonnegative:
+            return abs(v)
+        if s.is_negative or s.is_nonpositive:
+            return -abs(v)
+        return v
+
+    with mpmath.workdps(40):
+        return [{s.name: mpmath.mpf(signed(s, _QUICK[(k + 2 * i) % len(_QUICK)])) for i, s in enumerate(syms)}
+                for k in range(4)]
+
+
+def _shown(c: Any, pt: dict[str, Any], names: list[str]) -> dict[str, str]:
+    """The counterexample of a comparison that differs: the point, both sides and the difference."""
+    ce = {n: mpmath.nstr(pt[n], 20) for n in names}
+    with mpmath.workdps(c.digits):
+        show = 20 if abs(c.lhs - c.rhs) > mpmath.mpf(10) ** -15 * max(abs(c.lhs), abs(c.rhs)) \
+            else min(c.digits, 80)
+        ce.update({"lhs": mpmath.nstr(c.lhs, show), "rhs": mpmath.nstr(c.rhs, show),
+                   "difference": mpmath.nstr(c.lhs - c.rhs, 6)})
+    return ce
+
+
 def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
     """Compare the two sides at points that cover both (:func:`glusym.sampling.cover`), each at
     a rising precision (:func:`glusym.sampling.compare`) that starts from the formula's numbers and
     the size of its exponentials at the point; a difference is confirmed again from twice the
-    precision that found it."""
+    precision that found it. Four generic points (:func:`_quick_points`) come first: where the
+    sides differ there, the sample is not built."""
     from ..sampling import MAX_DIGITS, beyond as out_of_reach, compare, cover, digits_at, start_digits
 
     fl, nl = _compile(lhs)
     fr, nr = _compile(rhs)
     syms = sorted(lhs.free_symbols | rhs.free_symbols, key=lambda s: s.name)
     names = [s.name for s in syms]
-    pts, where = cover([lhs, rhs], syms, seed=len(names) * 7919 + 1)
     digits = start_digits([lhs, rhs])
     if start_digits([lhs, rhs], cap=False) > digits:  # constants smaller than any precision reached
         return _Numeric("few", None, 0, f"the formula's constants need more than {digits} digits", (digits, digits))
     need = digits_at([lhs, rhs], syms)
+    # a quick first pass at generic points, with the same confirmation as the sample's points
+    for k, pt in enumerate(_quick_points(syms)):
+        if time.monotonic() > deadline:
+            break
+        c = compare(fl, nl, fr, nr, pt, digits + need(pt))
+        if c.state == "differ" and compare(fl, nl, fr, nr, pt, 2 * c.digits).state == "differ":
+            return _Numeric("differ", _shown(c, pt, names), k + 1, "generic points of ordinary size",
+                            (digits, c.digits))
+    pts, where = cover([lhs, rhs], syms, seed=len(names) * 7919 + 1)
     used = unsettled = beyond = undefined = 0
     top = digits
     for pt in pts:
@@ -204,13 +249,7 @@ def _numeric(lhs: Expr, rhs: Expr, deadline: float) -> _Numeric:
                 unsettled += 1
                 continue
             if again.state == "differ":
-                ce = {n: mpmath.nstr(pt[n], 20) for n in names}
-                with mpmath.workdps(c.digits):
-                    show = 20 if abs(c.lhs - c.rhs) > mpmath.mpf(10) ** -15 * max(abs(c.lhs), abs(c.rhs)) \
-                        else min(c.digits, 80)
-                    ce.update({"lhs": mpmath.nstr(c.lhs, show), "rhs": mpmath.nstr(c.rhs, show),
-                               "difference": mpmath.nstr(c.lhs - c.rhs, 6)})
-                return _Numeric("differ", ce, used + 1, where, (digits, c.digits), unsettled)
+                return _Numeric("differ", _shown(c, pt, names), used + 1, where, (digits, c.digits), unsettled)
         used += 1
     on_line = _on_equations(lhs, rhs, syms)
     if on_line is not None:
