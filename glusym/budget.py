@@ -96,16 +96,17 @@ def _defer(frame: Any) -> str | None:
     cannot reach the computation (Python reports it as unraisable instead, which pytest turns
     into an error: hypothesis registers a gc callback)."""
     callbacks = {getattr(cb, "__code__", None) for cb in gc.callbacks}
-    while frame is not None:
+    why = None
+    while frame is not None:  # the whole chain: closing wins (a gc callback run while a budget closes)
         code = frame.f_code
         if code is _EXIT:
             owner = frame.f_locals.get("self")
             if owner is not None and not owner._closed:
                 return "closing"
         elif code is _ENTER or code in callbacks or code.co_name == "__del__" or code is _FINALIZE:
-            return "retry"
+            why = "retry"
         frame = frame.f_back
-    return None
+    return why
 
 
 #: a weakref.finalize callback runs where an exception is unraisable, as in __del__
@@ -121,7 +122,8 @@ def _handler(signum: int, frame: Any) -> None:
     if why == "closing":
         return
     if why == "retry":  # try again in a millisecond, back in the computation
-        signal.setitimer(signal.ITIMER_REAL, 1e-3)
+        if _stack:  # never with no budget open: the handler given back may be SIGALRM's default
+            signal.setitimer(signal.ITIMER_REAL, 1e-3)
         return
     now = time.monotonic()
     # the innermost budget whose deadline has passed is the one that ran out

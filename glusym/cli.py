@@ -249,6 +249,8 @@ def _derivation_json(d: Any) -> dict[str, Any]:
     if d.level_set is not None:
         out["level_set"] = {"c": s(d.level_set.c, "level_set.c"), "x_v": s(d.level_set.solution, "level_set.x_v"),
                             "condition": d.level_set.condition}
+    if isinstance(u, Chain):  # a stack's depth, and its growth orders where derived
+        out["depth"], out["growth"] = u.depth, None
     if getattr(d, "growth", None) is not None:
         g = d.growth
         out["depth"] = g.depth

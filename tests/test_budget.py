@@ -285,3 +285,21 @@ def test_order_arguments_have_a_limit_checked_up_front(call: object, limit: str,
 def test_a_stacks_order_times_depth_is_limited_in_derive_too() -> None:
     with pytest.raises(GlusymError, match="beyond the limit of 640"):
         glusym.derive(glusym.stack(glusym.get("silu"), 64), order=11)
+
+
+def test_an_alarm_in_a_gc_callback_while_a_budget_closes_is_not_armed_again() -> None:
+    """A gc callback run while the last budget closes (its frame below __exit__'s): the alarm
+    waits for the close, and nothing arms the timer again once the previous handler is back
+    (SIGALRM's default would end the process)."""
+    before = _state()
+    b = time_budget(5)
+    b.__enter__()
+    try:
+        closing = types.SimpleNamespace(f_code=_budget._EXIT, f_locals={"self": b}, f_back=None)
+        callback = types.SimpleNamespace(f_code=_budget._ENTER, f_locals={}, f_back=closing)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        _budget._handler(signal.SIGALRM, callback)
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        b.__exit__(None, None, None)
+    assert _state() == before

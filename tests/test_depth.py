@@ -228,3 +228,40 @@ def test_growth_orders_at_depth_64(name: str) -> None:
     if name == "swiglu":
         assert p.minus.order == -sympy.oo and p.minus.leading is None
         assert p.at_zero == (("x", 2**64),)
+
+
+# the corners of the documented limits (depth <= 64, order × depth <= 640), each as a process with
+# a wall-clock bound of its budgets plus 30 s: a result or a section "not derived", never a hang
+# or a traceback (issue 15: depth 64 at order 10 gave no answer in 300 s; depth 16 at order 10
+# ended in a traceback, SymPy refusing to print an integer of 19,729 digits)
+
+_SECTIONS = 9  # a stack's: expression, gradient, hessian, taylor, growth, extrema, inflections, stationary; the printing
+_BUDGET = 2
+
+
+@pytest.mark.parametrize("name, depth, order, fmt", [
+    ("swiglu", 64, 10, "text"), ("swiglu", 64, 10, "json"), ("swiglu", 16, 10, "text"), ("swiglu", 16, 10, "json"),
+    ("swiglu", 24, 6, "text"), ("swiglu", 1, 640, "text"), ("swiglu", 1, 640, "json"), ("gelu", 64, 10, "text"),
+    ("silu", 16, 40, "json"), ("relu", 64, 10, "text"), ("bilinear", 64, 10, "json"), ("mish", 4, 160, "text"),
+    ("relu6", 64, 10, "text"),  # its nested Piecewise takes SymPy past the budget to build (399 s before)
+    ("sigmoid", 64, 10, "json"),  # its gradient takes SymPy 15 s to write with exp: the printing's budget
+    ("normal_cdf", 64, 10, "json"),  # 64 nested erfc: SymPy's printer recurses too deeply
+])
+def test_the_corners_of_the_limits_finish_within_their_budgets(name: str, depth: int, order: int, fmt: str) -> None:
+    argv = [sys.executable, "-m", "glusym", "derive", name, "--depth", str(depth), "--order", str(order),
+            "--budget", str(_BUDGET), "--format", fmt]
+    r = subprocess.run(argv, capture_output=True, text=True, timeout=_SECTIONS * _BUDGET + 30)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == "" and "Traceback" not in r.stdout
+    if fmt == "json":
+        d = json.loads(r.stdout)
+        assert d["depth"] == depth
+        for section in ("gradient", "hessian", "taylor", "growth", "extrema", "inflections"):
+            assert d[section] is not None or section in d["not_derived"], section
+        for where, why in d["not_shown"].items():  # its size, the printing's budget, the printer's depth
+            assert why and "\n" not in why and len(why) <= 300, (where, why)
+    else:
+        for section, title in (("gradient", "Gradient"), ("taylor", "Taylor expansion at 0"),
+                               ("growth", f"Growth orders of the stack (depth {depth})")):
+            assert f"\n{title}" in r.stdout or f"\n  {section}: " in r.stdout, section
+        assert max(len(line) for line in r.stdout.splitlines()) < 20_000
