@@ -157,8 +157,8 @@ def _certified(lhs: Expr, rhs: Expr, syms: list[Symbol], pt: dict[str, Any]) -> 
 
 
 #: the values of the quick first pass of :func:`_numeric`: generic numbers of ordinary size (no
-#: formula has a breakpoint or a special point at 0.7316…), of both signs
-_QUICK = (0.7316284917, -1.3841759263, 2.1738261934, -0.4127395182, 1.0913847261, -2.6491837265)
+#: formula has a breakpoint or a special point at 47/64), of both signs
+_QUICK = (0.734375, -1.390625, 2.171875, -0.421875, 1.09375, -2.640625)  # 47/64, …: exact in binary, shown whole
 
 
 def _quick_points(syms: list[Symbol]) -> list[dict[str, Any]]:
