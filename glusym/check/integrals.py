@@ -142,17 +142,15 @@ def _within(fn: Callable[[], Any], seconds: float, deadline: float) -> Any:
     seconds = min(seconds, deadline - time.monotonic())
     if seconds <= 0.01:
         return None
-    start = time.monotonic()
-    try:
-        with time_budget(seconds):
+    from ..analysis.extrema import _attempt
+
+    def guarded() -> Any:
+        try:
             return fn()
-    except BudgetExceeded:
-        if time.monotonic() - start < seconds - 1e-3:
-            raise
-        return None
-    except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError, ZeroDivisionError,
-            sympy.PolynomialError, GlusymError):
-        return None
+        except GlusymError:  # a computation that refuses gives nothing, as SymPy giving up does
+            return None
+
+    return _attempt(guarded, seconds)
 
 
 def _closed(i: Integral, deadline: float) -> Expr | None:

@@ -880,22 +880,20 @@ class Parser:
     def _bracket_has_comma(self) -> bool:
         """Whether the bracket at the parser's position holds a comma at its top level: a list of
         arguments, never a factor."""
-        depth, j = 0, self.i
-        while j < len(self.toks):
-            t = self.toks[j]
-            if t.kind == "open":
-                depth += 1
-            elif t.kind == "close":
-                depth -= 1
-                if depth == 0:
-                    return False
-            elif depth == 1 and t.is_char(","):
-                return True
-            j += 1
-        return False
+        return self._bracket_holds(lambda j: self.toks[j].is_char(","))
 
     def _event_follows(self) -> bool:
         """Whether the bracket at the parser's position holds a relation (P(X \\le x), not P(x))."""
+        def relation(j: int) -> bool:
+            try:
+                return relation_at(self.toks, j, self.tex) is not None
+            except LatexParseError:
+                return False
+
+        return self._bracket_holds(relation)
+
+    def _bracket_holds(self, test: Callable[[int], bool]) -> bool:
+        """Whether a token at the top level of the bracket at the parser's position passes ``test``."""
         depth, j = 0, self.i
         while j < len(self.toks):
             t = self.toks[j]
@@ -905,12 +903,8 @@ class Parser:
                 depth -= 1
                 if depth == 0:
                     return False
-            elif depth == 1:
-                try:
-                    if relation_at(self.toks, j, self.tex) is not None:
-                        return True
-                except LatexParseError:
-                    return False
+            elif depth == 1 and test(j):
+                return True
             j += 1
         return False
 
