@@ -227,6 +227,8 @@ def _number(value: Any, what: str) -> Expr:
         except (TypeError, ValueError, ZeroDivisionError) as exc:
             raise GlusymError(f"parameter {what}: {value!r} is not a number") from exc
     elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise GlusymError(f"parameter {what}: {value!r} is not a finite number")
         value = Rational(repr(value))
     elif isinstance(value, (int, sympy.Basic)):
         value = to_sympy(value, f"parameter {what}")

@@ -509,7 +509,7 @@ def _depths(text: str) -> list[int]:
             lo, hi = (int(t) for t in text.split("..", 1))
             for d in (lo, hi):  # before the range is built: 1..10**9 is no list to make
                 if not 1 <= d <= MAX_DEPTH:
-                    raise GlusymError(f"depth must be a whole number from 1 to {MAX_DEPTH}, got {shown(d)}")
+                    raise GlusymError(f"--depth must be a whole number from 1 to {MAX_DEPTH}, got {shown(d)}")
             out = list(range(lo, hi + 1))
         else:
             out = [int(t) for t in text.split(",")]
@@ -519,7 +519,7 @@ def _depths(text: str) -> list[int]:
         raise GlusymError(f"--depth {shown(text)} names no depth")
     for d in out:
         if not 1 <= d <= MAX_DEPTH:
-            raise GlusymError(f"depth must be a whole number from 1 to {MAX_DEPTH}, got {shown(d)}")
+            raise GlusymError(f"--depth must be a whole number from 1 to {MAX_DEPTH}, got {shown(d)}")
     return out
 
 
@@ -594,8 +594,23 @@ def _cmd_latex(args: argparse.Namespace) -> int:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise GlusymError(f"cannot create {out_dir}: {exc.strerror}") from None
+    budget = validate_budget(args.budget, "--budget")
+    missing = 0
     for part in parts:
-        formulas = [wrap(f, args.delimiters, display=not args.inline) for f in latex_part(unit, part, args.order)]
+        try:  # the whole part within its budget: the derivation, simplification and printing
+            with time_budget(budget):
+                tex = latex_part(unit, part, args.order, budget=budget)
+        except NotDerived as exc:
+            why = f"ran past its budget of {budget:g} s (--budget raises it)" if isinstance(exc, BudgetExceeded) \
+                else str(exc)
+            print(f"glusym: the {part} of {unit.name} is not derived: {why}", file=sys.stderr)
+            missing += 1
+            continue
+        except MemoryError:
+            print(f"glusym: the {part} of {unit.name} is not derived: too large (out of memory)", file=sys.stderr)
+            missing += 1
+            continue
+        formulas = [wrap(f, args.delimiters, display=not args.inline) for f in tex]
         if out_dir is not None:
             path = out_dir / f"{unit.name}-{part}.tex"
             try:
@@ -608,7 +623,7 @@ def _cmd_latex(args: argparse.Namespace) -> int:
                 print(f"% {part}")
             for f in formulas:
                 print(f)
-    return 0
+    return 1 if missing else 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -740,6 +755,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="kramdown: $$…$$ display and \\\\(…\\\\) inline, as the post writes them")
     lx.add_argument("--inline", action="store_true", help="inline delimiters instead of display")
     lx.add_argument("-o", "--output", metavar="DIR", help="write each part to DIR/NAME-PART.tex")
+    lx.add_argument("--budget", type=_seconds, default=10.0, metavar="SECONDS",
+                    help="time budget of each part (default 10; more than 0, at most "
+                         f"{MAX_BUDGET:g}); a part past it is named on stderr, the exit status is 1")
     lx.set_defaults(func=_cmd_latex)
     ck = sub.add_parser("check", help="verify every formula of a Markdown post or a plain text",
                         description="Verify every formula of a file, read by its suffix: .md, .markdown and .mdx "

@@ -164,14 +164,18 @@ def test_every_public_function_refuses_a_bad_budget_up_front(name: str, bad: obj
     _good_calls_still_work()
 
 
-@pytest.mark.parametrize("bad", [float("nan"), 1e10, 0, -1], ids=repr)
-def test_the_checker_refuses_a_bad_budget_in_each_link_and_is_not_poisoned(bad: float) -> None:
+@pytest.mark.parametrize("check", ["check_text", "check_formula", "check_plain_text"])
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), 1e10, 0, -1, "5"], ids=repr)
+def test_the_checker_refuses_a_bad_budget_up_front_and_is_not_poisoned(check: str, bad: object) -> None:
+    from glusym.check import formula
+
     before = _state()
-    report = glusym.check_text(r"$\sigma(0) = 1$", budget=bad)
-    (link,) = [k for f in report.formulas for k in f.links]
-    assert link.verdict == "unknown" and "budget must be" in link.reason
+    with pytest.raises(GlusymError, match="budget must be"):
+        getattr(formula, check)(r"$\sigma(0) = 1$", budget=bad)
     assert _state() == before
     _good_calls_still_work()
+    report = glusym.check_text(r"$\sigma(0) = 1$", budget=None)  # None: no limit, as everywhere
+    assert report.failed
 
 
 def test_the_previous_handler_and_timer_are_restored() -> None:

@@ -227,3 +227,18 @@ def test_equal_infinities_say_so() -> None:
     # a holds is never given without saying what was computed
     (link,) = check_formula(r"\infty = \infty")
     assert link.verdict == "holds" and link.reason == "both sides are oo"
+
+
+def test_a_series_of_absurd_order_is_decided_from_its_first_coefficients() -> None:
+    """O(x^{10^{100}}) claims 10^100 coefficients: a wrong one among the first few is a failure,
+    found at once; when those agree the rest is not claimed checked."""
+    import time
+
+    start = time.monotonic()
+    (wrong,) = check_formula(r"\tanh(x) = x + O(x^{10^{100}})")
+    (right,) = check_formula(r"\tanh(x) = x - \frac{x^3}{3} + \frac{2x^5}{15} - \frac{17x^7}{315} + O(x^{10^{100}})")
+    (usual,) = check_formula(r"\tanh(x) = x - \frac{x^3}{3} + O(x^{5})")
+    assert wrong.verdict == "fails" and "x**3/3" in wrong.reason
+    assert right.verdict == "unknown" and "agree" in right.reason
+    assert usual.verdict == "holds"
+    assert time.monotonic() - start < 30

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 import sympy
 
-from ..budget import time_budget
+from ..budget import MAX_BUDGET, time_budget, validate_budget
 from ..errors import BudgetExceeded, GlusymError
 from ..parsing import Chain, LatexParseError, parse_chain, split_display
 from .context import (CONDITIONS, _record, _record_unread, apply_definitions, by_name, domain_symbols, known,
@@ -68,10 +68,18 @@ def _rows(tex: str) -> list[str] | None:
     return out
 
 
+def _link_budget(budget: Any) -> float:
+    """A link's budget in seconds: validated, and None (no limit) as the largest one, a day."""
+    seconds = validate_budget(budget)
+    return MAX_BUDGET if seconds is None else seconds
+
+
 def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
                   context: dict[str, Any] | None = None, approx_tol: float = DEFAULT_APPROX_TOL) -> tuple[Link, ...]:
     """The links of one formula with their verdicts (``context``: the document's definitions so
-    far, updated with this formula's)."""
+    far, updated with this formula's). A budget that is not a number of seconds in (0, 86400] is
+    refused at once, with :class:`GlusymError`; None is the largest budget, a day."""
+    budget = _link_budget(budget)
     context = {} if context is None else context
     if len(tex) > MAX_FORMULA_CHARS:  # read before any budget: a formula of a megabyte is refused first
         return (Link(tex[:60] + " …", "", "unparsed", f"{len(tex):,} characters of TeX, more than a formula has "
@@ -311,7 +319,9 @@ def _tolerance(approx_tol: float) -> float:
 
 def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<text>",
                approx_tol: float = DEFAULT_APPROX_TOL) -> Report:
-    """Check every formula of a Markdown text."""
+    """Check every formula of a Markdown text (a bad ``budget`` or ``approx_tol`` is refused at
+    once, with :class:`GlusymError`)."""
+    budget = _link_budget(budget)
     t0 = time.monotonic()
     context: dict[str, Any] = {}
     tol = _tolerance(approx_tol)
@@ -391,6 +401,7 @@ def check_plain_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str =
     by its TeX syntax, or, in a page saved from the web, the source after each rendered copy);
     ``options`` go to :func:`check_formula` as they are. A formula longer than
     ``MAX_FORMULA_CHARS`` is ``unparsed``, with its length."""
+    budget = _link_budget(budget)
     t0 = time.monotonic()
     context: dict[str, Any] = {}
     formulas = []
