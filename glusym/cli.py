@@ -583,7 +583,7 @@ def _cmd_order(args: argparse.Namespace) -> int:
 def _cmd_latex(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .latex import PARTS, latex_part, wrap
+    from .latex import PARTS, latex_part, post_text
 
     _order_arg(args.order)
     unit = get(args.name)
@@ -595,7 +595,7 @@ def _cmd_latex(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise GlusymError(f"cannot create {out_dir}: {exc.strerror}") from None
     budget = validate_budget(args.budget, "--budget")
-    missing = 0
+    missing, shown_any = 0, False
     for part in parts:
         try:  # the whole part within its budget: the derivation, simplification and printing
             with time_budget(budget):
@@ -610,19 +610,19 @@ def _cmd_latex(args: argparse.Namespace) -> int:
             print(f"glusym: the {part} of {unit.name} is not derived: too large (out of memory)", file=sys.stderr)
             missing += 1
             continue
-        formulas = [wrap(f, args.delimiters, display=not args.inline) for f in tex]
-        if out_dir is not None:
+        display = not args.inline
+        if out_dir is not None:  # a file for the blog's includes: blank lines around every formula
             path = out_dir / f"{unit.name}-{part}.tex"
             try:
-                path.write_text("".join(f + "\n" for f in formulas), encoding="utf-8")
+                path.write_text(post_text(tex, args.delimiters, display, padded=True), encoding="utf-8")
             except OSError as exc:
                 raise GlusymError(f"cannot write {path}: {exc.strerror}") from None
-            print(f"wrote {path} ({len(formulas)} formula{'s' if len(formulas) != 1 else ''})")
-        else:
-            if len(parts) > 1:
-                print(f"% {part}")
-            for f in formulas:
-                print(f)
+            print(f"wrote {path} ({len(tex)} formula{'s' if len(tex) != 1 else ''})")
+        else:  # one block a formula (kramdown runs consecutive $$ lines into one paragraph)
+            if shown_any and args.delimiters != "none":
+                print()
+            sys.stdout.write(post_text(tex, args.delimiters, display, comment=part if len(parts) > 1 else None))
+            shown_any = True
     return 1 if missing else 0
 
 

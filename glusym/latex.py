@@ -32,7 +32,7 @@ from .catalogue import Unit
 from .errors import GlusymError
 from .functions import elementary, text_note, to_sympy
 
-__all__ = ["PARTS", "latex", "latex_part", "unit_definition", "wrap"]
+__all__ = ["PARTS", "latex", "latex_part", "post_text", "unit_definition", "wrap"]
 
 #: The parts of a unit's derivation that :func:`latex_part` prints.
 PARTS = ("definition", "gradient", "hessian", "taylor", "asymptotes", "limits")
@@ -244,6 +244,40 @@ def wrap(tex: str, delimiters: str = "kramdown", display: bool = True) -> str:
     if display:
         return "$$" + tex + "$$"
     return ("\\\\(" + tex + "\\\\)") if delimiters == "kramdown" else "$" + tex + "$"
+
+
+def post_text(formulas: list[str], delimiters: str = "kramdown", display: bool = True,
+              comment: str | None = None, padded: bool = False) -> str:
+    r"""Formulas as the text of a post, each between its delimiters (:func:`wrap`), that kramdown
+    (Jekyll's renderer, 2.4) reads as one math element per formula.
+
+    kramdown takes ``$$…$$`` for a display block only where a blank line (or the start or end
+    of the text) is on both sides of it; consecutive ``$$…$$`` lines are one paragraph of inline
+    math, and a ``% …`` line is text. So the formulas are separated by blank lines, and
+    ``comment`` (a label not to be shown) is an HTML comment, ``<!-- … -->``, a block of its own
+    before them. ``padded`` adds a blank line before and after the whole (a file included into a
+    post, whatever text is around the include). With ``delimiters="none"`` (TeX, not a post) the
+    formulas are one a line and the comment is TeX's ``% …``. The text ends with a newline.
+
+    >>> print(post_text(["a = 1", "b = 2"], comment="gradient"), end="|")
+    <!-- gradient -->
+    <BLANKLINE>
+    $$a = 1$$
+    <BLANKLINE>
+    $$b = 2$$
+    |
+    >>> post_text(["a = 1"], padded=True)
+    '\n$$a = 1$$\n\n'
+    >>> post_text(["a = 1"], "none", comment="taylor")
+    '% taylor\na = 1\n'
+    """
+    wrapped = [wrap(f, delimiters, display) for f in formulas]
+    if delimiters == "none":
+        return "".join(line + "\n" for line in ([f"% {comment}"] if comment else []) + wrapped)
+    if comment is not None:  # "--" would end an HTML comment early
+        wrapped.insert(0, "<!-- %s -->" % comment.replace("--", "- -"))
+    text = "\n\n".join(wrapped) + "\n"
+    return "\n" + text + "\n" if padded else text
 
 
 # ---------------------------------------------------------------------------------------------
