@@ -229,6 +229,7 @@ def _derivation_json(d: Any) -> dict[str, Any]:
                 "oblique": oblique,
                 "expansion": None if beh.expansion is None else s(beh.expansion, f"{at}.expansion"),
                 "growth_order": _growth(beh.growth_order),
+                "exact": beh.exact,
                 "not_derived": dict(beh.not_derived),
             }
 
@@ -426,12 +427,16 @@ def _derivation_text(d: Any) -> str:
                 lines += ["  " + s for s in _eq("leading term", lead)]
             if beh.oblique is not None:
                 lines += ["  " + s for s in _eq("asymptote y", beh.oblique[0] * a.variable + beh.oblique[1])]
-            if beh.expansion is not None:
+            if beh.exact:  # a piece of the unit: f is the line there, it neither decays nor approaches
+                line = _inline(beh.oblique[0] * a.variable + beh.oblique[1])
+                lines.append(f"    f = {line} exactly, on a half-line")
+            elif beh.expansion is not None:
                 what = "f − asymptote" if beh.oblique is not None else "f"
                 expansion = _printing(lambda: present(beh.expansion), lambda why: beh.expansion)
                 lines += ["  " + s for s in _eq(what, expansion, "~")]
             k = beh.growth_order
-            growth = ("exponential decay (faster than any power)" if k == -sympy.oo else
+            growth = ("none: f is exactly 0 there" if beh.exact and beh.limit == 0 else
+                      "exponential decay (faster than any power)" if k == -sympy.oo else
                       "exponential growth" if k == sympy.oo else f"|f| ~ c·|{v}|^{k}")
             lines.append(f"    growth order: {growth}")
             for field, reason in beh.not_derived:

@@ -203,9 +203,11 @@ def _taylor_rhs(t: Any, expand: bool = False) -> str:
     # tuple as code (x ** ("…",) runs them)
     variables = tuple(to_sympy(v, "a TaylorResult's variable") for v in t.variables)
     o = BigO(_order_term(variables, to_sympy(t.order, "a TaylorResult's order")))
+    exact = getattr(t, "is_exact", lambda i=0: False)  # an exact expansion has no O term (ReLU: x, 0)
     if t.polynomial is not None:
-        return _tex(t.polynomial, expand) + " + " + _tex(o)
-    rows = [r"%s + %s & %s" % (_tex(p, expand), _tex(o), _label(label)) for label, p in t.sides]
+        return _tex(t.polynomial, expand) + ("" if exact() else " + " + _tex(o))
+    rows = [r"%s%s & %s" % (_tex(p, expand), "" if exact(i) else " + " + _tex(o), _label(label))
+            for i, (label, p) in enumerate(t.sides)]
     return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
 
 
@@ -342,11 +344,12 @@ def part_equations(unit: Unit, part: str, order: int = 6, expand: bool = False,
         t = taylor(unit, order)
         o = BigO(_order_term(t.variables, t.order))
         if t.polynomial is not None:
-            rhs: Any = t.polynomial + o
+            rhs: Any = t.polynomial + (0 if t.is_exact() else o)
         else:
             from .parsing import parse_latex
 
-            rhs = sympy.Piecewise(*[(p + o, parse_latex(label)) for label, p in t.sides])
+            rhs = sympy.Piecewise(*[(p + (0 if t.is_exact(i) else o), parse_latex(label))
+                                    for i, (label, p) in enumerate(t.sides)])
         return [(r"%s%s = %s" % (name, args, _taylor_rhs(t, expand)), (unit.expr, rhs))]
     if part == "asymptotes":
         from .analysis.asymptotes import asymptotes
