@@ -385,7 +385,8 @@ def _derivation_text(d: Any) -> str:
     u: Unit = d.unit
     args = ", ".join(v.name for v in u.variables)
     f = f"{u.name}({args})"
-    out: list[str] = [f"{u.name} — {u.description}", f"reference: {u.reference}"]
+    set_ = ", ".join(f"{k} = {v}" for k, v in u.values if k in u.fixed)
+    out: list[str] = [f"{u.name}{f' with {set_}' if set_ else ''} — {u.description}", f"reference: {u.reference}"]
     if u.aliases:
         out.append("also: " + ", ".join(u.aliases))
     if u.values:
@@ -503,7 +504,11 @@ def _parse_set(items: Sequence[str]) -> dict[str, str]:
         if "=" not in item:
             raise GlusymError(f"--set takes PARAM=VALUE, got {item!r}")
         k, v = item.split("=", 1)
-        out[k.strip()] = v.strip()
+        k, v = k.strip(), v.strip()
+        if v.isidentifier():  # the library takes a name as a symbolic parameter; a typo here would too
+            raise GlusymError(f"parameter {k}: {v!r} is not a number (--set takes numbers; a symbolic "
+                              f"parameter is glusym.get(NAME, {k}={v!r}) in Python)")
+        out[k] = v
     return out
 
 

@@ -102,22 +102,41 @@ def _in_name(p: Any, name: str) -> bool:
     return re.search(r"_\s*\{?\s*%s\s*\}?(?![A-Za-z])" % re.escape(p.latex), name) is not None
 
 
+def _lettered(unit: Unit, p: Any) -> bool:
+    """True where a definition writes the parameter by its letter: the unit's name carries it
+    and no caller set it (``get("swish")`` is the family Swish_β; ``get("swish", beta=2)`` Swish_2)."""
+    return _in_name(p, unit.latex_name) and p.name not in getattr(unit, "fixed", ())
+
+
+def _definition_name(unit: Unit) -> str:
+    r"""The unit's name in its definition: a parameter a caller set by its value (``\text{Swish}_{2}``)."""
+    name = unit.latex_name
+    for p in unit.params:
+        if _in_name(p, name) and not _lettered(unit, p):
+            name = name.replace(p.latex, "{%s}" % _tex(unit.param_values[p.name]))
+    return name
+
+
 def _definition_expr(unit: Unit) -> Expr:
-    """The expression a definition states: a parameter named in the unit's name stays a symbol."""
-    expr = unit.template.xreplace({p.symbol: Symbol(_pname(p), real=True) for p in unit.params
-                                   if _in_name(p, unit.latex_name)})
+    """The expression a definition states: a parameter written by its letter stays a symbol."""
+    expr = unit.template.xreplace({p.symbol: Symbol(_pname(p), real=True) for p in unit.params if _lettered(unit, p)})
     return expr.xreplace({p.symbol: unit.param_values[p.name] for p in unit.params})
 
 
 def unit_definition(unit: Unit, expand: bool = False) -> str:
-    r"""``\text{NAME}(vars) = definition`` for a catalogue entry (a parameter named in the
-    unit's name, like Swish's β, stays a symbol; the others take their values).
+    r"""``\text{NAME}(vars) = definition`` for a catalogue entry. A parameter named in the unit's
+    name, like Swish's β, stays a symbol, unless the caller set it: then the name and the formula
+    show its value (a number or a symbol). Parameters not in the name take their values.
 
     >>> import glusym
     >>> unit_definition(glusym.get("swish"))
     '\\text{Swish}_\\beta\\left(x\\right) = x \\sigma\\left(\\beta x\\right)'
+    >>> unit_definition(glusym.get("swish", beta=2))
+    '\\text{Swish}_{2}\\left(x\\right) = x \\sigma\\left(2 x\\right)'
+    >>> unit_definition(glusym.get("swish", beta="b"))
+    '\\text{Swish}_{b}\\left(x\\right) = x \\sigma\\left(b x\\right)'
     """
-    return r"%s%s = %s" % (unit.latex_name, _args(unit.variables), _tex(_definition_expr(unit), expand))
+    return r"%s%s = %s" % (_definition_name(unit), _args(unit.variables), _tex(_definition_expr(unit), expand))
 
 
 def latex(obj: Any, expand: bool = False) -> str:

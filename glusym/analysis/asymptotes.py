@@ -42,7 +42,7 @@ from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived, shown
 from ..functions import elementary
-from ._common import as_expr, select_branches, side_points, to_piecewise
+from ._common import as_function, select_branches, side_points, to_piecewise
 
 __all__ = ["MAX_ASYMPTOTIC_TERMS", "Asymptotes", "Behaviour", "asymptotes", "growth_order"]
 
@@ -343,7 +343,7 @@ def _floated(expr: Expr | None, dps: int | None) -> Expr | None:
 
 
 def _prepare(obj: Any) -> tuple[Expr, Symbol, bool]:
-    expr, variables = as_expr(obj)
+    expr, variables = as_function(obj)
     gated = obj.kind == "gated" if isinstance(obj, Unit) else set(variables) == {x_g, x_v}
     if gated:
         return expr.xreplace({v: t for v in variables}), t, True

@@ -11,7 +11,7 @@ from sympy import Expr, Symbol
 
 from ..budget import time_budget, validate_budget
 from ..errors import GlusymError, NotDerived
-from ._common import as_expr, boundaries, select_branches, side_points, to_piecewise
+from ._common import as_function, boundaries, select_branches, side_points, to_piecewise
 from .series import NotAnalytic, check_order, taylor_coefficients
 
 __all__ = ["TaylorResult", "taylor"]
@@ -119,7 +119,7 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
         from .depth import chain_taylor
 
         return chain_taylor(obj, order, budget)
-    expr, variables = as_expr(obj)
+    expr, variables = as_function(obj)
     expr = to_piecewise(expr)
     try:
         with time_budget(budget):
