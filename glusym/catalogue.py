@@ -120,7 +120,10 @@ class Unit:
     r"""An activation or gated unit.
 
     ``template`` is the expression with its parameters as symbols; ``expr`` has the parameter
-    values (``values``, the defaults unless set) substituted. ``latex_name`` is the name in the
+    values (``values``, the defaults unless set) substituted. ``fixed`` names the parameters
+    a caller set (:meth:`with_params`, ``get(name, beta=2)``): a unit displays those by value
+    (:math:`\text{Swish}_{2}(x) = x\sigma(2x)`), the others by their letter where its name
+    carries one (:math:`\text{Swish}_\beta`). ``latex_name`` is the name in the
     post's notation, ``reference`` an arXiv id or library function.
 
     >>> from glusym import get
@@ -141,6 +144,7 @@ class Unit:
     values: tuple[tuple[str, Expr], ...] = ()
     gate: Unit | None = None
     kink_note: str = ""
+    fixed: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name.isidentifier() or self.name != self.name.lower():
@@ -179,19 +183,41 @@ class Unit:
         return self.template.xreplace(subs) if subs else self.template
 
     def with_params(self, **values: Any) -> Unit:
-        """The same unit with other parameter values (numbers, or SymPy expressions).
+        r"""The same unit with other parameter values: numbers (text such as ``"1.702"`` and
+        floats become exact rationals), SymPy expressions, or symbols.
 
-        >>> from glusym import get
+        A parameter stays symbolic with a name: ``beta="b"`` or ``beta=Symbol("b")`` is the
+        symbol ``b`` with the parameter's domain (``positive=True`` for a positive parameter,
+        else ``real=True``; a symbol that already has assumptions is taken as it is), and every
+        analysis keeps it a parameter (Taylor coefficients in ``b``). Text is never evaluated: a
+        plain identifier is a name, decimal or fraction text a number, anything else refused.
+        A value outside the parameter's declared domain is refused: a negative value of a
+        positive parameter, and 0 where the unit is undefined there (softplus's β; Swish's
+        β = 0 is x/2 and allowed).
+
+        >>> from glusym import get, taylor
         >>> get("leaky_relu").with_params(negative_slope=0.2).param_values
         {'negative_slope': 1/5}
+        >>> taylor(get("swish", beta="b"), order=5).polynomial
+        -b**3*x**4/48 + b*x**2/4 + x/2
+        >>> get("squareplus", b=-1)
+        Traceback (most recent call last):
+        ...
+        glusym.errors.GlusymError: parameter b of squareplus is positive: -1 is refused
         """
         current = dict(self.values)
+        params = {p.name: p for p in self.params}
         for k, v in values.items():
             if k not in current:
                 known = ", ".join(p.name for p in self.params) or "none"
                 raise GlusymError(f"unit {self.name!r} has no parameter {k!r} (its parameters: {known})")
-            current[k] = _number(v, k)
-        return replace(self, values=tuple(current.items()))
+            current[k] = _param_value(params[k], v, self.name)
+        fixed = tuple(dict.fromkeys(self.fixed + tuple(values)))
+        unit = replace(self, values=tuple(current.items()), fixed=fixed)
+        if unit.expr.has(sympy.zoo, sympy.nan):
+            shown = ", ".join(f"{k} = {current[k]}" for k in values)
+            raise GlusymError(f"{self.name} is undefined at {shown}")
+        return unit
 
     def __call__(self, *args: Any) -> Expr:
         """The unit applied to arguments (numbers or SymPy expressions): ``get("relu")(x - 1)``.
@@ -216,6 +242,28 @@ class Unit:
         from .latex import unit_definition
 
         return "$\\displaystyle " + unit_definition(self) + "$"
+
+
+#: Names that Python's float() reads as numbers: refused as names, as they are as numbers.
+_NOT_NAMES = frozenset({"nan", "inf", "infinity"})
+
+
+def _param_value(p: Param, value: Any, unit: str) -> Expr:
+    """A value of parameter ``p``: a name (a plain identifier, or a SymPy symbol without
+    assumptions) becomes a symbol with the parameter's domain; a number is exact
+    (:func:`_number`); a value outside the domain is refused."""
+    import keyword
+
+    domain = {"positive": True} if p.positive else {"real": True}
+    if isinstance(value, str) and value.isidentifier() and not keyword.iskeyword(value) \
+            and value.lower() not in _NOT_NAMES:
+        return Symbol(value, **domain)
+    if isinstance(value, Symbol) and set(value.assumptions0) <= {"commutative"}:
+        return Symbol(value.name, **domain)
+    out = _number(value, p.name)
+    if p.positive and out.is_negative:
+        raise GlusymError(f"parameter {p.name} of {unit} is positive: {out} is refused")
+    return out
 
 
 def _number(value: Any, what: str) -> Expr:

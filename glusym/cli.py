@@ -229,6 +229,7 @@ def _derivation_json(d: Any) -> dict[str, Any]:
                 "oblique": oblique,
                 "expansion": None if beh.expansion is None else s(beh.expansion, f"{at}.expansion"),
                 "growth_order": _growth(beh.growth_order),
+                "exact": beh.exact,
                 "not_derived": dict(beh.not_derived),
             }
 
@@ -384,7 +385,8 @@ def _derivation_text(d: Any) -> str:
     u: Unit = d.unit
     args = ", ".join(v.name for v in u.variables)
     f = f"{u.name}({args})"
-    out: list[str] = [f"{u.name} — {u.description}", f"reference: {u.reference}"]
+    set_ = ", ".join(f"{k} = {v}" for k, v in u.values if k in u.fixed)
+    out: list[str] = [f"{u.name}{f' with {set_}' if set_ else ''} — {u.description}", f"reference: {u.reference}"]
     if u.aliases:
         out.append("also: " + ", ".join(u.aliases))
     if u.values:
@@ -426,12 +428,16 @@ def _derivation_text(d: Any) -> str:
                 lines += ["  " + s for s in _eq("leading term", lead)]
             if beh.oblique is not None:
                 lines += ["  " + s for s in _eq("asymptote y", beh.oblique[0] * a.variable + beh.oblique[1])]
-            if beh.expansion is not None:
+            if beh.exact:  # a piece of the unit: f is the line there, it neither decays nor approaches
+                line = _inline(beh.oblique[0] * a.variable + beh.oblique[1])
+                lines.append(f"    f = {line} exactly, on a half-line")
+            elif beh.expansion is not None:
                 what = "f − asymptote" if beh.oblique is not None else "f"
                 expansion = _printing(lambda: present(beh.expansion), lambda why: beh.expansion)
                 lines += ["  " + s for s in _eq(what, expansion, "~")]
             k = beh.growth_order
-            growth = ("exponential decay (faster than any power)" if k == -sympy.oo else
+            growth = ("none: f is exactly 0 there" if beh.exact and beh.limit == 0 else
+                      "exponential decay (faster than any power)" if k == -sympy.oo else
                       "exponential growth" if k == sympy.oo else f"|f| ~ c·|{v}|^{k}")
             lines.append(f"    growth order: {growth}")
             for field, reason in beh.not_derived:
@@ -498,7 +504,11 @@ def _parse_set(items: Sequence[str]) -> dict[str, str]:
         if "=" not in item:
             raise GlusymError(f"--set takes PARAM=VALUE, got {item!r}")
         k, v = item.split("=", 1)
-        out[k.strip()] = v.strip()
+        k, v = k.strip(), v.strip()
+        if v.isidentifier():  # the library takes a name as a symbolic parameter; a typo here would too
+            raise GlusymError(f"parameter {k}: {v!r} is not a number (--set takes numbers; a symbolic "
+                              f"parameter is glusym.get(NAME, {k}={v!r}) in Python)")
+        out[k] = v
     return out
 
 
@@ -583,7 +593,7 @@ def _cmd_order(args: argparse.Namespace) -> int:
 def _cmd_latex(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .latex import PARTS, latex_part, wrap
+    from .latex import PARTS, latex_part, post_text
 
     _order_arg(args.order)
     unit = get(args.name)
@@ -595,7 +605,7 @@ def _cmd_latex(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise GlusymError(f"cannot create {out_dir}: {exc.strerror}") from None
     budget = validate_budget(args.budget, "--budget")
-    missing = 0
+    missing, shown_any = 0, False
     for part in parts:
         try:  # the whole part within its budget: the derivation, simplification and printing
             with time_budget(budget):
@@ -610,19 +620,19 @@ def _cmd_latex(args: argparse.Namespace) -> int:
             print(f"glusym: the {part} of {unit.name} is not derived: too large (out of memory)", file=sys.stderr)
             missing += 1
             continue
-        formulas = [wrap(f, args.delimiters, display=not args.inline) for f in tex]
-        if out_dir is not None:
+        display = not args.inline
+        if out_dir is not None:  # a file for the blog's includes: blank lines around every formula
             path = out_dir / f"{unit.name}-{part}.tex"
             try:
-                path.write_text("".join(f + "\n" for f in formulas), encoding="utf-8")
+                path.write_text(post_text(tex, args.delimiters, display, padded=True), encoding="utf-8")
             except OSError as exc:
                 raise GlusymError(f"cannot write {path}: {exc.strerror}") from None
-            print(f"wrote {path} ({len(formulas)} formula{'s' if len(formulas) != 1 else ''})")
-        else:
-            if len(parts) > 1:
-                print(f"% {part}")
-            for f in formulas:
-                print(f)
+            print(f"wrote {path} ({len(tex)} formula{'s' if len(tex) != 1 else ''})")
+        else:  # one block a formula (kramdown runs consecutive $$ lines into one paragraph)
+            if shown_any and args.delimiters != "none":
+                print()
+            sys.stdout.write(post_text(tex, args.delimiters, display, comment=part if len(parts) > 1 else None))
+            shown_any = True
     return 1 if missing else 0
 
 

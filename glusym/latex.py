@@ -32,7 +32,7 @@ from .catalogue import Unit
 from .errors import GlusymError
 from .functions import elementary, text_note, to_sympy
 
-__all__ = ["PARTS", "latex", "latex_part", "unit_definition", "wrap"]
+__all__ = ["PARTS", "latex", "latex_part", "post_text", "unit_definition", "wrap"]
 
 #: The parts of a unit's derivation that :func:`latex_part` prints.
 PARTS = ("definition", "gradient", "hessian", "taylor", "asymptotes", "limits")
@@ -102,22 +102,41 @@ def _in_name(p: Any, name: str) -> bool:
     return re.search(r"_\s*\{?\s*%s\s*\}?(?![A-Za-z])" % re.escape(p.latex), name) is not None
 
 
+def _lettered(unit: Unit, p: Any) -> bool:
+    """True where a definition writes the parameter by its letter: the unit's name carries it
+    and no caller set it (``get("swish")`` is the family Swish_β; ``get("swish", beta=2)`` Swish_2)."""
+    return _in_name(p, unit.latex_name) and p.name not in getattr(unit, "fixed", ())
+
+
+def _definition_name(unit: Unit) -> str:
+    r"""The unit's name in its definition: a parameter a caller set by its value (``\text{Swish}_{2}``)."""
+    name = unit.latex_name
+    for p in unit.params:
+        if _in_name(p, name) and not _lettered(unit, p):
+            name = name.replace(p.latex, "{%s}" % _tex(unit.param_values[p.name]))
+    return name
+
+
 def _definition_expr(unit: Unit) -> Expr:
-    """The expression a definition states: a parameter named in the unit's name stays a symbol."""
-    expr = unit.template.xreplace({p.symbol: Symbol(_pname(p), real=True) for p in unit.params
-                                   if _in_name(p, unit.latex_name)})
+    """The expression a definition states: a parameter written by its letter stays a symbol."""
+    expr = unit.template.xreplace({p.symbol: Symbol(_pname(p), real=True) for p in unit.params if _lettered(unit, p)})
     return expr.xreplace({p.symbol: unit.param_values[p.name] for p in unit.params})
 
 
 def unit_definition(unit: Unit, expand: bool = False) -> str:
-    r"""``\text{NAME}(vars) = definition`` for a catalogue entry (a parameter named in the
-    unit's name, like Swish's β, stays a symbol; the others take their values).
+    r"""``\text{NAME}(vars) = definition`` for a catalogue entry. A parameter named in the unit's
+    name, like Swish's β, stays a symbol, unless the caller set it: then the name and the formula
+    show its value (a number or a symbol). Parameters not in the name take their values.
 
     >>> import glusym
     >>> unit_definition(glusym.get("swish"))
     '\\text{Swish}_\\beta\\left(x\\right) = x \\sigma\\left(\\beta x\\right)'
+    >>> unit_definition(glusym.get("swish", beta=2))
+    '\\text{Swish}_{2}\\left(x\\right) = x \\sigma\\left(2 x\\right)'
+    >>> unit_definition(glusym.get("swish", beta="b"))
+    '\\text{Swish}_{b}\\left(x\\right) = x \\sigma\\left(b x\\right)'
     """
-    return r"%s%s = %s" % (unit.latex_name, _args(unit.variables), _tex(_definition_expr(unit), expand))
+    return r"%s%s = %s" % (_definition_name(unit), _args(unit.variables), _tex(_definition_expr(unit), expand))
 
 
 def latex(obj: Any, expand: bool = False) -> str:
@@ -203,9 +222,11 @@ def _taylor_rhs(t: Any, expand: bool = False) -> str:
     # tuple as code (x ** ("…",) runs them)
     variables = tuple(to_sympy(v, "a TaylorResult's variable") for v in t.variables)
     o = BigO(_order_term(variables, to_sympy(t.order, "a TaylorResult's order")))
+    exact = getattr(t, "is_exact", lambda i=0: False)  # an exact expansion has no O term (ReLU: x, 0)
     if t.polynomial is not None:
-        return _tex(t.polynomial, expand) + " + " + _tex(o)
-    rows = [r"%s + %s & %s" % (_tex(p, expand), _tex(o), _label(label)) for label, p in t.sides]
+        return _tex(t.polynomial, expand) + ("" if exact() else " + " + _tex(o))
+    rows = [r"%s%s & %s" % (_tex(p, expand), "" if exact(i) else " + " + _tex(o), _label(label))
+            for i, (label, p) in enumerate(t.sides)]
     return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
 
 
@@ -244,6 +265,40 @@ def wrap(tex: str, delimiters: str = "kramdown", display: bool = True) -> str:
     if display:
         return "$$" + tex + "$$"
     return ("\\\\(" + tex + "\\\\)") if delimiters == "kramdown" else "$" + tex + "$"
+
+
+def post_text(formulas: list[str], delimiters: str = "kramdown", display: bool = True,
+              comment: str | None = None, padded: bool = False) -> str:
+    r"""Formulas as the text of a post, each between its delimiters (:func:`wrap`), that kramdown
+    (Jekyll's renderer, 2.4) reads as one math element per formula.
+
+    kramdown takes ``$$…$$`` for a display block only where a blank line (or the start or end
+    of the text) is on both sides of it; consecutive ``$$…$$`` lines are one paragraph of inline
+    math, and a ``% …`` line is text. So the formulas are separated by blank lines, and
+    ``comment`` (a label not to be shown) is an HTML comment, ``<!-- … -->``, a block of its own
+    before them. ``padded`` adds a blank line before and after the whole (a file included into a
+    post, whatever text is around the include). With ``delimiters="none"`` (TeX, not a post) the
+    formulas are one a line and the comment is TeX's ``% …``. The text ends with a newline.
+
+    >>> print(post_text(["a = 1", "b = 2"], comment="gradient"), end="|")
+    <!-- gradient -->
+    <BLANKLINE>
+    $$a = 1$$
+    <BLANKLINE>
+    $$b = 2$$
+    |
+    >>> post_text(["a = 1"], padded=True)
+    '\n$$a = 1$$\n\n'
+    >>> post_text(["a = 1"], "none", comment="taylor")
+    '% taylor\na = 1\n'
+    """
+    wrapped = [wrap(f, delimiters, display) for f in formulas]
+    if delimiters == "none":
+        return "".join(line + "\n" for line in ([f"% {comment}"] if comment else []) + wrapped)
+    if comment is not None:  # "--" would end an HTML comment early
+        wrapped.insert(0, "<!-- %s -->" % comment.replace("--", "- -"))
+    text = "\n\n".join(wrapped) + "\n"
+    return "\n" + text + "\n" if padded else text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -308,11 +363,12 @@ def part_equations(unit: Unit, part: str, order: int = 6, expand: bool = False,
         t = taylor(unit, order)
         o = BigO(_order_term(t.variables, t.order))
         if t.polynomial is not None:
-            rhs: Any = t.polynomial + o
+            rhs: Any = t.polynomial + (0 if t.is_exact() else o)
         else:
             from .parsing import parse_latex
 
-            rhs = sympy.Piecewise(*[(p + o, parse_latex(label)) for label, p in t.sides])
+            rhs = sympy.Piecewise(*[(p + (0 if t.is_exact(i) else o), parse_latex(label))
+                                    for i, (label, p) in enumerate(t.sides)])
         return [(r"%s%s = %s" % (name, args, _taylor_rhs(t, expand)), (unit.expr, rhs))]
     if part == "asymptotes":
         from .analysis.asymptotes import asymptotes

@@ -80,7 +80,10 @@ def test_parameters_are_set_and_validated() -> None:
     with pytest.raises(GlusymError, match="has no parameter 'gamma'"):
         get("swish", gamma=2)
     with pytest.raises(GlusymError, match="not a number"):
-        get("swish", beta="two")
+        get("swish", beta="two x")  # neither a number nor a plain name: refused, never evaluated
+    with pytest.raises(GlusymError, match="not a number"):
+        get("swish", beta="nan")
+    assert get("swish", beta="two").param_values["beta"] == sympy.Symbol("two", positive=True)  # a name
     with pytest.raises(GlusymError, match="not a number"):
         get("swish", beta=object())
 

@@ -177,7 +177,11 @@ def test_cli_latex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for part in PARTS:
         f = tmp_path / f"swiglu-{part}.tex"
         assert f.is_file() and str(f) in out
-    assert (tmp_path / "swiglu-gradient.tex").read_text().startswith("$$\\nabla")
+    # a file for an include: a blank line around every formula (tests/test_kramdown.py renders them)
+    assert (tmp_path / "swiglu-gradient.tex").read_text().startswith("\n$$\\nabla")
+    assert main(["latex", "swiglu", "--part", "all"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<!-- definition -->\n\n$$") and "$$\n$$" not in out and "\n% " not in out
     assert main(["latex", "silu", "--delimiters", "kramdown", "--inline"]) == 0
     assert capsys.readouterr().out.startswith("\\\\(\\text{SiLU}")
     assert main(["latex", "silu", "--part", "taylor", "--order", "3", "--delimiters", "none"]) == 0

@@ -18,7 +18,7 @@ from ..catalogue import Unit
 from ..errors import GlusymError
 from ..functions import text_note, to_sympy
 
-__all__ = ["as_expr", "boundaries", "kink_free", "lambdify", "select_branches", "to_piecewise"]
+__all__ = ["VARIABLE_NAMES", "as_expr", "as_function", "boundaries", "kink_free", "lambdify", "select_branches", "to_piecewise"]
 
 
 def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
@@ -32,6 +32,36 @@ def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
         raise GlusymError(f"expected a glusym Unit or a SymPy expression, not {kind}{text_note(obj)}")
     variables = tuple(sorted(obj.free_symbols, key=lambda s: s.name))  # type: ignore[attr-defined]
     return obj, variables  # type: ignore[return-value]
+
+
+#: The names of glusym's variables (the catalogue's x, x_g, x_v). In an expression that has one of
+#: them, every other symbol is a parameter.
+VARIABLE_NAMES = frozenset({"x", "x_g", "x_v"})
+
+
+def as_function(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
+    r"""The expression of a unit or expression and the variables an analysis takes it in.
+
+    A unit (or a chain) brings its own variables; its parameters, set to numbers or to symbols
+    (``get("swish", beta="b")``), are never variables. An expression that has one of glusym's
+    variables (``x``, ``x_g``, ``x_v``, by name) is a function of those, and its other symbols are
+    parameters: ``unit.template`` is :math:`x\,\sigma(eta x)` in :math:`x`, with :math:`eta` in
+    its coefficients. An expression without any of them is a function of all its symbols
+    (``2*x_1 - 3*x_2`` is one of :math:`x_1, x_2`).
+
+    >>> import glusym, sympy
+    >>> as_function(glusym.get("swish").template)[1]
+    (x,)
+    >>> t, u = sympy.symbols("t u", real=True)
+    >>> as_function(t * u)[1]
+    (t, u)
+    """
+    expr, variables = as_expr(obj)
+    if isinstance(obj, sympy.Basic):
+        named = tuple(v for v in variables if v.name in VARIABLE_NAMES)
+        if named:
+            return expr, named
+    return expr, variables
 
 
 def _plain_name(name: Any) -> bool:

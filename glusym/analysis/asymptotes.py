@@ -42,7 +42,7 @@ from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived, shown
 from ..functions import elementary
-from ._common import as_expr, select_branches, side_points, to_piecewise
+from ._common import as_function, select_branches, side_points, to_piecewise
 
 __all__ = ["MAX_ASYMPTOTIC_TERMS", "Asymptotes", "Behaviour", "asymptotes", "growth_order"]
 
@@ -70,6 +70,14 @@ class Behaviour:
     ``growth_order`` the :math:`k` of :math:`|f| \sim c\,|x|^k` (``oo``: exponential growth,
     ``-oo``: exponential decay, i.e. faster than any power, which includes :math:`f \equiv 0`).
     A field SymPy could not reach is None, with ``(field, reason)`` in ``not_derived``.
+    ``exact`` is True where :math:`f` is its asymptote :math:`a\,x + b` exactly on a half-line
+    towards that end (a piece of a piecewise unit: ReLU is exactly 0 on :math:`x < 0`, HardTanh
+    exactly 1 on :math:`x > 1`), so that it neither decays nor approaches: it is there.
+
+    >>> import glusym
+    >>> relu = asymptotes(glusym.get("relu"))
+    >>> relu.minus.exact, relu.minus.limit, relu.plus.exact, asymptotes(glusym.get("silu")).minus.exact
+    (True, 0, True, False)
     """
 
     direction: str
@@ -80,6 +88,7 @@ class Behaviour:
     expansion: Expr | None
     growth_order: Expr | None
     not_derived: tuple[tuple[str, str], ...] = ()
+    exact: bool = False
 
     @property
     def expansion_terms(self) -> tuple[Expr, ...]:
@@ -334,7 +343,7 @@ def _floated(expr: Expr | None, dps: int | None) -> Expr | None:
 
 
 def _prepare(obj: Any) -> tuple[Expr, Symbol, bool]:
-    expr, variables = as_expr(obj)
+    expr, variables = as_function(obj)
     gated = obj.kind == "gated" if isinstance(obj, Unit) else set(variables) == {x_g, x_v}
     if gated:
         return expr.xreplace({v: t for v in variables}), t, True
@@ -439,6 +448,8 @@ def _behaviour(expr: Expr, var: Symbol, direction: str, terms: int, budget: floa
     if lead_y is None:
         steps.notes.append(("leading", "no expansion to take it from"))
     growth = _growth(lead_y, limit, g, steps)
+    # the branch in force towards this end holds on a half-line; where it is a x + b, f is its asymptote
+    exact = oblique is not None and bool(g.is_polynomial(_Y)) and sympy.expand(g - oblique[0] * _Y - oblique[1]) == 0
 
     def out(e: Expr | None) -> Expr | None:
         return None if e is None else _floated(sympy.powsimp(sympy.expand(e.xreplace(back))), dps)
@@ -452,6 +463,7 @@ def _behaviour(expr: Expr, var: Symbol, direction: str, terms: int, budget: floa
         expansion=out(expansion),
         growth_order=growth,
         not_derived=tuple(steps.notes),
+        exact=exact,
     )
 
 

@@ -10,7 +10,7 @@ from sympy import Expr, Matrix, piecewise_fold
 from ..budget import time_budget, validate_budget
 from ..errors import BudgetExceeded
 from ..functions import to_sympy
-from ._common import as_expr, to_piecewise
+from ._common import as_function, to_piecewise
 
 __all__ = ["gradient", "hessian", "tidy"]
 
@@ -47,7 +47,7 @@ def gradient(obj: Any, budget: float | None = 1.0) -> tuple[Expr, ...]:
     (x_v, x_g)
     """
     validate_budget(budget)
-    expr, variables = as_expr(obj)
+    expr, variables = as_function(obj)
     expr = to_piecewise(expr)
     return tuple(tidy(sympy.diff(expr, v), budget) for v in variables)
 
@@ -62,7 +62,7 @@ def hessian(obj: Any, budget: float | None = 1.0) -> Matrix:
     [1, 0]])
     """
     validate_budget(budget)
-    expr, variables = as_expr(obj)
+    expr, variables = as_function(obj)
     expr = to_piecewise(expr)
     first = [sympy.diff(expr, v) for v in variables]
     n = len(variables)

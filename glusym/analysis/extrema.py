@@ -43,7 +43,7 @@ from ..catalogue import Unit, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, elementary, to_sympy
 from .calculus import tidy
-from ._common import as_expr, boundaries, inside, lambdify, select_branches, to_piecewise
+from ._common import as_function, boundaries, inside, lambdify, select_branches, to_piecewise
 
 __all__ = [
     "CriticalPoint",
@@ -345,7 +345,7 @@ def _region(var: Symbol, lo: Expr, hi: Expr) -> str:
 
 
 def _activation(obj: Any) -> tuple[Expr, Symbol]:
-    expr, variables = as_expr(obj)
+    expr, variables = as_function(obj)
     if len(variables) != 1:
         raise GlusymError(f"expected a function of one variable, got variables {[str(v) for v in variables]}")
     return to_piecewise(expr), variables[0]
@@ -353,7 +353,7 @@ def _activation(obj: Any) -> tuple[Expr, Symbol]:
 
 def _gate(obj: Any) -> Expr:
     r"""The gate :math:`\alpha(x_g)` of a gated unit, or of an expression :math:`\alpha(x_g)\,x_v`."""
-    expr, variables = as_expr(obj)
+    expr, variables = as_function(obj)
     if set(variables) != {x_g, x_v}:
         raise GlusymError("expected a gated unit f(x_g, x_v) = alpha(x_g)*x_v")
     alpha = to_piecewise(sympy.diff(expr, x_v))
@@ -365,7 +365,7 @@ def _gate(obj: Any) -> Expr:
 def _is_gated(obj: Any) -> bool:
     if isinstance(obj, Unit):
         return obj.kind == "gated"
-    _, variables = as_expr(obj)
+    _, variables = as_function(obj)
     return len(variables) == 2
 
 
@@ -374,7 +374,7 @@ _CACHE: dict[tuple[Expr, int], tuple[list[CriticalPoint], list[StationarySet]]] 
 
 def _analyse(obj: Any, order: int, budget: float | None) -> tuple[list[CriticalPoint], list[StationarySet]]:
     """:func:`_analyse_uncached`, remembered (extrema and stationary_sets share one analysis)."""
-    expr, _ = as_expr(obj)
+    expr, _ = as_function(obj)
     key = (expr, order)
     if key not in _CACHE:
         if len(_CACHE) > 256:

@@ -11,7 +11,7 @@ from sympy import Expr, Symbol
 
 from ..budget import time_budget, validate_budget
 from ..errors import GlusymError, NotDerived
-from ._common import as_expr, boundaries, select_branches, side_points, to_piecewise
+from ._common import as_function, boundaries, select_branches, side_points, to_piecewise
 from .series import NotAnalytic, check_order, taylor_coefficients
 
 __all__ = ["TaylorResult", "taylor"]
@@ -25,12 +25,30 @@ class TaylorResult:
     expansions agree to this order). Where it is not (ReLU², ELU's kink at 0), ``polynomial`` is
     None and ``sides`` holds the one-sided expansions, each labelled by the side it holds on
     (``"x > 0"``, ``"x < 0"``; for a gated unit, per sign of the kinked variable).
+
+    ``exact`` has one flag per expansion (``polynomial``, or each of ``sides``): True where the
+    function is that polynomial exactly (on its side), so that there is no :math:`O(x^n)` term to
+    write: ReLU is :math:`x` for :math:`x > 0` and :math:`0` for :math:`x < 0`, not
+    :math:`0 + O(x^6)`. Empty where it is not known (a stack's expansion).
+
+    >>> import glusym
+    >>> r = glusym.taylor(glusym.get("relu"))
+    >>> r.sides, r.exact
+    ((('x > 0', x), ('x < 0', 0)), (True, True))
+    >>> str(r), str(glusym.taylor(glusym.get("elu"), order=3))
+    ('x for x > 0; 0 for x < 0', 'x for x > 0; x**2/2 + x + O(x^3) for x < 0')
     """
 
     variables: tuple[Symbol, ...]
     order: int
     polynomial: Expr | None
     sides: tuple[tuple[str, Expr], ...] = ()
+    exact: tuple[bool, ...] = ()
+
+    def is_exact(self, i: int = 0) -> bool:
+        """True where expansion ``i`` (0 for ``polynomial``, else the index in ``sides``) is the
+        function itself on its side: no O term."""
+        return i < len(self.exact) and self.exact[i]
 
     @property
     def analytic(self) -> bool:
@@ -47,8 +65,9 @@ class TaylorResult:
     def __str__(self) -> str:
         o = f"O({'|'.join(map(str, self.variables)) if len(self.variables) > 1 else self.variables[0]}^{self.order})"
         if self.polynomial is not None:
-            return f"{self.polynomial} + {o}"
-        return "; ".join(f"{p} + {o} for {label}" for label, p in self.sides)
+            return str(self.polynomial) if self.is_exact() else f"{self.polynomial} + {o}"
+        return "; ".join(f"{p}{'' if self.is_exact(i) else ' + ' + o} for {label}"
+                         for i, (label, p) in enumerate(self.sides))
 
 
 def _expand(expr: Expr, variables: tuple[Symbol, ...], order: int) -> Expr:
@@ -60,6 +79,17 @@ def _expand(expr: Expr, variables: tuple[Symbol, ...], order: int) -> Expr:
     scaled = expr.xreplace({v: t * v for v in variables})
     coeffs = taylor_coefficients(scaled, t, order)
     return sympy.expand(sympy.Add(*coeffs))
+
+
+def _is_exact(pw: Expr, branch: Expr, poly: Expr, variables: tuple[Symbol, ...], side: dict[Symbol, int]) -> bool:
+    """True where the function ``pw`` is the polynomial ``poly`` on the whole of its side of 0
+    (``side``: the sign of each kinked variable): its ``branch`` there is ``poly`` and no other
+    piece starts on that side (HardTanh is x near 0 only, ReLU6 is x up to 6: not exact)."""
+    for v in variables:
+        for b in boundaries(pw, v) - ({sympy.S.Zero} if v in side else set()):
+            if v not in side or not (b.is_number and side[v] * b < 0):
+                return False
+    return bool(branch.is_polynomial(*variables)) and sympy.expand(branch - poly) == 0
 
 
 def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResult:
@@ -89,7 +119,7 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
         from .depth import chain_taylor
 
         return chain_taylor(obj, order, budget)
-    expr, variables = as_expr(obj)
+    expr, variables = as_function(obj)
     expr = to_piecewise(expr)
     try:
         with time_budget(budget):
@@ -97,17 +127,20 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
             if not kinked:
                 point = {v: sympy.S.Zero for v in variables}
                 smooth = select_branches(expr, point)
-                return TaylorResult(variables, order, _expand(smooth, variables, order))
-            sides = []
+                poly = _expand(smooth, variables, order)
+                return TaylorResult(variables, order, poly, exact=(_is_exact(expr, smooth, poly, variables, {}),))
+            sides, exact = [], []
             for signs in itertools.product((1, -1), repeat=len(kinked)):
                 point = {v: sympy.S.Zero for v in variables}
                 for v, sgn in zip(kinked, signs):
                     point[v] = side_points(expr, v, sympy.S.Zero, sgn)
                 label = ", ".join(f"{v} {'>' if sgn > 0 else '<'} 0" for v, sgn in zip(kinked, signs))
                 branch = select_branches(expr, point)
-                sides.append((label, _expand(branch, variables, order)))
+                poly = _expand(branch, variables, order)
+                sides.append((label, poly))
+                exact.append(_is_exact(expr, branch, poly, variables, dict(zip(kinked, signs))))
     except NotAnalytic as exc:
         raise NotDerived(f"no Taylor expansion at 0: {exc}") from exc
     if all(sympy.expand(p - sides[0][1]) == 0 for _, p in sides):
-        return TaylorResult(variables, order, sides[0][1])
-    return TaylorResult(variables, order, None, tuple(sides))
+        return TaylorResult(variables, order, sides[0][1], exact=(all(exact),))
+    return TaylorResult(variables, order, None, tuple(sides), tuple(exact))
