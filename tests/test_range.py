@@ -144,3 +144,40 @@ def test_a_jump_is_approached_and_not_reached() -> None:
     f = sympy.Piecewise((0, x <= -1), (x, x < 1), (0, True))
     r = value_range(f)
     assert (r.infimum.value, r.infimum.attained, r.supremum.value, r.supremum.attained) == (-1, False, 1, False)
+
+
+#: name: the standings of its extrema, left to right (flat pieces with the ends they hold)
+STANDINGS = {
+    "relu": ["global minima 0 at x ≤ 0"], "threshold": ["global minima 0 at x ≤ 0"],
+    "relu2": ["global minima 0 at x ≤ 0"],
+    "relu6": ["global minima 0 at x ≤ 0", "global maxima 6 at x ≥ 6"],
+    "hardsigmoid": ["global minima 0 at x ≤ -3", "global maxima 1 at x ≥ 3"],
+    "hardtanh": ["global minima -1 at x ≤ -1", "global maxima 1 at x ≥ 1"],
+    "sparse_plus": ["global minima 0 at x ≤ -1"],
+    "sparse_sigmoid": ["global minima 0 at x ≤ -1", "global maxima 1 at x ≥ 1"],
+    "hardswish": ["local maxima 0 at x ≤ -3", "global minimum -3/8 at x = -3/2"],
+    "gelu": ["global minimum"], "gelu_tanh": ["global minimum"], "quick_gelu": ["global minimum"],
+    "silu": ["global minimum"], "swish": ["global minimum"], "mish": ["global minimum"],
+}
+
+
+@pytest.mark.parametrize("name", [n for n in glusym.names() if glusym.get(n).kind != "gated"])
+def test_the_standing_of_every_extremum(name: str) -> None:
+    from glusym.analysis.range import standings
+
+    got = [str(s) for s in standings(glusym.get(name))]
+    want = STANDINGS.get(name, [])
+    assert len(got) == len(want) and all(g.startswith(w) for g, w in zip(got, want)), got
+
+
+def test_a_stack_has_a_local_maximum_and_a_global_minimum() -> None:
+    """Three SwiGLUs, x_g = x_v: a local maximum at x = −2 − W(2/e²) (found here by mpmath alone)
+    and the global minimum 0 at 0."""
+    from glusym.analysis.range import standings
+
+    local, global_ = standings(glusym.stack(glusym.get("swiglu"), 3))
+    with mpmath.workdps(40):
+        at = -2 - mpmath.lambertw(2 / mpmath.e**2).real
+        assert abs(mpmath.mpf(local.where.split("= ")[1]) - at) < mpmath.mpf(10) ** -25
+    assert (local.kind, local.scope, global_.kind, global_.scope, global_.value) == (
+        "maximum", "local", "minimum", "global", 0)

@@ -39,6 +39,7 @@ value (fix :math:`x_g` with :math:`\alpha(x_g) \ne 0` and move :math:`x_v`): its
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,7 +52,7 @@ from ..errors import BudgetExceeded, NotDerived
 from .asymptotes import asymptotes
 from .extrema import DIGITS, DPS, _activation, _analyse, _gate, _is_gated, _is_zero_function, _mpf, _numeric, _pieces
 
-__all__ = ["Bound", "Range", "value_range"]
+__all__ = ["Bound", "Range", "Standing", "standings", "value_range"]
 
 
 @dataclass(frozen=True)
@@ -236,3 +237,116 @@ def value_range(obj: Any, budget: float | None = 10.0) -> Range:
         raise NotDerived(f"the range ran past its budget of {budget:g} s (a larger budget may reach it)") from None
     except (NotImplementedError, ValueError, TypeError) as exc:
         raise NotDerived(f"the range: SymPy could not take a limit ({type(exc).__name__})") from None
+
+
+@dataclass(frozen=True)
+class Standing:
+    r"""An extremum with its standing: ``kind`` ``"minimum"`` or ``"maximum"``, ``scope``
+    ``"global"`` (its value is the attained infimum or supremum of the unit) or ``"local"``;
+    ``where`` a point (``"x = -3/2"``) or, for a flat piece every point of which is an extremum, an
+    interval with the ends it holds (``"x ≤ 0"``, ReLU's minima); ``exact`` as for its value."""
+
+    where: str
+    value: Expr
+    kind: str
+    scope: str
+    exact: bool
+    flat: bool = False
+
+    def __str__(self) -> str:
+        what = f"{self.scope} {self.kind}" + ("a" if self.flat and self.kind.endswith("um") else "")
+        what = what.replace("minimuma", "minima").replace("maximuma", "maxima")
+        return f"{what} {_number(self.value)} at {self.where}"
+
+
+def _flat_interval(var: Symbol, region: str, expr: Expr, value: Expr) -> tuple[str, list[Expr]]:
+    """The flat piece's interval with the ends where f still has its value, and its finite ends."""
+    import re
+
+    m = re.fullmatch(rf"{re.escape(str(var))} ([<>]) (.+)", region) or re.fullmatch(
+        rf"(.+) < {re.escape(str(var))} < (.+)", region)
+    if m is None:
+        return region, []
+    if m.re.pattern.startswith("(.+)"):
+        lo, hi = sympy.sympify(m.group(1)), sympy.sympify(m.group(2))  # glusym's own region text, numbers only
+        ends = [lo, hi]
+    else:
+        b = sympy.sympify(m.group(2))
+        ends = [b]
+    def holds(b: Expr) -> bool:
+        return sympy.simplify(expr.xreplace({var: b}) - value) == 0
+
+    if len(ends) == 1:
+        b = ends[0]
+        op = m.group(1)
+        sign = ("≤" if holds(b) else "<") if op == "<" else ("≥" if holds(b) else ">")
+        return f"{var} {sign} {b}", ends
+    lo, hi = ends
+    return f"{lo} {'≤' if holds(lo) else '<'} {var} {'≤' if holds(hi) else '<'} {hi}", ends
+
+
+def standings(obj: Any, budget: float | None = 10.0) -> tuple[Standing, ...]:
+    r"""Every extremum of an activation with its standing, local or global, including the flat
+    pieces whose every point is an extremum (ReLU's minima on :math:`x \le 0`, hardswish's local
+    maxima on :math:`x \le -3`); a flat piece between a rise and a fall is no extremum. A
+    stationary inflection (tanhshrink at 0) is not an extremum and is not listed.
+
+    >>> import glusym
+    >>> [str(s) for s in standings(glusym.get("relu"))]
+    ['global minima 0 at x ≤ 0']
+    >>> [str(s) for s in standings(glusym.get("hardswish"))]
+    ['local maxima 0 at x ≤ -3', 'global minimum -3/8 at x = -3/2']
+    >>> standings(glusym.get("tanhshrink"))
+    ()
+    """
+    budget = validate_budget(budget)
+    try:
+        with time_budget(budget):
+            expr, var = _activation(obj)
+            r = value_range(obj, budget=None)
+            points, flats = _analyse(obj, 1, None)
+            f = _numeric(expr, var)
+            out = []
+            with mpmath.workdps(DPS):
+                for s in flats:
+                    where, ends = _flat_interval(var, s.region, expr, s.value)
+                    if not ends:
+                        continue
+                    v = _key(s.value)
+                    beside = []
+                    for b in ends:  # just beyond each end (10^-6 away: a piece x^2 rises by 10^-12)
+                        for side in (-1, 1):
+                            fv = f(_key(b) + side * mpmath.mpf(10) ** -6)
+                            if abs(fv - v) > mpmath.mpf(10) ** -(DPS - 5):
+                                beside.append(_sign_of(fv - v))
+                    if beside and all(b > 0 for b in beside):
+                        kind = "minimum"
+                    elif beside and all(b < 0 for b in beside):
+                        kind = "maximum"
+                    else:
+                        continue
+                    start = -math.inf if s.region.startswith(f"{var} <") else float(_key(ends[0]))
+                    out.append((start, Standing(where, s.value, kind, _scope(kind, s.value, r), True, flat=True)))
+                for p in points:
+                    if p.kind not in ("minimum", "maximum"):
+                        continue
+                    out.append((float(_key(p.at[0][1])), Standing(f"{var} = {p.at[0][1]}", p.value, p.kind,
+                                                                  _scope(p.kind, p.value, r), p.exact)))
+            out.sort(key=lambda pair: pair[0])
+            return tuple(s for _, s in out)
+    except BudgetExceeded:
+        raise NotDerived(f"the extrema's standing ran past its budget of {budget:g} s") from None
+
+
+def _sign_of(v: mpmath.mpf) -> int:
+    return 1 if v > 0 else -1
+
+
+def _scope(kind: str, value: Expr, r: Range) -> str:
+    bound = r.infimum if kind == "minimum" else r.supremum
+    if not bound.attained:
+        return "local"
+    with mpmath.workdps(DPS):
+        a, b = _key(value), _key(bound.value)
+        return "global" if abs(a - b) <= mpmath.mpf(10) ** -(DIGITS - 2) * (1 + abs(b)) else "local"
+
