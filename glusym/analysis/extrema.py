@@ -101,6 +101,11 @@ class LevelSet:
     c: Symbol | Expr
     solution: Expr
     condition: str
+    zero_set: str | None = None
+
+    def __str__(self) -> str:
+        text = f"f = {self.c}: x_v = {self.solution} where {self.condition}"
+        return text if self.zero_set is None else f"{text}; and the gate's zero set, {self.zero_set}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -633,8 +638,10 @@ def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
 
     >>> import glusym
     >>> from glusym.analysis.extrema import level_set
-    >>> level_set(glusym.get("swiglu"))
-    LevelSet(c=c, solution=c/(x_g*sigmoid(x_g)), condition='swish(x_g) != 0, i.e. x_g != 0')
+    >>> level_set(glusym.get("swiglu")).solution
+    c/(x_g*sigmoid(x_g))
+    >>> level_set(glusym.get("swiglu"), 0).zero_set  # f = 0 also on the axis x_g = 0
+    'x_g = 0'
     >>> level_set(glusym.get("reglu")).solution
     c/x_g
     """
@@ -658,4 +665,28 @@ def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
             where = ", ".join(f"x_g != {z}" for z in zeros) or "every x_g"
         else:
             where = "where the gate is nonzero"
-    return LevelSet(c, solution, f"{name}(x_g) != 0, i.e. {where}")
+    zero_set = None
+    if c == 0:  # f = 0 also wherever the gate vanishes: x_g = 0 for SwiGLU, the half-plane x_g <= 0 for ReGLU
+        parts = []
+        for pc in pieces:
+            if _is_zero_function(pc.expr, x_g):
+                lo_in = pc.lo.is_finite and sympy.simplify(alpha.xreplace({x_g: pc.lo})) == 0
+                hi_in = pc.hi.is_finite and sympy.simplify(alpha.xreplace({x_g: pc.hi})) == 0
+                parts.append(_closed_region(x_g, pc.lo, pc.hi, lo_in, hi_in))
+        parts += [f"x_g = {z}" for z in zeros]
+        for pc_left, pc_right in zip(pieces, pieces[1:]):  # a root exactly at a boundary (ReLU's 0)
+            b = pc_left.hi
+            if sympy.simplify(alpha.xreplace({x_g: b})) == 0 and not any(str(b) in p for p in parts):
+                parts.append(f"x_g = {b}")
+        zero_set = " or ".join(parts) if parts else "empty (the gate has no zero)"
+    return LevelSet(c, solution, f"{name}(x_g) != 0, i.e. {where}", zero_set)
+
+
+def _closed_region(var: Symbol, lo: Expr, hi: Expr, lo_in: bool, hi_in: bool) -> str:
+    if lo == -sympy.oo and hi == sympy.oo:
+        return f"all {var}"
+    if lo == -sympy.oo:
+        return f"{var} {'<=' if hi_in else '<'} {hi}"
+    if hi == sympy.oo:
+        return f"{var} {'>=' if lo_in else '>'} {lo}"
+    return f"{lo} {'<=' if lo_in else '<'} {var} {'<=' if hi_in else '<'} {hi}"
