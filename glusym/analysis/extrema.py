@@ -65,6 +65,8 @@ SCAN_RANGE = 20
 SCAN_STEP = sympy.Rational(1, 20)
 #: Seconds one attempt at a closed form (solveset, solve) may take.
 EXACT_BUDGET = 0.4
+#: Seconds solving an exponential polynomial (a numerator in x and e^{kx} only) may take.
+LAMBERT_BUDGET = 3.0
 
 
 @dataclass(frozen=True)
@@ -224,12 +226,20 @@ def _exact_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> tuple[list[Expr], 
     dom = sympy.Interval.open(lo, hi)
     for fac in factors:
         e = elementary(fac)
-        sol = _attempt(lambda: sympy.solveset(e, var, dom), EXACT_BUDGET)
+        top = sympy.numer(sympy.together(e))
+        exp_polynomial = top.has(sympy.exp) and {type(a) for a in top.atoms(sympy.Function)} <= {sympy.exp}
+        # solveset gives a ConditionSet for an exponential polynomial, after seconds: skip it there
+        sol = None if exp_polynomial else _attempt(lambda: sympy.solveset(e, var, dom), EXACT_BUDGET)
         if isinstance(sol, sympy.FiniteSet) or sol is sympy.S.EmptySet:
             roots.extend(r for r in sol if r.is_real)
             continue
         complete = False
-        sols = _attempt(lambda: sympy.solve(e, var), EXACT_BUDGET) or []
+        sols = []
+        if exp_polynomial:
+            # an exponential polynomial (SiLU's x + e^x + 1, quick-GELU's): solve gives Lambert W at once
+            # from the numerator, where from sigma's form it takes longer than its budget under load
+            sols = _attempt(lambda: sympy.solve(top, var), LAMBERT_BUDGET) or []
+        sols = sols or _attempt(lambda: sympy.solve(e, var), EXACT_BUDGET) or []
         for r in sols:
             if r.free_symbols or not r.is_real:
                 continue
