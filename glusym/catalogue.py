@@ -96,6 +96,8 @@ class Param:
     positive: bool = True
     limits: bool = True
     canonical: bool = False
+    below: str | None = None
+    above: str | None = None
 
     def __post_init__(self) -> None:
         if not self.name.isidentifier():
@@ -111,7 +113,9 @@ class Param:
 
     @property
     def admissible(self) -> sympy.Set:
-        """The parameter's admissible values: (0, ∞) for a positive parameter, else the reals."""
+        """The parameter's admissible values: (0, ∞) for a positive parameter, else the reals
+        (narrowed by ``below``/``above``, the parameters it must stay below or above, in
+        :meth:`Unit.admissible`)."""
         return sympy.Interval.open(0, sympy.oo) if self.positive else sympy.S.Reals
 
 
@@ -181,6 +185,25 @@ class Unit:
         """The expression with the parameter values substituted."""
         subs = {p.symbol: dict(self.values)[p.name] for p in self.params}
         return self.template.xreplace(subs) if subs else self.template
+
+    def admissible(self, name: str) -> sympy.Set:
+        """The values parameter ``name`` may take, the other parameters at their values: its own
+        domain, below or above the parameter it is ordered against (hardtanh's min_val < max_val).
+
+        >>> from glusym import get
+        >>> get("hardtanh").admissible("min_val"), get("swish").admissible("beta")
+        (Interval.open(-oo, 1), Interval.open(0, oo))
+        """
+        (prm,) = [p for p in self.params if p.name == name] or (None,)
+        if prm is None:
+            raise GlusymError(f"unit {self.name!r} has no parameter {name!r}")
+        values = dict(self.values)
+        out = prm.admissible
+        if prm.below is not None:
+            out = out & sympy.Interval.open(-sympy.oo, values[prm.below])
+        if prm.above is not None:
+            out = out & sympy.Interval.open(values[prm.above], sympy.oo)
+        return out
 
     def with_params(self, **values: Any) -> Unit:
         r"""The same unit with other parameter values: numbers (text such as ``"1.702"`` and
@@ -525,8 +548,8 @@ hardsigmoid = Unit("hardsigmoid", _apply(relu6, x + 3) / 6, (x,), r"\text{HardSi
 hardswish = order_raise(hardsigmoid, name="hardswish", latex_name=r"\text{HardSwish}",
                         reference="arXiv 1905.02244; torch.nn.functional.hardswish; jax.nn.hard_swish",
                         description="x*relu6(x + 3)/6", aliases=("hard_silu",))
-_hmin = Param("min_val", -1, r"a", "lower value", positive=False, canonical=True)
-_hmax = Param("max_val", 1, r"b", "upper value", positive=False, canonical=True)
+_hmin = Param("min_val", -1, r"a", "lower value", positive=False, canonical=True, below="max_val")
+_hmax = Param("max_val", 1, r"b", "upper value", positive=False, canonical=True, above="min_val")
 hardtanh = Unit("hardtanh", Piecewise((_hmax.symbol, x > _hmax.symbol), (_hmin.symbol, x < _hmin.symbol), (x, True)),
                 (x,), r"\text{HardTanh}", "torch.nn.functional.hardtanh; jax.nn.hard_tanh",
                 "x clipped to [min_val, max_val]", params=(_hmin, _hmax),

@@ -263,8 +263,8 @@ def _derivation_json(d: Any) -> dict[str, Any]:
         }
     if d.param_limits is not None:
         out["param_limits"] = {
-            pl.param: {"0": None if pl.at_zero is None else s(pl.at_zero, f"param_limits.{pl.param}.0"),
-                       "oo": None if pl.at_infinity is None else s(pl.at_infinity, f"param_limits.{pl.param}.oo"),
+            pl.param: {**{_end_label(end, side): None if lim is None
+                          else s(lim, f"param_limits.{pl.param}.{_end_label(end, side)}") for end, side, lim in pl.ends},
                        "not_derived": dict(pl.not_derived)}
             for pl in d.param_limits
         }
@@ -468,10 +468,9 @@ def _derivation_text(d: Any) -> str:
     if d.param_limits:
         lines = []
         for pl in d.param_limits:
-            if pl.at_zero is not None:
-                lines += _eq(f"{pl.param} → 0:  f", pl.at_zero)
-            if pl.at_infinity is not None:
-                lines += _eq(f"{pl.param} → ∞:  f", pl.at_infinity)
+            for end, side, lim in pl.ends:
+                if lim is not None:
+                    lines += _eq(f"{pl.param} → {_end_text(end, side)}:  f", lim)
             for where, reason in pl.not_derived:
                 lines.append(f"  {pl.param} → {where}: not derived ({_cap(reason)})")
         out += _block("Parameter limits", lines)
@@ -648,6 +647,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report.to_text())
     return 1 if report.failed else 0
+
+
+def _end_label(end: Expr, side: str) -> str:
+    """A parameter's end as a JSON key: "0" (0+), "oo", "-oo", "1-" (1 from below)."""
+    if end.is_infinite:
+        return "oo" if end > 0 else "-oo"
+    return "0" if end == 0 and side == "+" else f"{end}{side}"
+
+
+def _end_text(end: Expr, side: str) -> str:
+    """A parameter's end as the report prints it: 0, ∞, -∞, 1⁻."""
+    if end.is_infinite:
+        return "∞" if end > 0 else "-∞"
+    return "0" if end == 0 and side == "+" else f"{end}{'⁻' if side == '-' else '⁺'}"
 
 
 def _md_cell(text: str | None) -> str:

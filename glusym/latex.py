@@ -179,9 +179,9 @@ def latex(obj: Any, expand: bool = False) -> str:
         rows = []
         for pl in obj.values():
             p = Symbol(pl.param, real=True)
-            for end, val in ((sympy.S.Zero, pl.at_zero), (sympy.oo, pl.at_infinity)):
+            for end, side, val in pl.ends:
                 if val is not None:
-                    rows.append(r"\lim_{%s \to %s} f = %s" % (_tex(p), _end(end), _tex(val, expand)))
+                    rows.append(r"\lim_{%s \to %s} f = %s" % (_tex(p), _end(end, side), _tex(val, expand)))
         return _aligned(rows)
     if isinstance(obj, sympy.MatrixBase):
         return _tex(sympy.ImmutableMatrix(obj), expand)
@@ -201,8 +201,10 @@ def _aligned(rows: list[str]) -> str:
     return r"\begin{aligned} " + r" \\ ".join(r.replace(" = ", " &= ", 1) for r in rows) + r" \end{aligned}"
 
 
-def _end(end: Expr) -> str:
-    return {sympy.oo: r"\infty", -sympy.oo: r"-\infty", sympy.S.Zero: "0^{+}"}.get(end, _tex(end))
+def _end(end: Expr, side: str | None = None) -> str:
+    if end.is_infinite or (end == 0 and side in (None, "+")):
+        return {sympy.oo: r"\infty", -sympy.oo: r"-\infty", sympy.S.Zero: "0^{+}"}[end]
+    return _tex(end) if side is None else "{%s}^{%s}" % (_tex(end), side)
 
 
 def _limit_tex(v: Symbol, end: Expr) -> str:
@@ -417,12 +419,11 @@ def part_equations(unit: Unit, part: str, order: int = 6, expand: bool = False,
                 lname = lname.replace(pp.latex, "{%s}" % _tex(unit.param_values[pp.name]))
         expr = unit.template.xreplace({p.symbol: s})
         expr = expr.xreplace({q.symbol: unit.param_values[q.name] for q in unit.params if q is not p})
-        for end, val in ((sympy.S.Zero, pl.at_zero), (sympy.oo, pl.at_infinity)):
+        for end, side, val in pl.ends:
             if val is None:
                 continue
-            d = "+" if end == 0 else "-"
-            out.append((r"%s %s%s = %s" % (_limit_tex(s, end), lname, args, _tex(val, expand)),
-                        (sympy.Limit(expr, s, end, dir=d), val)))
+            out.append((r"\lim_{%s \to %s} %s%s = %s" % (_tex(s), _end(end, side), lname, args, _tex(val, expand)),
+                        (sympy.Limit(expr, s, end, dir=side), val)))
     return out
 
 

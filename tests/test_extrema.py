@@ -209,3 +209,21 @@ def test_bad_input() -> None:
         inflections(glusym.get("swiglu"))
     with pytest.raises(glusym.GlusymError):
         level_set(glusym.get("silu"))
+
+
+@pytest.mark.parametrize("name, zero_set", [("glu", "empty (the gate has no zero)"), ("bilinear", "x_g = 0"),
+                                            ("reglu", "x_g <= 0"), ("geglu", "x_g = 0"), ("swiglu", "x_g = 0")])
+def test_the_level_set_zero_holds_the_gates_zero_set(name: str, zero_set: str) -> None:
+    """f = 0 is x_v = 0 together with the x_g where the gate vanishes (two axes for SwiGLU, an axis
+    and a half-plane for ReGLU); checked by evaluating the unit off the x_v axis."""
+    import mpmath
+
+    from glusym.analysis.extrema import level_set
+
+    u = glusym.get(name)
+    ls = level_set(u, 0)
+    assert ls.zero_set == zero_set and level_set(u).zero_set is None
+    f = glusym.to_mpmath(u)
+    for g in (-3, -1, -0.25, 0, 0.25, 1, 3):
+        inside = (g <= 0) if name == "reglu" else (g == 0 and name != "glu")
+        assert (f(g, 7) == 0) == inside, (name, g)

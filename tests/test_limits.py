@@ -48,13 +48,20 @@ def test_limits_numerically(name: str) -> None:
     assert set(limits) == wanted
     for pname, pl in limits.items():
         assert isinstance(pl, ParamLimit) and pl.param == pname
-        for end, value, lim in (("0", sympy.Rational(1, 10**8), pl.at_zero), ("oo", sympy.Integer(10**8), pl.at_infinity)):
+        admissible = unit.admissible(pname)
+        assert [e for e, _, _ in pl.ends] == [admissible.start, admissible.end]  # every end, no other
+        for end, side, lim in pl.ends:
+            label = "0" if end == 0 else "oo" if end == sympy.oo else f"{end}{side}"
             if lim is None:
-                assert end in dict(pl.not_derived)
+                assert label in dict(pl.not_derived)
                 continue
+            step = sympy.Rational(1, 10**8)
+            value = (sympy.Integer(10**8) * (1 if end > 0 else -1) if end.is_infinite
+                     else end + step if side == "+" else end - step)
+            assert value in admissible
             at = unit.with_params(**{pname: value}).expr
             for point in _points(unit):
-                assert _close(_value(at, point), _value(lim, point)), (name, pname, end, point)
+                assert _close(_value(at, point), _value(lim, point)), (name, pname, label, point)
 
 
 def test_swish_limits_exact() -> None:
@@ -83,11 +90,13 @@ def test_swiglu_limits() -> None:
     ("squareplus", "b", RELU, sympy.oo),
     ("hardshrink", "lambd", x, 0),
     ("softshrink", "lambd", x, 0),
-    ("threshold", "threshold", RELU, 0),
+    ("threshold", "threshold", None, 0),  # a real parameter: 0 is no end of its range, −∞ is
 ])
 def test_known_limits(name: str, param: str, zero: sympy.Expr, infinity: sympy.Expr) -> None:
     pl = param_limits(glusym.get(name))[param]
     assert (pl.at_zero, pl.at_infinity) == (zero, infinity)
+    if name == "threshold":
+        assert pl.ends[0] == (-sympy.oo, "+", x)  # the threshold → −∞: the identity
 
 
 def test_selu_constants_are_not_of_interest() -> None:
@@ -97,3 +106,13 @@ def test_selu_constants_are_not_of_interest() -> None:
 def test_bad_input() -> None:
     with pytest.raises(glusym.GlusymError):
         param_limits(x * sympy.Symbol("b"))  # type: ignore[arg-type]
+
+
+def test_a_parameter_ordered_against_another_goes_to_the_ends_of_its_range() -> None:
+    """hardtanh's min_val < max_val (PyTorch requires it): min_val → −∞ leaves min(x, 1), and
+    min_val → max_val⁻ the constant max_val; no limit is taken outside the range (min_val → +∞)."""
+    pl = param_limits(glusym.get("hardtanh"))["min_val"]
+    assert pl.ends == ((-sympy.oo, "+", Piecewise((1, x > 1), (x, True))), (1, "-", 1))
+    assert pl.at_infinity is None and pl.at_zero is None
+    moved = param_limits(glusym.get("hardtanh", max_val=3))["min_val"]  # the range follows max_val
+    assert moved.ends[1][:2] == (3, "-") and moved.ends[1][2] == 3

@@ -65,6 +65,8 @@ SCAN_RANGE = 20
 SCAN_STEP = sympy.Rational(1, 20)
 #: Seconds one attempt at a closed form (solveset, solve) may take.
 EXACT_BUDGET = 0.4
+#: Seconds solving an exponential polynomial (a numerator in x and e^{kx} only) may take.
+LAMBERT_BUDGET = 3.0
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,11 @@ class LevelSet:
     c: Symbol | Expr
     solution: Expr
     condition: str
+    zero_set: str | None = None
+
+    def __str__(self) -> str:
+        text = f"f = {self.c}: x_v = {self.solution} where {self.condition}"
+        return text if self.zero_set is None else f"{text}; and the gate's zero set, {self.zero_set}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,12 +226,20 @@ def _exact_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> tuple[list[Expr], 
     dom = sympy.Interval.open(lo, hi)
     for fac in factors:
         e = elementary(fac)
-        sol = _attempt(lambda: sympy.solveset(e, var, dom), EXACT_BUDGET)
+        top = sympy.numer(sympy.together(e))
+        exp_polynomial = top.has(sympy.exp) and {type(a) for a in top.atoms(sympy.Function)} <= {sympy.exp}
+        # solveset gives a ConditionSet for an exponential polynomial, after seconds: skip it there
+        sol = None if exp_polynomial else _attempt(lambda: sympy.solveset(e, var, dom), EXACT_BUDGET)
         if isinstance(sol, sympy.FiniteSet) or sol is sympy.S.EmptySet:
             roots.extend(r for r in sol if r.is_real)
             continue
         complete = False
-        sols = _attempt(lambda: sympy.solve(e, var), EXACT_BUDGET) or []
+        sols = []
+        if exp_polynomial:
+            # an exponential polynomial (SiLU's x + e^x + 1, quick-GELU's): solve gives Lambert W at once
+            # from the numerator, where from sigma's form it takes longer than its budget under load
+            sols = _attempt(lambda: sympy.solve(top, var), LAMBERT_BUDGET) or []
+        sols = sols or _attempt(lambda: sympy.solve(e, var), EXACT_BUDGET) or []
         for r in sols:
             if r.free_symbols or not r.is_real:
                 continue
@@ -633,8 +648,10 @@ def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
 
     >>> import glusym
     >>> from glusym.analysis.extrema import level_set
-    >>> level_set(glusym.get("swiglu"))
-    LevelSet(c=c, solution=c/(x_g*sigmoid(x_g)), condition='swish(x_g) != 0, i.e. x_g != 0')
+    >>> level_set(glusym.get("swiglu")).solution
+    c/(x_g*sigmoid(x_g))
+    >>> level_set(glusym.get("swiglu"), 0).zero_set  # f = 0 also on the axis x_g = 0
+    'x_g = 0'
     >>> level_set(glusym.get("reglu")).solution
     c/x_g
     """
@@ -658,4 +675,28 @@ def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
             where = ", ".join(f"x_g != {z}" for z in zeros) or "every x_g"
         else:
             where = "where the gate is nonzero"
-    return LevelSet(c, solution, f"{name}(x_g) != 0, i.e. {where}")
+    zero_set = None
+    if c == 0:  # f = 0 also wherever the gate vanishes: x_g = 0 for SwiGLU, the half-plane x_g <= 0 for ReGLU
+        parts = []
+        for pc in pieces:
+            if _is_zero_function(pc.expr, x_g):
+                lo_in = pc.lo.is_finite and sympy.simplify(alpha.xreplace({x_g: pc.lo})) == 0
+                hi_in = pc.hi.is_finite and sympy.simplify(alpha.xreplace({x_g: pc.hi})) == 0
+                parts.append(_closed_region(x_g, pc.lo, pc.hi, lo_in, hi_in))
+        parts += [f"x_g = {z}" for z in zeros]
+        for pc_left, pc_right in zip(pieces, pieces[1:]):  # a root exactly at a boundary (ReLU's 0)
+            b = pc_left.hi
+            if sympy.simplify(alpha.xreplace({x_g: b})) == 0 and not any(str(b) in p for p in parts):
+                parts.append(f"x_g = {b}")
+        zero_set = " or ".join(parts) if parts else "empty (the gate has no zero)"
+    return LevelSet(c, solution, f"{name}(x_g) != 0, i.e. {where}", zero_set)
+
+
+def _closed_region(var: Symbol, lo: Expr, hi: Expr, lo_in: bool, hi_in: bool) -> str:
+    if lo == -sympy.oo and hi == sympy.oo:
+        return f"all {var}"
+    if lo == -sympy.oo:
+        return f"{var} {'<=' if hi_in else '<'} {hi}"
+    if hi == sympy.oo:
+        return f"{var} {'>=' if lo_in else '>'} {lo}"
+    return f"{lo} {'<=' if lo_in else '<'} {var} {'<=' if hi_in else '<'} {hi}"

@@ -1,4 +1,4 @@
-r"""Limits of a unit as one of its parameters goes to :math:`0^+` or :math:`+\infty`.
+r"""Limits of a unit as one of its parameters goes to an end of its range (:math:`0^+`, :math:`\pm\infty`).
 
 The limits are pointwise in the variables. SymPy cannot take
 :math:`\lim_{\beta\to\infty} x\,\sigma(\beta x)` with :math:`x` real (the answer depends on the
@@ -11,8 +11,9 @@ folded to its simplest form: :math:`\lim_{\beta\to\infty}\text{Swish}_\beta(x) =
 Where a Piecewise condition involves the parameter (threshold, hardtanh, hard/soft shrink), a
 branch is chosen for each sign case by the eventual truth of its condition: the limit of
 ``lhs - rhs`` as the parameter goes to its end; a case SymPy cannot decide is reported in
-``not_derived``, never guessed. A parameter that may be negative (threshold's ``value``) is
-still sent to :math:`0^+` and :math:`+\infty`.
+``not_derived``, never guessed. A parameter goes to the ends of its admissible range: a
+real one (threshold's ``value``) to :math:`\pm\infty`, hardtanh's min_val to :math:`-\infty` and
+up to max_val (never past it, where the unit is not defined).
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ class ParamLimit:
     at_zero: Expr | None
     at_infinity: Expr | None
     not_derived: tuple[tuple[str, str], ...] = ()
+    #: every end of the parameter's admissible range with the unit's limit there (None: not
+    #: derived), as (end, side, limit): (0, "+", x/2) for Swish's β → 0+, (-oo, "+", …) for
+    #: hardtanh's min_val → −∞, (1, "-", …) for min_val → max_val⁻
+    ends: tuple[tuple[Expr, str, Expr | None], ...] = ()
 
 
 def _elementary(e: Expr) -> Expr:
@@ -199,17 +204,33 @@ def _pointwise(expr: Expr, v: Symbol, p: Symbol, end: Expr) -> Expr:
     return _atomic(tidy(result))
 
 
+def _range_ends(admissible: sympy.Set) -> list[tuple[Expr, str]]:
+    """The ends of an admissible interval, each with the side it is approached from."""
+    if not isinstance(admissible, sympy.Interval):
+        admissible = sympy.Interval(-sympy.oo, sympy.oo) if admissible == sympy.S.Reals else admissible
+    if not isinstance(admissible, sympy.Interval):
+        raise NotDerived(f"the admissible values {admissible} are not an interval")
+    return [(admissible.start, "+"), (admissible.end, "-")]
+
+
 def param_limits(unit: Unit, budget: float | None = 10.0) -> dict[str, ParamLimit]:
-    r"""The limits of ``unit`` as each parameter of interest (``Param.limits``) goes to
-    :math:`0^+` and to :math:`+\infty`, the other parameters at their values.
+    r"""The limits of ``unit`` as each parameter of interest (``Param.limits``) goes to the ends
+    of its admissible range (:meth:`Unit.admissible`): :math:`0^+` and :math:`+\infty` for a
+    positive parameter, :math:`\pm\infty` for a real one, the other parameter's value for one
+    ordered against another (hardtanh's min_val < max_val); the other parameters at their values.
+    ``at_zero`` and ``at_infinity`` are the limits at :math:`0^+` and :math:`+\infty` where those
+    are ends, ``ends`` all of them.
 
     .. math:: \lim_{\beta\to 0^+} x\,\sigma(\beta x) = \frac{x}{2}, \qquad
               \lim_{\beta\to\infty} x\,\sigma(\beta x) = \mathrm{ReLU}(x)
 
     >>> import glusym
     >>> from glusym.analysis.limits import param_limits
-    >>> param_limits(glusym.get("swish"))["beta"]
-    ParamLimit(param='beta', at_zero=x/2, at_infinity=Piecewise((x, x > 0), (0, True)), not_derived=())
+    >>> sw = param_limits(glusym.get("swish"))["beta"]
+    >>> sw.at_zero, sw.at_infinity
+    (x/2, Piecewise((x, x > 0), (0, True)))
+    >>> param_limits(glusym.get("hardtanh"))["min_val"].ends[0]  # min_val → −∞ (it stays below max_val)
+    (-oo, '+', Piecewise((1, x > 1), (x, True)))
     >>> sp = param_limits(glusym.get("softplus"))["beta"]
     >>> sp.at_zero, sp.at_infinity
     (oo, Piecewise((x, x > 0), (0, True)))
@@ -236,12 +257,16 @@ def param_limits(unit: Unit, budget: float | None = 10.0) -> dict[str, ParamLimi
                 continue
             p = Symbol(f"_{prm.name}", positive=True)
             others = {q.symbol: values[q.name] for q in params if q.name != prm.name}
-            expr = template.xreplace(others).xreplace({prm.symbol: p})
+            expr = template.xreplace(others)
             results: dict[str, Expr | None] = {}
             missing: list[tuple[str, str]] = []
-            for label, end in (("0", sympy.S.Zero), ("oo", sympy.oo)):
+            ends = []
+            for end, side in _range_ends((gate if gated else unit).admissible(prm.name)):
+                # the parameter as p → 0+ or p → oo: end ± p toward a finite end, ±p toward an infinite one
+                at = (-p if end == -sympy.oo else p) if end.is_infinite else (end + p if side == "+" else end - p)
+                label = "0" if end == 0 and side == "+" else "oo" if end == sympy.oo else f"{end}{side}"
                 try:
-                    lim = _pointwise(expr, var, p, end)
+                    lim = _pointwise(expr.xreplace({prm.symbol: at}), var, p, sympy.oo if end.is_infinite else sympy.S.Zero)
                     if gated and lim.has(sympy.oo, -sympy.oo):
                         raise NotDerived(f"the gate diverges ({lim}): the sign of the limit depends on x_v")
                     results[label] = lim * x_v if gated else lim
@@ -253,9 +278,11 @@ def param_limits(unit: Unit, budget: float | None = 10.0) -> dict[str, ParamLimi
                 except (NotImplementedError, ValueError, TypeError, sympy.PoleError) as exc:
                     results[label] = None
                     missing.append((label, f"SymPy raised {type(exc).__name__}: {exc}".splitlines()[0]))
+                ends.append((end, side, label))
             if gated:
                 results = {k: (None if v is None else _fold_gated(v)) for k, v in results.items()}
-            out[prm.name] = ParamLimit(prm.name, results["0"], results["oo"], tuple(missing))
+            out[prm.name] = ParamLimit(prm.name, results.get("0"), results.get("oo"), tuple(missing),
+                                       tuple((end, side, results[label]) for end, side, label in ends))
     return out
 
 

@@ -1,0 +1,352 @@
+r"""The range of a unit: its infimum and supremum over the real line, each attained or not, and where.
+
+For an activation :math:`f(x)`, cut into its smooth pieces at the Piecewise boundaries, the
+infimum over :math:`\mathbb{R}` is the least of
+
+* the values at its isolated stationary points and strict kinks (:func:`~glusym.analysis.extrema.extrema`),
+* the values on its flat pieces (:func:`~glusym.analysis.extrema.stationary_sets`),
+* its value at every boundary and the one-sided limits of the pieces there (a jump, as hardshrink's
+  at :math:`\pm\tfrac12`, is approached and not reached),
+* its limits at :math:`\pm\infty`,
+
+since between two of these points a piece is monotone; the supremum likewise. A bound is attained
+when one of the candidates that reach it is a value taken at a point (a stationary point, a kink, a
+boundary, a flat piece), and not when only a limit reaches it (σ's 0 and 1). Values are exact where
+the extrema and limits are, else 30 digits.
+
+The result is checked before it is returned: at 30 digits on a grid of 2,401 points of
+:math:`[-60, 60]` and 40 points out to :math:`\pm 10^{6}`, no value of :math:`f` lies below the
+infimum or above the supremum, and a bound said to be attained is the value at the point named.
+Where the check fails, or a candidate cannot be had within the budget, the range is not derived
+(:class:`~glusym.errors.NotDerived`, with the reason), never guessed.
+
+A gated unit :math:`f = \alpha(x_g)\,x_v` whose gate is not identically zero takes every real
+value (fix :math:`x_g` with :math:`\alpha(x_g) \ne 0` and move :math:`x_v`): its range is
+:math:`(-\infty, \infty)`, neither bound attained.
+
+>>> import glusym
+>>> from glusym.analysis.range import value_range
+>>> print(value_range(glusym.get("sigmoid")))
+(0, 1)
+>>> print(value_range(glusym.get("relu6")))
+[0, 6]
+>>> r = value_range(glusym.get("silu"))
+>>> r.infimum.value, r.infimum.attained, r.supremum.value
+(-LambertW(exp(-1)), True, oo)
+>>> print(r)
+[-LambertW(exp(-1)) ≈ -0.278464542761074, oo)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import mpmath
+import sympy
+from sympy import Expr, Symbol
+
+from ..budget import time_budget, validate_budget
+from ..errors import BudgetExceeded, NotDerived
+from .asymptotes import asymptotes
+from .extrema import DIGITS, DPS, _activation, _analyse, _gate, _is_gated, _is_zero_function, _mpf, _numeric, _pieces
+
+__all__ = ["Bound", "Range", "Standing", "standings", "value_range"]
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One end of a range: ``value`` (exact, a 30-digit Float when ``exact`` is False, or ±oo),
+    whether it is ``attained``, and ``where`` it is (``"x = -1"``, ``"x < 0"``; for a bound not
+    attained, the limit that reaches it, ``"x → +oo"``)."""
+
+    value: Expr
+    attained: bool
+    where: tuple[str, ...]
+    exact: bool
+
+    def __str__(self) -> str:
+        """The value, with its decimal beside a closed form that is not a plain number:
+        ``-LambertW(exp(-1)) ≈ -0.278464542761074``."""
+        text = _number(self.value)
+        if self.exact and self.value.is_finite and not self.value.is_Rational:
+            text += f" ≈ {_number(sympy.Float(sympy.N(self.value, DIGITS), 15))}"
+        return text
+
+
+@dataclass(frozen=True)
+class Range:
+    r"""The range of a unit: :math:`\inf f` and :math:`\sup f` over the real line (or plane)."""
+
+    infimum: Bound
+    supremum: Bound
+
+    @property
+    def interval(self) -> str:
+        """The range in interval notation: ``[0, 6]``, ``(0, 1)``, ``[-0.278464542761074, oo)``."""
+        lo = ("[" if self.infimum.attained else "(") + str(self.infimum)
+        hi = str(self.supremum) + ("]" if self.supremum.attained else ")")
+        return f"{lo}, {hi}"
+
+    def as_set(self) -> sympy.Interval:
+        """The smallest interval holding the range, as a SymPy ``Interval`` (the range itself
+        where the unit is continuous)."""
+        return sympy.Interval(self.infimum.value, self.supremum.value,
+                              left_open=not self.infimum.attained, right_open=not self.supremum.attained)
+
+    def __str__(self) -> str:
+        return self.interval
+
+
+def _number(v: Expr) -> str:
+    if v is sympy.oo or v is sympy.S.Infinity:
+        return "oo"
+    if v is -sympy.oo or v == -sympy.oo:
+        return "-oo"
+    if isinstance(v, sympy.Float):
+        return str(sympy.Float(v, 15))
+    return str(v)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    value: Expr
+    attained: bool
+    where: str
+    exact: bool
+
+
+def _limit(expr: Expr, var: Symbol, at: Expr, direction: str) -> Expr:
+    """The one-sided limit of a smooth piece, by substitution where it is finite and continuous there."""
+    if at.is_finite:
+        v = expr.xreplace({var: at})
+        if v.is_finite:
+            return sympy.simplify(v)
+    return sympy.limit(expr, var, at, dir=direction)
+
+
+def _candidates(obj: Any, budget: float | None) -> list[_Candidate]:
+    expr, var = _activation(obj)
+    out: list[_Candidate] = []
+    points, flats = _analyse(obj, 1, budget)
+    for p in points:
+        if p.kind in ("minimum", "maximum"):
+            out.append(_Candidate(p.value, True, f"{var} = {p.at[0][1]}", p.exact))
+    for s in flats:
+        out.append(_Candidate(s.value, True, s.region, True))
+    ends = asymptotes(obj, budget=budget)  # the limits at ±oo, by glusym's rules (x Φ(x), x σ(x))
+    for behaviour, sign in ((ends.plus, "+"), (ends.minus, "-")):
+        if behaviour.limit is None:
+            raise NotDerived(f"the limit at {sign}oo is not derived")
+        out.append(_Candidate(behaviour.limit, False, f"{var} → {sign}oo", not isinstance(behaviour.limit, sympy.Float)))
+    pieces = _pieces(expr, var)
+    for k, pc in enumerate(pieces):
+        for end, direction in ((pc.lo, "+"), (pc.hi, "-")):
+            if end.is_infinite:
+                continue
+            value = _limit(pc.expr, var, end, direction)
+            if not (value.is_extended_real or value.is_infinite):
+                raise NotDerived(f"the limit of {pc.expr} as {var} → {end}{direction} is not a number ({value})")
+            else:
+                at = sympy.simplify(expr.xreplace({var: end}))
+                out.append(_Candidate(at, True, f"{var} = {end}", True))
+                out.append(_Candidate(value, False, f"{var} → {end}{direction}", True))
+    return out
+
+
+def _key(v: Expr) -> mpmath.mpf:
+    return _mpf(v)
+
+
+def _pick(cands: list[_Candidate], lowest: bool) -> Bound:
+    """The least (or greatest) candidate, attained where any candidate of that value is."""
+    with mpmath.workdps(DPS):
+        keyed = [(_key(c.value), c) for c in cands]
+        best = min(k for k, _ in keyed) if lowest else max(k for k, _ in keyed)
+        tol = mpmath.mpf(10) ** -(DIGITS - 2) * (1 + (abs(best) if mpmath.isfinite(best) else 0))
+        same = [c for k, c in keyed if (k == best if not mpmath.isfinite(best) else abs(k - best) <= tol)]
+    reached = [c for c in same if c.attained]
+    chosen = reached or same
+    exact = [c for c in chosen if c.exact]
+    value = (exact or chosen)[0].value
+    where = tuple(dict.fromkeys(c.where for c in chosen))
+    return Bound(value, bool(reached), where, bool(exact))
+
+
+def _grid() -> list[mpmath.mpf]:
+    with mpmath.workdps(DPS):
+        pts = [mpmath.mpf(k) / 20 for k in range(-1200, 1201)]
+        for e in range(2, 62):
+            t = mpmath.mpf(10) ** (mpmath.mpf(e) / 10)
+            pts += [t, -t]
+    return pts
+
+
+def _verify(obj: Any, r: Range) -> None:
+    """Every grid value of f inside [inf, sup], and each attained bound the value at its point."""
+    expr, var = _activation(obj)
+    f = _numeric(expr, var)
+    with mpmath.workdps(DPS):
+        lo, hi = _key(r.infimum.value), _key(r.supremum.value)
+        slack = mpmath.mpf(10) ** -(DIGITS - 4)
+        for t in _grid():
+            try:
+                v = f(t)
+            except (ZeroDivisionError, ValueError, OverflowError):
+                continue
+            if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):
+                continue
+            if v < lo - slack * (1 + abs(lo) if mpmath.isfinite(lo) else 1):
+                raise NotDerived(f"the range check found f({mpmath.nstr(t, 8)}) = {mpmath.nstr(v, 12)} below the "
+                                 f"infimum found, {r.infimum}")
+            if v > hi + slack * (1 + abs(hi) if mpmath.isfinite(hi) else 1):
+                raise NotDerived(f"the range check found f({mpmath.nstr(t, 8)}) = {mpmath.nstr(v, 12)} above the "
+                                 f"supremum found, {r.supremum}")
+
+
+def value_range(obj: Any, budget: float | None = 10.0) -> Range:
+    r"""The range of a unit over the real line: :math:`\inf f` and :math:`\sup f`, attained or not.
+
+    Exact where its extrema and limits are (SiLU's infimum :math:`-W(1/e)`), else 30 digits (GELU's
+    :math:`-0.16997\ldots`); checked on a grid at 30 digits before it is returned.
+
+    >>> import glusym
+    >>> print(value_range(glusym.get("tanh")), value_range(glusym.get("gelu")))
+    (-1, 1) [-0.169971207479904, oo)
+    >>> value_range(glusym.get("relu")).infimum.where
+    ('x < 0', 'x = 0')
+    >>> print(value_range(glusym.get("swiglu")))
+    (-oo, oo)
+    """
+    budget = validate_budget(budget)
+    try:
+        with time_budget(budget):
+            if _is_gated(obj):
+                alpha = _gate(obj)
+                (g,) = sorted(alpha.free_symbols, key=lambda s: s.name) or (None,)
+                if g is None and alpha == 0 or g is not None and _is_zero_function(alpha, g):
+                    zero = Bound(sympy.S.Zero, True, ("everywhere",), True)
+                    return Range(zero, zero)
+                return Range(Bound(-sympy.oo, False, ("x_v → ∓oo",), True), Bound(sympy.oo, False, ("x_v → ±oo",), True))
+            cands = _candidates(obj, budget)
+            r = Range(_pick(cands, True), _pick(cands, False))
+            _verify(obj, r)
+            return r
+    except BudgetExceeded:
+        raise NotDerived(f"the range ran past its budget of {budget:g} s (a larger budget may reach it)") from None
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        raise NotDerived(f"the range: SymPy could not take a limit ({type(exc).__name__})") from None
+
+
+@dataclass(frozen=True)
+class Standing:
+    r"""An extremum with its standing: ``kind`` ``"minimum"`` or ``"maximum"``, ``scope``
+    ``"global"`` (its value is the attained infimum or supremum of the unit) or ``"local"``;
+    ``where`` a point (``"x = -3/2"``) or, for a flat piece every point of which is an extremum, an
+    interval with the ends it holds (``"x ≤ 0"``, ReLU's minima); ``exact`` as for its value."""
+
+    where: str
+    value: Expr
+    kind: str
+    scope: str
+    exact: bool
+    flat: bool = False
+
+    def __str__(self) -> str:
+        what = f"{self.scope} {self.kind}" + ("a" if self.flat and self.kind.endswith("um") else "")
+        what = what.replace("minimuma", "minima").replace("maximuma", "maxima")
+        return f"{what} {_number(self.value)} at {self.where}"
+
+
+def _flat_interval(var: Symbol, region: str, expr: Expr, value: Expr) -> tuple[str, list[Expr]]:
+    """The flat piece's interval with the ends where f still has its value, and its finite ends."""
+    import re
+
+    m = re.fullmatch(rf"{re.escape(str(var))} ([<>]) (.+)", region) or re.fullmatch(
+        rf"(.+) < {re.escape(str(var))} < (.+)", region)
+    if m is None:
+        return region, []
+    if m.re.pattern.startswith("(.+)"):
+        lo, hi = sympy.sympify(m.group(1)), sympy.sympify(m.group(2))  # glusym's own region text, numbers only
+        ends = [lo, hi]
+    else:
+        b = sympy.sympify(m.group(2))
+        ends = [b]
+    def holds(b: Expr) -> bool:
+        return sympy.simplify(expr.xreplace({var: b}) - value) == 0
+
+    if len(ends) == 1:
+        b = ends[0]
+        op = m.group(1)
+        sign = ("≤" if holds(b) else "<") if op == "<" else ("≥" if holds(b) else ">")
+        return f"{var} {sign} {b}", ends
+    lo, hi = ends
+    return f"{lo} {'≤' if holds(lo) else '<'} {var} {'≤' if holds(hi) else '<'} {hi}", ends
+
+
+def standings(obj: Any, budget: float | None = 10.0) -> tuple[Standing, ...]:
+    r"""Every extremum of an activation with its standing, local or global, including the flat
+    pieces whose every point is an extremum (ReLU's minima on :math:`x \le 0`, hardswish's local
+    maxima on :math:`x \le -3`); a flat piece between a rise and a fall is no extremum. A
+    stationary inflection (tanhshrink at 0) is not an extremum and is not listed.
+
+    >>> import glusym
+    >>> [str(s) for s in standings(glusym.get("relu"))]
+    ['global minima 0 at x ≤ 0']
+    >>> [str(s) for s in standings(glusym.get("hardswish"))]
+    ['local maxima 0 at x ≤ -3', 'global minimum -3/8 at x = -3/2']
+    >>> standings(glusym.get("tanhshrink"))
+    ()
+    """
+    budget = validate_budget(budget)
+    try:
+        with time_budget(budget):
+            expr, var = _activation(obj)
+            r = value_range(obj, budget=None)
+            points, flats = _analyse(obj, 1, None)
+            f = _numeric(expr, var)
+            out = []
+            with mpmath.workdps(DPS):
+                for s in flats:
+                    where, ends = _flat_interval(var, s.region, expr, s.value)
+                    if not ends:
+                        continue
+                    v = _key(s.value)
+                    beside = []
+                    for b in ends:  # just beyond each end (10^-6 away: a piece x^2 rises by 10^-12)
+                        for side in (-1, 1):
+                            fv = f(_key(b) + side * mpmath.mpf(10) ** -6)
+                            if abs(fv - v) > mpmath.mpf(10) ** -(DPS - 5):
+                                beside.append(_sign_of(fv - v))
+                    if beside and all(b > 0 for b in beside):
+                        kind = "minimum"
+                    elif beside and all(b < 0 for b in beside):
+                        kind = "maximum"
+                    else:
+                        continue
+                    start = -math.inf if s.region.startswith(f"{var} <") else float(_key(ends[0]))
+                    out.append((start, Standing(where, s.value, kind, _scope(kind, s.value, r), True, flat=True)))
+                for p in points:
+                    if p.kind not in ("minimum", "maximum"):
+                        continue
+                    out.append((float(_key(p.at[0][1])), Standing(f"{var} = {p.at[0][1]}", p.value, p.kind,
+                                                                  _scope(p.kind, p.value, r), p.exact)))
+            out.sort(key=lambda pair: pair[0])
+            return tuple(s for _, s in out)
+    except BudgetExceeded:
+        raise NotDerived(f"the extrema's standing ran past its budget of {budget:g} s") from None
+
+
+def _sign_of(v: mpmath.mpf) -> int:
+    return 1 if v > 0 else -1
+
+
+def _scope(kind: str, value: Expr, r: Range) -> str:
+    bound = r.infimum if kind == "minimum" else r.supremum
+    if not bound.attained:
+        return "local"
+    with mpmath.workdps(DPS):
+        a, b = _key(value), _key(bound.value)
+        return "global" if abs(a - b) <= mpmath.mpf(10) ** -(DIGITS - 2) * (1 + abs(b)) else "local"
+
