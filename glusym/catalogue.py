@@ -269,6 +269,8 @@ class Unit:
 
 #: Names that Python's float() reads as numbers: refused as names, as they are as numbers.
 _NOT_NAMES = frozenset({"nan", "inf", "infinity"})
+#: glusym's variables, which no parameter may be named after.
+_VARIABLE_NAMES = frozenset({"x", "x_g", "x_v"})
 
 
 def _param_value(p: Param, value: Any, unit: str) -> Expr:
@@ -280,6 +282,8 @@ def _param_value(p: Param, value: Any, unit: str) -> Expr:
     domain = {"positive": True} if p.positive else {"real": True}
     if isinstance(value, str) and value.isidentifier() and not keyword.iskeyword(value) \
             and value.lower() not in _NOT_NAMES:
+        if value in _VARIABLE_NAMES:  # beta="x" would print as the variable and be another symbol
+            raise GlusymError(f"parameter {p.name} of {unit}: {value!r} is the name of a variable, not a parameter")
         return Symbol(value, **domain)
     if isinstance(value, Symbol) and set(value.assumptions0) <= {"commutative"}:
         return Symbol(value.name, **domain)

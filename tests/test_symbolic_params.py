@@ -123,3 +123,9 @@ def test_the_derive_header_names_the_set_value(capsys: pytest.CaptureFixture[str
     assert main(["derive", "swish", "--set", "beta=b"]) == 2  # the command line takes numbers
     assert "--set takes numbers" in capsys.readouterr().err
     assert not keyword.iskeyword("b")
+
+
+@pytest.mark.parametrize("name", ["x", "x_g", "x_v"])
+def test_a_parameter_may_not_be_named_after_a_variable(name: str) -> None:
+    with pytest.raises(glusym.GlusymError, match="name of a variable"):
+        glusym.get("swish", beta=name)
