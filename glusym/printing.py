@@ -466,10 +466,12 @@ class Presentation:
 def _key(e: Any, decimals: frozenset[Rational]) -> tuple[int, int]:
     r"""The rank of a candidate: its reading length, then its minus signs. The reading length is
     the printed LaTeX's, with ``\operatorname{softplus}`` counted as ``\zeta`` (the letter Dugas
-    et al. and Goodfellow et al. give it: a name, not a formula) and a fraction inside a
-    fraction's numerator counted ten more."""
+    et al. and Goodfellow et al. give it: a name, not a formula), another ``\operatorname{sech}``
+    as ``\sech`` (as long as ``\tanh``), ``\left(`` and ``\right)`` as the one parenthesis each
+    shows, and a fraction inside a fraction's numerator counted ten more."""
     t = tex(e, decimals)
-    short = t.replace(r"\operatorname{softplus}", r"\zeta")
+    short = t.replace(r"\operatorname{softplus}", r"\zeta").replace(r"\left(", "(").replace(r"\right)", ")")
+    short = re.sub(r"\\operatorname\{(\w+)\}", r"\\\1", short)
     return len(short) + 10 * t.count(r"\frac{\frac"), t.count("- ")
 
 

@@ -34,7 +34,7 @@ from glusym.printing import present, tex
 PAPER_FORMS: tuple[tuple[str, str, tuple[str, int], str, str], ...] = (
     ("σ′", "sigmoid", ("gradient", 0), r"\sigma(x)(1-\sigma(x))", "textbook (logistic function)"),
     ("σ″", "sigmoid", ("hessian", 0), r"\sigma(x)(1-\sigma(x))(1-2\sigma(x))", "textbook"),
-    ("tanh′", "tanh", ("gradient", 0), r"1-\tanh^2(x)", "textbook"),
+    ("tanh′", "tanh", ("gradient", 0), r"\operatorname{sech}^2(x)", "textbook (= 1 − tanh²(x))"),
     ("SiLU′", "silu", ("gradient", 0), r"\sigma(x)(1 + x(1-\sigma(x)))", "Elfwing et al. 2017, arXiv 1702.03118"),
     ("Swish_β′", "swish", ("template", 0), r"\beta x\sigma(\beta x) + \sigma(\beta x)(1 - \beta x\sigma(\beta x))",
      "Ramachandran et al. 2017, arXiv 1710.05941: βf(x) + σ(βx)(1 − βf(x))"),
