@@ -99,7 +99,7 @@ class _Printing:
     def __call__(self, fn: Any, fallback: Any) -> Any:
         """``fn()`` within what is left of the budget, else ``fallback(why)``; also where SymPy's
         printer recurses too deeply (64 nested Φ written with erfc) or memory runs out."""
-        late = f"not printed: printing ran past its budget of {self.seconds:g} s"
+        late = f"not printed: printing ran past its budget of {self.seconds or 0:g} s"  # None: never late
         remaining = None if self.deadline is None else self.deadline - time.monotonic()
         if remaining is not None and remaining <= 0:
             return fallback(late)
@@ -313,7 +313,12 @@ def present(expr: Any) -> Any:
     expr = to_sympy(expr, "a presented expression")
     if not _printable(expr):
         return expr
-    return printing.present(expr, DECIMALS)
+    return printing.present(expr, DECIMALS, budget=_PRESENT_BUDGET)
+
+
+#: Seconds the presentation of one formula of a report may take; past it the formula is shown
+#: as derived, so that a slow rewrite never costs the report's own printing budget.
+_PRESENT_BUDGET = 0.75
 
 
 def _eq(lhs: str, expr: Any, rel: str = "=") -> list[str]:

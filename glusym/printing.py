@@ -287,12 +287,18 @@ def equal(a: Any, b: Any, digits: int = _DIGITS) -> str | None:
 def _exp_to_sigmoid(e: Expr) -> list[Expr]:
     """:math:`e^{a} = \\sigma(a)/(1-\\sigma(a))`, then cancel: :math:`e^x/(e^x+1) = \\sigma(x)`."""
     out = []
+    # only where a logistic stands: a sum 1 + e^{a} (a series in e^{-t} is left as it is)
+    logistic = {u.args[0] for t in e.atoms(Add) if len(t.args) == 2 and S.One in t.args
+                for u in t.args if isinstance(u, exp)}
+    small = sympy.count_ops(e) <= 40
     for ex in e.atoms(exp):
         a = ex.args[0]
         base = -a if a.could_extract_minus_sign() else a
+        if base not in logistic and -base not in logistic:
+            continue
         s = Dummy("s")
         f = e.xreplace({exp(base): s / (1 - s), exp(-base): (1 - s) / s})
-        for g in (sympy.cancel(f), sympy.factor(f)):
+        for g in (sympy.cancel(f), sympy.factor(f)) if small else (sympy.cancel(f),):
             out.append(g.xreplace({s: sigmoid(base)}))
     return out
 
