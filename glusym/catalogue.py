@@ -50,9 +50,11 @@ from sympy import (
 
 from .errors import GlusymError
 from .functions import Phi, sigmoid, to_sympy
+from .printing import definition
 
 __all__ = [
     "CATALOGUE",
+    "DECIMALS",
     "Param",
     "Unit",
     "get",
@@ -262,9 +264,7 @@ class Unit:
         return self.expr.xreplace(dict(zip(self.variables, values)))
 
     def _repr_latex_(self) -> str:
-        from .latex import unit_definition
-
-        return "$\\displaystyle " + unit_definition(self) + "$"
+        return "$\\displaystyle " + definition(self, decimals=DECIMALS) + "$"
 
 
 #: Names that Python's float() reads as numbers: refused as names, as they are as numbers.
@@ -533,12 +533,15 @@ swish = order_raise(Unit("swish_gate", sigmoid(_sw_beta.symbol * x), (x,), r"\si
 silu = _specialise(swish, name="silu", latex_name=r"\text{SiLU}",
                    reference="arXiv 1606.08415, 1702.03118; torch.nn.functional.silu; jax.nn.silu",
                    description="x*sigmoid(x), Swish with beta = 1", beta=1)
+#: quick-GELU's sharpness, a decimal in its source (CLIP's code)
+_QUICK_BETA = Rational("1.702")
 quick_gelu = _specialise(swish, name="quick_gelu", latex_name=r"\text{QuickGELU}",
                          reference="OpenAI CLIP; Hugging Face transformers quick_gelu",
-                         description="x*sigmoid(1.702*x), Swish with beta = 1.702", beta="1.702")
+                         description="x*sigmoid(1.702*x), Swish with beta = 1.702", beta=_QUICK_BETA)
 gelu = order_raise(normal_cdf, name="gelu", latex_name=r"\text{GELU}",
                    reference="arXiv 1606.08415; torch.nn.functional.gelu; jax.nn.gelu(approximate=False)",
                    description="x*Phi(x), exact (jax.nn.gelu defaults to the tanh form: gelu_tanh)")
+#: GELU-tanh's cubic coefficient, a decimal in its source (arXiv 1606.08415)
 _GELU_C = Rational("0.044715")
 gelu_tanh = Unit("gelu_tanh", x / 2 * (1 + tanh(sqrt(2 / pi) * (x + _GELU_C * x**3))), (x,),
                  r"\text{GELU}_{\tanh}",
@@ -633,6 +636,13 @@ _ENTRIES: tuple[tuple[Unit, tuple[str, ...]], ...] = (
     (geglu, ()),
     (swiglu, ()),
 )
+
+
+#: The catalogue's constants that are decimals in their sources; the printers are given them
+#: (glusym.printing may not import the catalogue) and print them, and their small multiples and
+#: powers, as decimals: 1.702, 0.044715 (stored exactly, as 851/500 and 8943/200000), while 1/2
+#: stays a fraction.
+DECIMALS: frozenset[Rational] = frozenset({_QUICK_BETA, _GELU_C})
 
 
 def _build() -> Mapping[str, Unit]:

@@ -35,9 +35,10 @@ from sympy import Expr
 from .analysis.depth import MAX_DEPTH, MAX_NODES, MAX_TERMS, Chain, order_table, stack
 from .analysis.series import MAX_ORDER
 from .budget import MAX_BUDGET, integer_digits, time_budget, tree_size, validate_budget
-from .catalogue import CATALOGUE, Unit, get
+from .catalogue import CATALOGUE, DECIMALS, Unit, get
 from .errors import BudgetExceeded, GlusymError, NotDerived, shown
-from .functions import elementary, phi, to_sympy
+from .functions import elementary, to_sympy
+from . import printing
 
 __all__ = ["main"]
 
@@ -98,7 +99,7 @@ class _Printing:
     def __call__(self, fn: Any, fallback: Any) -> Any:
         """``fn()`` within what is left of the budget, else ``fallback(why)``; also where SymPy's
         printer recurses too deeply (64 nested Φ written with erfc) or memory runs out."""
-        late = f"not printed: printing ran past its budget of {self.seconds:g} s"
+        late = f"not printed: printing ran past its budget of {self.seconds or 0:g} s"  # None: never late
         remaining = None if self.deadline is None else self.deadline - time.monotonic()
         if remaining is not None and remaining <= 0:
             return fallback(late)
@@ -151,11 +152,11 @@ class _Readable(sympy.printing.str.StrPrinter):
 
 
 def _readable(expr: Any) -> str:
-    return _Readable().doprint(expr)
+    return _Readable().doprint(printing.decimal_form(expr, DECIMALS))
 
 
 def _pretty(expr: Any) -> str:
-    return sympy.pretty(expr, use_unicode=True, wrap_line=False)
+    return printing.pretty(expr, DECIMALS)
 
 
 def _growth(k: Expr) -> str:
@@ -307,22 +308,23 @@ def _indent(text: str, prefix: str = "  ") -> list[str]:
 
 
 def present(expr: Any) -> Any:
-    r"""An expression as a person reads it: common factors pulled out, and
-    :math:`e^{-v^2/2}/\sqrt{2\pi}` shown as :math:`\varphi(v)`."""
+    r"""An expression as a paper prints it (:func:`glusym.printing.present`: σ(−x), softplus,
+    :math:`\varphi`, sech, factored; each rewrite verified equal), or as it is where too large."""
     expr = to_sympy(expr, "a presented expression")
-    if not _printable(expr) or not expr.has(sympy.exp):
+    if not _printable(expr):
         return expr
-    out = sympy.factor_terms(expr)
-    for e in out.atoms(sympy.exp):
-        for v in e.args[0].free_symbols:
-            if sympy.expand(e.args[0] + v**2 / 2) == 0:
-                out = sympy.factor_terms(out.subs(e, sympy.sqrt(2 * sympy.pi) * phi(v)))
-    return out
+    return printing.present(expr, DECIMALS, budget=_PRESENT_BUDGET)
+
+
+#: Seconds the presentation of one formula of a report may take; past it the formula is shown
+#: as derived, so that a slow rewrite never costs the report's own printing budget.
+_PRESENT_BUDGET = 0.75
 
 
 def _eq(lhs: str, expr: Any, rel: str = "=") -> list[str]:
     if not _printable(expr):
         return [f"  {lhs} {rel} <{_too_big(expr)}>"]
+    expr = _printing(lambda: present(expr), lambda why: expr)
     pretty = _printing(lambda: _pretty(expr), lambda why: f"\0{why}")
     if pretty.startswith("\0"):
         return [f"  {lhs} {rel} <{pretty[1:]}>"]
@@ -403,7 +405,7 @@ def _derivation_text(d: Any) -> str:
         out += _block("Gradient", lines)
     if d.hessian is not None:
         big = [e for e in d.hessian if not _small(e)]
-        shown = f"\0{_too_big(big[0])}" if big else _printing(lambda: _pretty(d.hessian), lambda why: f"\0{why}")
+        shown = f"\0{_too_big(big[0])}" if big else _printing(lambda: _pretty(present(d.hessian)), lambda why: f"\0{why}")
         out += _block("Hessian", [f"  {shown[1:]}"] if shown.startswith("\0") else _indent(shown))
     if d.taylor is not None:
         t = d.taylor

@@ -1,4 +1,5 @@
-r"""The atomic SymPy functions of glusym: :math:`\sigma`, :math:`\Phi` and :math:`\varphi`.
+r"""The atomic SymPy functions of glusym: :math:`\sigma`, :math:`\Phi` and :math:`\varphi`, and
+:class:`softplus`, atomic for display only (the printing layer writes :math:`\log(1+e^x)` so).
 
 They stay atomic so that they print in the post's notation and differentiate to the forms a
 reader expects (:math:`\sigma' = \sigma(1-\sigma)`, :math:`\Phi' = \varphi`); each can be
@@ -29,7 +30,7 @@ from sympy import Expr, Function, S, erf, erfc, exp, log, pi, sqrt, tanh
 
 from .errors import GlusymError
 
-__all__ = ["Phi", "elementary", "phi", "sigmoid", "text_note", "to_sympy"]
+__all__ = ["Phi", "elementary", "phi", "sigmoid", "softplus", "text_note", "to_sympy"]
 
 _TEXT = (str, bytes, bytearray)
 
@@ -255,9 +256,67 @@ class phi(_Strict, Function):
         return printer._print_Function(self, func_name="φ")
 
 
+class softplus(_Strict, Function):
+    r"""Softplus :math:`\operatorname{softplus}(x) = \log(1 + e^{x})`, atomic for display only.
+
+    The catalogue and the analyses never build it: :func:`glusym.printing.present` writes
+    :math:`\log(1+e^{u})` as it where that is shorter (Mish's derivative, as its paper prints it),
+    and it prints as ``\operatorname{softplus}``, which :func:`glusym.parse_latex` reads back as
+    :math:`\log(e^{x}+1)`. Derivative :math:`\operatorname{softplus}'(x) = \sigma(x)`.
+
+    >>> from sympy import Symbol, diff, log
+    >>> x = Symbol("x")
+    >>> softplus(x).rewrite("log"), diff(softplus(x), x)
+    (log(exp(x) + 1), sigmoid(x))
+    >>> softplus(0)
+    log(2)
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        return sigmoid(self.args[0])
+
+    @classmethod
+    def eval(cls, arg: Expr) -> Expr | None:
+        if arg.is_zero:
+            return log(2)
+        if arg is S.Infinity:
+            return S.Infinity
+        if arg is S.NegativeInfinity:
+            return S.Zero
+        return None
+
+    def _eval_rewrite_as_log(self, arg: Expr, **kwargs: Any) -> Expr:
+        return log(1 + exp(arg))
+
+    _eval_rewrite_as_exp = _eval_rewrite_as_log
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return True if self.args[0].is_finite and self.args[0].is_extended_real else None
+
+    def _eval_evalf(self, prec: int) -> Expr | None:
+        return self.rewrite(log)._eval_evalf(prec)
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        arg = printer._print(self.args[0])
+        base = r"\operatorname{softplus}\left(%s\right)" % arg
+        return base if exp is None else r"\operatorname{softplus}^{%s}\left(%s\right)" % (exp, arg)
+
+    def _pretty(self, printer: Any) -> Any:
+        return printer._print_Function(self, func_name="softplus")
+
+    def _sympystr(self, printer: Any) -> str:
+        return "softplus(%s)" % printer._print(self.args[0])
+
+
 def elementary(expr: Expr) -> Expr:
     r"""Rewrite glusym's atomic functions into SymPy's own: :math:`\sigma \to 1/(1+e^{-x})`,
-    :math:`\Phi \to (1+\operatorname{erf}(x/\sqrt 2))/2`, :math:`\varphi \to e^{-x^2/2}/\sqrt{2\pi}`.
+    :math:`\Phi \to (1+\operatorname{erf}(x/\sqrt 2))/2`, :math:`\varphi \to e^{-x^2/2}/\sqrt{2\pi}`,
+    :math:`\operatorname{softplus} \to \log(1+e^{x})`.
 
     The result uses only SymPy's function names, so ``str`` of it reads back with
     ``sympy.sympify``.
@@ -269,6 +328,6 @@ def elementary(expr: Expr) -> Expr:
     """
     expr = to_sympy(expr, "the argument of elementary")
     return expr.replace(
-        lambda e: isinstance(e, (sigmoid, Phi, phi)),
-        lambda e: e.rewrite(erf) if isinstance(e, Phi) else e.rewrite(exp),
+        lambda e: isinstance(e, (sigmoid, Phi, phi, softplus)),
+        lambda e: e.rewrite(erf) if isinstance(e, Phi) else e.rewrite(log) if isinstance(e, softplus) else e.rewrite(exp),
     )

@@ -9,11 +9,14 @@ render every entry × every part with the real KaTeX) and reads back with
 
 Notation: :math:`\sigma` the logistic sigmoid, :math:`\Phi` the normal CDF, :math:`\varphi` its
 density, :math:`H` the Heaviside step (SymPy's own printer writes :math:`\theta`), names as
-``\text{…}``; ``expand=True`` writes σ, Φ, φ out as their definitions.
+``\text{…}``; ``expand=True`` writes σ, Φ, φ out as their definitions. Every expression is
+printed in its presented form (:func:`glusym.printing.present`: the shortest rewrite verified
+equal, σ(−x) for 1 − σ(x), softplus, φ, sech, …) with the catalogue's decimal constants as
+decimals (:data:`glusym.catalogue.DECIMALS`: 1.702, 0.044715).
 
 >>> import glusym
 >>> print(latex_part(glusym.get("silu"), "gradient")[0])
-\text{SiLU}'\left(x\right) = \left(- x \left(\sigma\left(x\right) - 1\right) + 1\right) \sigma\left(x\right)
+\text{SiLU}'\left(x\right) = \left(x \sigma\left(- x\right) + 1\right) \sigma\left(x\right)
 >>> latex(glusym.get("silu"), expand=True)
 '\\text{SiLU}\\left(x\\right) = \\frac{x}{1 + e^{- x}}'
 """
@@ -25,46 +28,18 @@ from typing import Any
 
 import sympy
 from sympy import Expr, Symbol
-from sympy.printing.latex import LatexPrinter
 
 from .budget import integer_digits, tree_size
-from .catalogue import Unit
+from .catalogue import DECIMALS, Unit
 from .errors import GlusymError
 from .functions import elementary, text_note, to_sympy
+from .printing import PostLatexPrinter as _Printer  # noqa: F401 - the printer's old name here
+from .printing import definition, definition_expr, in_name, lettered, name_with_values, param_name, present, tex
 
 __all__ = ["PARTS", "latex", "latex_part", "post_text", "unit_definition", "wrap"]
 
 #: The parts of a unit's derivation that :func:`latex_part` prints.
 PARTS = ("definition", "gradient", "hessian", "taylor", "asymptotes", "limits")
-
-
-class _Printer(LatexPrinter):
-    """SymPy's LaTeX printer with the post's notation and KaTeX-safe output."""
-
-    def _print_Heaviside(self, expr: Any, exp: Any = None) -> str:
-        tex = r"H\left(%s\right)" % self._print(expr.args[0])
-        return tex if exp is None else r"%s^{%s}" % (tex, exp)
-
-    def _print_Function(self, expr: Any, exp: Any = None) -> str:
-        # SymPy writes \operatorname{erf}{\left(x \right)}: the extra braces are harmless in
-        # KaTeX but not what people write; drop them
-        tex = super()._print_Function(expr, exp)
-        return re.sub(r"\}\{\\left\((.*)\\right\)\}$", r"}\\left(\1\\right)", tex) if exp is None else tex
-
-    def _print_BigO(self, expr: Any, exp: Any = None) -> str:
-        return r"O\left(%s\right)" % self._print(expr.args[0])
-
-    def _print_ImmutableDenseMatrix(self, expr: Any) -> str:
-        rows = [" & ".join(self._print(c) for c in expr.row(i)) for i in range(expr.rows)]
-        return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
-
-    _print_MutableDenseMatrix = _print_ImmutableDenseMatrix
-    _print_Matrix = _print_ImmutableDenseMatrix
-
-    def _print_Tuple(self, expr: Any) -> str:
-        return r"\left(" + ", ".join(self._print(a) for a in expr.args) + r"\right)"
-
-    _print_tuple = _print_Tuple
 
 
 #: The largest expression LaTeX is written for: nodes of its tree (the printer walks all of them)
@@ -79,48 +54,21 @@ def _tex(expr: Any, expand: bool = False) -> str:
         size = f"{nodes:.1e} nodes" if nodes > MAX_NODES else f"a number of {digits} digits"
         raise GlusymError(f"an expression of {size} is too large to write as LaTeX "
                           f"(at most {MAX_NODES} nodes and numbers of {MAX_DIGITS} digits)")
-    if expand:
-        expr = elementary(expr)
-    return _Printer({"symbol_names": {}}).doprint(expr)
+    # the form a paper prints (each rewrite verified equal), or the definitions written out
+    expr = elementary(expr) if expand else present(expr, DECIMALS)
+    return tex(expr, DECIMALS)
 
 
 def _name(unit: Unit) -> str:
     r"""The unit's name, a parameter in it (``\text{Swish}_\beta``) replaced by its value."""
-    name = unit.latex_name
-    for p in unit.params:
-        if _in_name(p, name):
-            name = name.replace(p.latex, "{%s}" % _tex(unit.param_values[p.name]))
-    return name
+    return name_with_values(unit, DECIMALS)
 
 
 def _args(values: Any) -> str:
     return r"\left(" + ", ".join(_tex(v) for v in values) + r"\right)"
 
 
-def _in_name(p: Any, name: str) -> bool:
-    """True where the parameter is the name's subscript (``\text{Swish}_\beta``)."""
-    return re.search(r"_\s*\{?\s*%s\s*\}?(?![A-Za-z])" % re.escape(p.latex), name) is not None
-
-
-def _lettered(unit: Unit, p: Any) -> bool:
-    """True where a definition writes the parameter by its letter: the unit's name carries it
-    and no caller set it (``get("swish")`` is the family Swish_β; ``get("swish", beta=2)`` Swish_2)."""
-    return _in_name(p, unit.latex_name) and p.name not in getattr(unit, "fixed", ())
-
-
-def _definition_name(unit: Unit) -> str:
-    r"""The unit's name in its definition: a parameter a caller set by its value (``\text{Swish}_{2}``)."""
-    name = unit.latex_name
-    for p in unit.params:
-        if _in_name(p, name) and not _lettered(unit, p):
-            name = name.replace(p.latex, "{%s}" % _tex(unit.param_values[p.name]))
-    return name
-
-
-def _definition_expr(unit: Unit) -> Expr:
-    """The expression a definition states: a parameter written by its letter stays a symbol."""
-    expr = unit.template.xreplace({p.symbol: Symbol(_pname(p), real=True) for p in unit.params if _lettered(unit, p)})
-    return expr.xreplace({p.symbol: unit.param_values[p.name] for p in unit.params})
+_in_name, _lettered, _definition_expr = in_name, lettered, definition_expr
 
 
 def unit_definition(unit: Unit, expand: bool = False) -> str:
@@ -136,7 +84,7 @@ def unit_definition(unit: Unit, expand: bool = False) -> str:
     >>> unit_definition(glusym.get("swish", beta="b"))
     '\\text{Swish}_{b}\\left(x\\right) = x \\sigma\\left(b x\\right)'
     """
-    return r"%s%s = %s" % (_definition_name(unit), _args(unit.variables), _tex(_definition_expr(unit), expand))
+    return definition(unit, expand, DECIMALS)
 
 
 def latex(obj: Any, expand: bool = False) -> str:
@@ -436,6 +384,4 @@ def _prime(name: str, args: str, n: int) -> str:
     return name + "'" * n + args
 
 
-def _pname(p: Any) -> str:
-    """The name of the symbol the parameter's LaTeX reads back as (``\\beta`` -> ``beta``)."""
-    return re.sub(r"[\\{} ]", "", p.latex) or p.name
+_pname = param_name
