@@ -251,6 +251,28 @@ def _derivation_json(d: Any) -> dict[str, Any]:
     if d.level_set is not None:
         out["level_set"] = {"c": s(d.level_set.c, "level_set.c"), "x_v": s(d.level_set.solution, "level_set.x_v"),
                             "condition": d.level_set.condition}
+        zero = getattr(d, "zero_level_set", None)
+        if zero is not None:
+            out["level_set"]["zero_set"] = zero.zero_set
+    if getattr(d, "range", None) is not None:
+        out["range"] = {"interval": d.range.interval, **{
+            word: {"value": s(b.value, f"range.{word}.value"), "attained": b.attained, "where": list(b.where),
+                   "exact": b.exact} for word, b in (("infimum", d.range.infimum), ("supremum", d.range.supremum))}}
+    if getattr(d, "standings", None) is not None:
+        out["standings"] = [{"kind": st.kind, "scope": st.scope, "where": st.where, "flat": st.flat,
+                             "value": s(st.value, f"standings.{i}.value"), "exact": st.exact}
+                            for i, st in enumerate(d.standings)]
+    if getattr(d, "kinks", None) is not None:
+        out["kinks"] = [{"variable": k.variable.name, "at": s(k.at, f"kinks.{i}.at"), "value": s(k.value, f"kinks.{i}.value"),
+                         "continuous": k.continuous, "differentiable": k.differentiable,
+                         "convention": None if k.convention is None else s(k.convention, f"kinks.{i}.convention"),
+                         **{f"{side}_{what}": s(getattr(k, f"{side}_{what}"), f"kinks.{i}.{side}_{what}")
+                            for side in ("left", "right") for what in ("value", "derivative", "series")}}
+                        for i, k in enumerate(d.kinks)]
+    if getattr(d, "directions", None) is not None:
+        out["directions"] = [{"theta": dr.theta, "cos_sign": dr.cos_sign, "sin_sign": dr.sin_sign,
+                              "leading": s(dr.leading, f"directions.{i}.leading"), "growth": dr.growth,
+                              "limit": s(dr.limit, f"directions.{i}.limit")} for i, dr in enumerate(d.directions)]
     if isinstance(u, Chain):  # a stack's depth, and its growth orders where derived
         out["depth"], out["growth"] = u.depth, None
     if getattr(d, "growth", None) is not None:
@@ -445,19 +467,54 @@ def _derivation_text(d: Any) -> str:
             for field, reason in beh.not_derived:
                 lines.append(f"    {field}: not derived ({_cap(reason)})")
         out += _block(title, lines)
+    if getattr(d, "directions", None):
+        lines = [f"  {dr.theta}: " + ("f = 0 on the ray" if dr.growth == "0" else
+                                      f"f ~ {_inline(dr.leading)}, growth {dr.growth}, limit {_inline(dr.limit)}")
+                 for dr in d.directions]
+        out += _block("Behaviour at infinity by direction, (x_g, x_v) = t(c, s), c = cos θ, s = sin θ", lines)
+    if getattr(d, "range", None) is not None:
+        r = d.range
+        lines = [f"  {r.interval}"]
+        for word, b in (("infimum", r.infimum), ("supremum", r.supremum)):
+            how = "attained at " if b.attained else "approached as "
+            lines.append(f"  {word} {b}" + ("" if b.exact else " (numerical, 30 digits)") + f", {how}"
+                         + " and ".join(b.where))
+        out += _block("Range", lines)
     if d.extrema is not None:
         title = "Critical points" if u.kind == "gated" else "Extrema"
-        lines = [f"  {p.kind} at " + ", ".join(f"{v} = {_inline(val)}" for v, val in p.at) +
-                 f", value {_inline(p.value)}" + ("" if p.exact else " (numerical, 30 digits)") for p in d.extrema]
-        if d.stationary:
-            lines += [f"  stationary on {s.region}, value {_inline(s.value)}" for s in d.stationary]
+        standing = getattr(d, "standings", None)
+        if standing is not None and u.kind != "gated":
+            lines = [f"  {_standing_text(st)}" + ("" if st.exact else " (numerical, 30 digits)") for st in standing]
+            flat = {st.where.replace("≤", "<").replace("≥", ">") for st in standing if st.flat}
+            lines += [f"  constant on {s.region}, value {_inline(s.value)} (no extremum: it rises on one side "
+                      "and falls on the other)" for s in d.stationary or () if s.region not in flat]
+        else:
+            lines = [f"  {p.kind} at " + ", ".join(f"{v} = {_inline(val)}" for v, val in p.at) +
+                     f", value {_inline(p.value)}" + ("" if p.exact else " (numerical, 30 digits)")
+                     for p in d.extrema if u.kind == "gated" or p.kind != "inflection"]
+            if d.stationary:
+                lines += [f"  stationary on {s.region}, value {_inline(s.value)}" for s in d.stationary]
         out += _block(title, lines or ["  none"])
+    if getattr(d, "kinks", None):
+        lines = []
+        for k in d.kinks:
+            lines.append(f"  {k}")
+            lines.append(f"    left:  {_inline(k.left_series)}   (h = {_inline(k.variable - k.at)} < 0)")
+            lines.append(f"    right: {_inline(k.right_series)}   (h > 0)")
+        out += _block("Kinks", lines)
     if d.inflections is not None and u.kind != "gated":
+        flat = {p.at for p in d.extrema or () if p.kind == "inflection"}  # f' = 0 there too (tanhshrink at 0)
         lines = ["  at " + ", ".join(f"{v} = {_inline(val)}" for v, val in p.at) + ("" if p.exact else " (numerical)")
-                 for p in d.inflections]
+                 + (" (stationary: f' = 0 there, no extremum)" if p.at in flat else "") for p in d.inflections]
+        lines += ["  stationary inflection (f' = 0, no extremum) at " + ", ".join(f"{v} = {_inline(val)}" for v, val in at)
+                  for at in flat if at not in {p.at for p in d.inflections}]
         out += _block("Inflection points", lines or ["  none"])
     if d.level_set is not None:
-        out += _block("Level sets f = c", _eq("x_v", d.level_set.solution) + [f"  where {d.level_set.condition}"])
+        lines = _eq("x_v", d.level_set.solution) + [f"  where {d.level_set.condition}"]
+        zero = getattr(d, "zero_level_set", None)
+        if zero is not None and zero.zero_set is not None:
+            lines.append(f"  c = 0: x_v = 0, or {zero.zero_set}")
+        out += _block("Level sets f = c", lines)
     if getattr(d, "growth", None) is not None:
         g = d.growth
         lines = []
@@ -649,6 +706,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report.to_text())
     return 1 if report.failed else 0
+
+
+def _standing_text(st: Any) -> str:
+    """"global minimum at x = -3/2, value -3/8"; a flat piece: "global minima on x ≤ 0, value 0"."""
+    kind = {"minimum": "minima", "maximum": "maxima"}[st.kind] if st.flat else st.kind
+    return f"{st.scope} {kind} {'on' if st.flat else 'at'} {st.where}, value {_inline(st.value)}"
 
 
 def _end_label(end: Expr, side: str) -> str:

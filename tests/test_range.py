@@ -130,8 +130,8 @@ def test_a_wrong_range_is_refused_by_the_grid_check(monkeypatch: pytest.MonkeyPa
     """The check is real: an infimum above the true one (a missed minimum) is not returned."""
     real = range_module._candidates
 
-    def missing_the_minimum(obj, budget):  # noqa: ANN001, ANN202
-        return [c for c in real(obj, budget) if not c.where.startswith("x = -1.19")]
+    def missing_the_minimum(*args):  # noqa: ANN002, ANN202
+        return [c for c in real(*args) if not c.where.startswith("x = -1.19")]
 
     monkeypatch.setattr(range_module, "_candidates", missing_the_minimum)
     with pytest.raises(NotDerived, match="below the infimum"):

@@ -14,8 +14,11 @@ from ..catalogue import Unit
 from ..errors import GlusymError
 from . import asymptotes as _asymptotes
 from . import depth as _depth
+from . import directions as _directions
 from . import extrema as _extrema
+from . import kinks as _kinks
 from . import limits as _limits
+from . import range as _range
 from .calculus import gradient, hessian
 from .series import check_order
 from .taylor import TaylorResult, taylor
@@ -44,6 +47,11 @@ class Derivation:
     param_limits: tuple[_limits.ParamLimit, ...] | None
     not_derived: tuple[tuple[str, str], ...]
     growth: _depth.GrowthProfile | None = None
+    range: _range.Range | None = None
+    standings: tuple[_range.Standing, ...] | None = None
+    kinks: tuple[_kinks.Kink, ...] | None = None
+    directions: tuple[_directions.Direction, ...] | None = None
+    zero_level_set: _extrema.LevelSet | None = None
 
 
 #: The longest reason a section keeps (a SymPy message can quote a whole expression).
@@ -65,12 +73,13 @@ def _reason(exc: BaseException) -> str:
 
 #: The sections of a stack's derivation that read its nested expression (the others compose it
 #: layer by layer).
-_NEEDS_EXPRESSION = frozenset({"gradient", "hessian", "extrema", "inflections", "stationary"})
+_NEEDS_EXPRESSION = frozenset({"gradient", "hessian", "extrema", "inflections", "stationary", "range", "standings"})
 
 
 def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) -> Derivation:
     r"""Every analysis of ``unit``: gradient, Hessian, Taylor at 0 (degree < ``order``), behaviour at
-    ±∞, extrema (critical points for a gated unit), inflections, level sets, parameter limits.
+    ±∞ (for a gated unit also along every direction), extrema with their standing (critical points
+    for a gated unit), the range, kinks, inflections, level sets, parameter limits.
 
     Each section runs within ``budget`` seconds; one that fails or runs out is recorded in
     ``not_derived`` with its reason, and the others are still derived.
@@ -125,7 +134,14 @@ def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) ->
         level = None
     stat = section("stationary", lambda: _extrema.stationary_sets(unit, budget=None))
     plim = () if chain else section("param_limits", lambda: tuple(_limits.param_limits(unit, budget=None).values()))
-    return Derivation(unit, order, grad, hess, tay, asym, ext, stat, infl, level, plim, tuple(missing), growth)
+    given = None if gated or chain else asym  # a stack's ends come from the growth algebra
+    rng = section("range", lambda: _range.value_range(unit, budget=None, asymptotes=given))
+    stand = None if gated or rng is None else section("standings", lambda: _range.standings(unit, None, rng))
+    kinks = section("kinks", lambda: _kinks.kinks(unit, budget=None)) if not chain else ()
+    dirs = section("directions", lambda: _directions.directions(unit, budget=None)) if gated else None
+    zero = section("level_set", lambda: _extrema.level_set(unit, 0)) if gated else None
+    return Derivation(unit, order, grad, hess, tay, asym, ext, stat, infl, level, plim, tuple(missing), growth,
+                      rng, stand, kinks, dirs, zero)
 
 
 def _chain_asymptotes(growth: _depth.GrowthProfile) -> _asymptotes.Asymptotes:

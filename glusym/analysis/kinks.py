@@ -23,8 +23,10 @@ A gated unit :math:`\alpha(x_g)\,x_v` has a crease along each kink :math:`x_g = 
 >>> k = kinks(glusym.get("hardshrink"))[1]
 >>> k.at, k.left_value, k.right_value, k.continuous
 (1/2, 0, 1/2, False)
->>> kinks(glusym.get("relu"))[0].right_series
-h + O(h**3)
+>>> kinks(glusym.get("relu"))[0].right_series  # the piece itself: exact, no O term
+h
+>>> kinks(glusym.get("elu", alpha=2))[0].left_series
+2*h + h**2 + O(h**3)
 """
 
 from __future__ import annotations
@@ -97,9 +99,7 @@ def _one_sided(piece: Expr, var: Symbol, at: Expr, order: int) -> tuple[Expr, Ex
     shifted = piece.xreplace({var: at + h})
     value = sympy.simplify(shifted.xreplace({h: sympy.S.Zero}))
     derivative = sympy.simplify(sympy.diff(shifted, h).xreplace({h: sympy.S.Zero}))
-    series = sympy.series(shifted, h, 0, order)
-    if not series.has(sympy.Order):  # a polynomial piece: its expansion is exact, said as such
-        series = series + sympy.Order(h**order)
+    series = sympy.series(shifted, h, 0, order)  # a polynomial piece of degree < order: exact, no O term
     return value, derivative, series
 
 
@@ -134,7 +134,8 @@ def kinks(obj: Any, order: int = 3, budget: float | None = 10.0) -> tuple[Kink, 
                 convention = None if jumps else sympy.simplify(derivative.xreplace({var: b}))
                 if gated:  # α(x_g) x_v: the crease carries x_v as a factor
                     lv, ld, rv, rd, value = (e * x_v for e in (lv, ld, rv, rd, value))
-                    ls, rs = (sympy.expand(e.removeO() * x_v) + sympy.Order(h**order) for e in (ls, rs))
+                    ls, rs = (sympy.expand(e.removeO() * x_v) + (sympy.Order(h**order) if e.has(sympy.Order) else 0)
+                              for e in (ls, rs))
                     convention = None if convention is None else convention * x_v
                 out.append(Kink(var, b, value, lv, rv, ld, rd, ls, rs, convention))
             return tuple(out)

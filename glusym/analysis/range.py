@@ -34,12 +34,13 @@ value (fix :math:`x_g` with :math:`\alpha(x_g) \ne 0` and move :math:`x_v`): its
 >>> r.infimum.value, r.infimum.attained, r.supremum.value
 (-LambertW(exp(-1)), True, oo)
 >>> print(r)
-[-LambertW(exp(-1)) ≈ -0.278464542761074, oo)
+[-LambertW(exp(-1)) ≈ -0.278464542761074, ∞)
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +50,7 @@ from sympy import Expr, Symbol
 
 from ..budget import time_budget, validate_budget
 from ..errors import BudgetExceeded, NotDerived
-from .asymptotes import asymptotes
+from . import asymptotes as _asymptotes
 from .extrema import DIGITS, DPS, _activation, _analyse, _gate, _is_gated, _is_zero_function, _mpf, _numeric, _pieces
 
 __all__ = ["Bound", "Range", "Standing", "standings", "value_range"]
@@ -84,7 +85,7 @@ class Range:
 
     @property
     def interval(self) -> str:
-        """The range in interval notation: ``[0, 6]``, ``(0, 1)``, ``[-0.278464542761074, oo)``."""
+        """The range in interval notation: ``[0, 6]``, ``(0, 1)``, ``[-0.278464542761074, ∞)``."""
         lo = ("[" if self.infimum.attained else "(") + str(self.infimum)
         hi = str(self.supremum) + ("]" if self.supremum.attained else ")")
         return f"{lo}, {hi}"
@@ -101,9 +102,9 @@ class Range:
 
 def _number(v: Expr) -> str:
     if v is sympy.oo or v is sympy.S.Infinity:
-        return "oo"
+        return "∞"
     if v is -sympy.oo or v == -sympy.oo:
-        return "-oo"
+        return "-∞"
     if isinstance(v, sympy.Float):
         return str(sympy.Float(v, 15))
     return str(v)
@@ -126,7 +127,7 @@ def _limit(expr: Expr, var: Symbol, at: Expr, direction: str) -> Expr:
     return sympy.limit(expr, var, at, dir=direction)
 
 
-def _candidates(obj: Any, budget: float | None) -> list[_Candidate]:
+def _candidates(obj: Any, budget: float | None, ends: Any = None) -> list[_Candidate]:
     expr, var = _activation(obj)
     out: list[_Candidate] = []
     points, flats = _analyse(obj, 1, budget)
@@ -135,11 +136,12 @@ def _candidates(obj: Any, budget: float | None) -> list[_Candidate]:
             out.append(_Candidate(p.value, True, f"{var} = {p.at[0][1]}", p.exact))
     for s in flats:
         out.append(_Candidate(s.value, True, s.region, True))
-    ends = asymptotes(obj, budget=budget)  # the limits at ±oo, by glusym's rules (x Φ(x), x σ(x))
+    if ends is None:  # the limits at ±oo, by glusym's rules (x Φ(x), x σ(x))
+        ends = _asymptotes.asymptotes(obj, budget=budget)
     for behaviour, sign in ((ends.plus, "+"), (ends.minus, "-")):
         if behaviour.limit is None:
             raise NotDerived(f"the limit at {sign}oo is not derived")
-        out.append(_Candidate(behaviour.limit, False, f"{var} → {sign}oo", not isinstance(behaviour.limit, sympy.Float)))
+        out.append(_Candidate(behaviour.limit, False, f"{var} → {sign}∞", not isinstance(behaviour.limit, sympy.Float)))
     pieces = _pieces(expr, var)
     for k, pc in enumerate(pieces):
         for end, direction in ((pc.lo, "+"), (pc.hi, "-")):
@@ -170,8 +172,18 @@ def _pick(cands: list[_Candidate], lowest: bool) -> Bound:
     chosen = reached or same
     exact = [c for c in chosen if c.exact]
     value = (exact or chosen)[0].value
-    where = tuple(dict.fromkeys(c.where for c in chosen))
-    return Bound(value, bool(reached), where, bool(exact))
+    return Bound(value, bool(reached), _joined(tuple(dict.fromkeys(c.where for c in chosen))), bool(exact))
+
+
+def _joined(where: tuple[str, ...]) -> tuple[str, ...]:
+    """"x < 0" and "x = 0" as "x ≤ 0" (a flat piece and the boundary that closes it)."""
+    out = list(where)
+    for w in where:
+        m = re.fullmatch(r"(\S+) ([<>]) (\S+)", w)
+        if m and f"{m.group(1)} = {m.group(3)}" in out:
+            out[out.index(w)] = f"{m.group(1)} {'≤' if m.group(2) == '<' else '≥'} {m.group(3)}"
+            out.remove(f"{m.group(1)} = {m.group(3)}")
+    return tuple(out)
 
 
 def _grid() -> list[mpmath.mpf]:
@@ -205,19 +217,21 @@ def _verify(obj: Any, r: Range) -> None:
                                  f"supremum found, {r.supremum}")
 
 
-def value_range(obj: Any, budget: float | None = 10.0) -> Range:
+def value_range(obj: Any, budget: float | None = 10.0, asymptotes: Any = None) -> Range:
     r"""The range of a unit over the real line: :math:`\inf f` and :math:`\sup f`, attained or not.
 
     Exact where its extrema and limits are (SiLU's infimum :math:`-W(1/e)`), else 30 digits (GELU's
-    :math:`-0.16997\ldots`); checked on a grid at 30 digits before it is returned.
+    :math:`-0.16997\ldots`); checked on a grid at 30 digits before it is returned. ``asymptotes``:
+    the unit's :class:`~glusym.analysis.asymptotes.Asymptotes` where already derived (their limits
+    are used, not derived again).
 
     >>> import glusym
     >>> print(value_range(glusym.get("tanh")), value_range(glusym.get("gelu")))
-    (-1, 1) [-0.169971207479904, oo)
+    (-1, 1) [-0.169971207479904, ∞)
     >>> value_range(glusym.get("relu")).infimum.where
-    ('x < 0', 'x = 0')
+    ('x ≤ 0',)
     >>> print(value_range(glusym.get("swiglu")))
-    (-oo, oo)
+    (-∞, ∞)
     """
     budget = validate_budget(budget)
     try:
@@ -228,8 +242,8 @@ def value_range(obj: Any, budget: float | None = 10.0) -> Range:
                 if g is None and alpha == 0 or g is not None and _is_zero_function(alpha, g):
                     zero = Bound(sympy.S.Zero, True, ("everywhere",), True)
                     return Range(zero, zero)
-                return Range(Bound(-sympy.oo, False, ("x_v → ∓oo",), True), Bound(sympy.oo, False, ("x_v → ±oo",), True))
-            cands = _candidates(obj, budget)
+                return Range(Bound(-sympy.oo, False, ("x_v → ∓∞",), True), Bound(sympy.oo, False, ("x_v → ±∞",), True))
+            cands = _candidates(obj, budget, asymptotes)
             r = Range(_pick(cands, True), _pick(cands, False))
             _verify(obj, r)
             return r
@@ -285,11 +299,12 @@ def _flat_interval(var: Symbol, region: str, expr: Expr, value: Expr) -> tuple[s
     return f"{lo} {'≤' if holds(lo) else '<'} {var} {'≤' if holds(hi) else '<'} {hi}", ends
 
 
-def standings(obj: Any, budget: float | None = 10.0) -> tuple[Standing, ...]:
+def standings(obj: Any, budget: float | None = 10.0, within: Range | None = None) -> tuple[Standing, ...]:
     r"""Every extremum of an activation with its standing, local or global, including the flat
     pieces whose every point is an extremum (ReLU's minima on :math:`x \le 0`, hardswish's local
     maxima on :math:`x \le -3`); a flat piece between a rise and a fall is no extremum. A
-    stationary inflection (tanhshrink at 0) is not an extremum and is not listed.
+    stationary inflection (tanhshrink at 0) is not an extremum and is not listed. ``within``: the
+    unit's :class:`Range` where already derived.
 
     >>> import glusym
     >>> [str(s) for s in standings(glusym.get("relu"))]
@@ -303,7 +318,7 @@ def standings(obj: Any, budget: float | None = 10.0) -> tuple[Standing, ...]:
     try:
         with time_budget(budget):
             expr, var = _activation(obj)
-            r = value_range(obj, budget=None)
+            r = within if within is not None else value_range(obj, budget=None)
             points, flats = _analyse(obj, 1, None)
             f = _numeric(expr, var)
             out = []
