@@ -2,12 +2,15 @@ r"""Gradient and Hessian of a unit or expression, simplified."""
 
 from __future__ import annotations
 
+import os
+import time
 from typing import Any
 
 import sympy
 from sympy import Expr, Matrix, piecewise_fold
 
 from ..budget import time_budget, validate_budget
+from ..cache import simplified
 from ..errors import BudgetExceeded
 from ..functions import to_sympy
 from ._common import as_function, to_piecewise
@@ -17,21 +20,34 @@ __all__ = ["gradient", "hessian", "tidy"]
 
 def tidy(expr: Expr, budget: float | None = 1.0) -> Expr:
     """A simplified form of ``expr``: ``sympy.simplify`` within ``budget`` seconds when it
-    shortens the expression, else the expression with its Piecewise folded.
+    shortens the expression, else the expression with its Piecewise folded. The outcome is
+    remembered on disk (:mod:`glusym.cache`), so that it does not change with the machine's load;
+    glusym ships it for its catalogue, found with a longer budget.
 
     >>> from sympy import Symbol, exp
     >>> x = Symbol("x")
     >>> tidy(exp(x) * exp(-x) + x)
     x + 1
     """
-    validate_budget(budget)
+    budget = validate_budget(budget)
     expr = piecewise_fold(to_sympy(expr, "the argument of tidy"))
-    try:
-        with time_budget(budget):
-            simpler = sympy.simplify(expr)
-    except BudgetExceeded:
-        return expr
-    return simpler if sympy.count_ops(simpler) < sympy.count_ops(expr) else expr
+    seconds = budget
+    if os.environ.get("GLUSYM_SIMPLIFY_BUDGET"):  # the shipped cache is built with a longer one
+        seconds = validate_budget(float(os.environ["GLUSYM_SIMPLIFY_BUDGET"]))
+
+    def compute() -> Expr | None:
+        start = time.monotonic()
+        try:
+            with time_budget(seconds):
+                simpler = sympy.simplify(expr)
+        except BudgetExceeded:
+            if seconds is not None and time.monotonic() - start < seconds - 1e-3:
+                raise  # an outer budget ran out: nothing learned about this expression
+            return None
+        return simpler if sympy.count_ops(simpler) < sympy.count_ops(expr) else None
+
+    simpler = simplified(expr, compute)  # remembered on disk: the same answer on a busy machine
+    return expr if simpler is None else simpler
 
 
 def gradient(obj: Any, budget: float | None = 1.0) -> tuple[Expr, ...]:

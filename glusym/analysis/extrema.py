@@ -218,6 +218,27 @@ def _in_open(r: Expr, lo: Expr, hi: Expr) -> bool:
     return (lo == -sympy.oo or rv > float(lo)) and (hi == sympy.oo or rv < float(hi))
 
 
+def _lambert_form(e: Expr, var: Symbol) -> bool:
+    """True when ``e`` is a + b x + c e^{k x} or a + (b + c x) e^{k x} (one exponential, to the
+    first power): the equations whose roots are Lambert W (SiLU's x + e^x + 1). With x on both
+    sides, (a + bx) e^{kx} = c + dx has no Lambert form, and solve only spends its budget."""
+    exps = e.atoms(sympy.exp)
+    if len(exps) != 1 or {type(a) for a in e.atoms(sympy.Function)} != {sympy.exp}:
+        return False
+    (E,) = exps
+    if not E.args[0].is_polynomial(var) or sympy.degree(E.args[0], var) != 1:
+        return False
+    y = Symbol("_E")
+    p = sympy.expand(e.xreplace({E: y}))
+    if p.has(sympy.exp) or not p.is_polynomial(var, y):
+        return False
+    poly = sympy.Poly(p, var, y)
+    if poly.degree(y) != 1 or poly.degree(var) > 1:
+        return False
+    a, b = sympy.Poly(p.coeff(y, 0), var), sympy.Poly(p.coeff(y, 1), var)
+    return a.degree() <= 0 or b.degree() <= 0  # (a + bx) = c e^{kx} or a = (c + dx) e^{kx}: W solves it
+
+
 def _exact_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> tuple[list[Expr], bool]:
     """Closed-form real roots of ``d`` in (lo, hi) and whether the list is known complete."""
     factors = _nonzero_factors(d)
@@ -227,7 +248,7 @@ def _exact_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> tuple[list[Expr], 
     for fac in factors:
         e = elementary(fac)
         top = sympy.numer(sympy.together(e))
-        exp_polynomial = top.has(sympy.exp) and {type(a) for a in top.atoms(sympy.Function)} <= {sympy.exp}
+        exp_polynomial = _lambert_form(top, var)
         # solveset gives a ConditionSet for an exponential polynomial, after seconds: skip it there
         sol = None if exp_polynomial else _attempt(lambda: sympy.solveset(e, var, dom), EXACT_BUDGET)
         if isinstance(sol, sympy.FiniteSet) or sol is sympy.S.EmptySet:

@@ -1,0 +1,104 @@
+"""glusym.cache: the disk cache of simplifications reads nothing as code, trusts nothing unchecked,
+and makes an answer the same whatever the machine's load."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import sympy
+
+import glusym
+from glusym import cache
+from glusym.analysis.calculus import tidy
+
+
+@pytest.mark.parametrize("name", glusym.names())
+def test_every_catalogue_expression_reads_back_from_srepr(name: str) -> None:
+    u = glusym.get(name)
+    for e in (u.expr, *glusym.gradient(u)):
+        assert cache.from_srepr(sympy.srepr(e)) == e
+
+
+@pytest.mark.parametrize("text", [
+    "__import__('os').system('false')", "Symbol('x').__class__", "Symbol('x') + Symbol('y')", "lambda: 1",
+    "Integer(" + "9" * 5000 + ")", "open('/etc/passwd')", "Symbol(Symbol('x'))", "Symbol('x', real=print)",
+    "Add(*[Integer(1)])", "[" * 2000 + "]" * 2000, "Integer(1)(2)", "Float(open)",
+])
+def test_from_srepr_refuses_anything_but_sympy_literals(text: str) -> None:
+    with pytest.raises(ValueError, match="not a SymPy object"):
+        cache.from_srepr(text)
+
+
+@pytest.fixture()
+def fresh(tmp_path, monkeypatch):  # noqa: ANN001, ANN201
+    monkeypatch.setenv("GLUSYM_CACHE", str(tmp_path))
+    monkeypatch.setattr(cache, "_memory", {})
+    monkeypatch.setattr(cache, "SHIPPED", tmp_path / "none")
+    return tmp_path
+
+
+def test_a_simplification_is_computed_once_and_remembered(fresh) -> None:  # noqa: ANN001
+    x = glusym.x
+    e = sympy.exp(x) * sympy.exp(-x) + x
+    calls = []
+
+    def compute() -> sympy.Expr:
+        calls.append(1)
+        return x + 1
+
+    assert cache.simplified(e, compute) == x + 1
+    assert cache.simplified(e, compute) == x + 1 and len(calls) == 1
+    (path,) = fresh.glob("simplify-sympy-*.json")
+    assert json.loads(path.read_text()) and sympy.__version__ in path.name
+
+
+def test_a_tampered_entry_is_checked_ignored_and_recomputed(fresh) -> None:  # noqa: ANN001
+    x = glusym.x
+    e = sympy.exp(x) * sympy.exp(-x) + x
+    cache.simplified(e, lambda: x + 1)
+    (path,) = fresh.glob("simplify-sympy-*.json")
+    table = json.loads(path.read_text())
+    table = {k: sympy.srepr(x + 2) for k in table}  # a wrong simpler form
+    path.write_text(json.dumps(table))
+    cache._memory.clear()
+    before = len(cache.rejected)
+    assert cache.simplified(e, lambda: x + 1) == x + 1  # the wrong one is refused, the right one found
+    assert len(cache.rejected) == before + 1
+    path.write_text("{not json")
+    cache._memory.clear()
+    assert cache.simplified(e, lambda: x + 1) == x + 1  # an unreadable file is as no file
+
+
+def test_a_computed_form_that_is_not_equal_is_not_kept(fresh) -> None:  # noqa: ANN001
+    x = glusym.x
+    assert cache.simplified(sympy.sin(x) ** 2 + sympy.cos(x) ** 2 + x, lambda: x + 2) is None
+
+
+def test_tidy_answers_the_same_under_a_short_budget_once_remembered(fresh) -> None:  # noqa: ANN001
+    """Mish'' simplifies in about 0.7 s: remembered, a budget far too short gives the same form."""
+    d2 = sympy.diff(glusym.get("mish").expr, glusym.x, 2)
+    first = tidy(d2, budget=30)
+    assert sympy.count_ops(first) < sympy.count_ops(d2)
+    assert tidy(d2, budget=0.001) == first
+
+
+def test_the_shipped_table_is_read_and_every_entry_checks() -> None:
+    """The catalogue's derivations meet the shipped table: every entry it holds is read back and
+    found equal (none rejected), in a process of its own with no user cache."""
+    code = (
+        "import glusym, glusym.cache as c\n"
+        "for n in glusym.names():\n"
+        "    u = glusym.get(n); glusym.gradient(u); glusym.hessian(u)\n"
+        "assert not c.rejected, c.rejected\n"
+        "print(len(c._table('simplify')))\n"
+    )
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600,
+                             env={**__import__("os").environ, "XDG_CACHE_HOME": d})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert int(out.stdout.split()[-1]) >= 50
