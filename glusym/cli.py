@@ -534,7 +534,9 @@ def _derivation_text(d: Any) -> str:
                 lines.append(f"  {pl.param} → {where}: not derived ({_cap(reason)})")
         out += _block("Parameter limits", lines)
     if d.not_derived:
-        out += _block("Not derived", [f"  {name}: {_cap(reason)}" for name, reason in d.not_derived])
+        out += _block("Not derived", [f"  {name}: {_cap(reason)}" + (" (--budget SECONDS gives each section more)"
+                                                                     if "budget" in reason else "")
+                                      for name, reason in d.not_derived])
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -131,4 +131,6 @@ def directions(unit: Any, budget: float | None = 10.0) -> tuple[Direction, ...]:
                     out.append(Direction(theta, cs, ss, lead, "t^1", sympy.oo * sympy.sign(lead)))
             return tuple(out)
     except BudgetExceeded:
+        if budget is None:  # an outer budget ran out: it is the caller's to report
+            raise
         raise NotDerived(f"the directions ran past their budget of {budget:g} s") from None

@@ -140,4 +140,6 @@ def kinks(obj: Any, order: int = 3, budget: float | None = 10.0) -> tuple[Kink, 
                 out.append(Kink(var, b, value, lv, rv, ld, rd, ls, rs, convention))
             return tuple(out)
     except BudgetExceeded:
+        if budget is None:  # an outer budget ran out: it is the caller's to report
+            raise
         raise NotDerived(f"the kinks ran past their budget of {budget:g} s (a larger budget may reach them)") from None

@@ -248,6 +248,8 @@ def value_range(obj: Any, budget: float | None = 10.0, asymptotes: Any = None) -
             _verify(obj, r)
             return r
     except BudgetExceeded:
+        if budget is None:  # an outer budget ran out: it is the caller's to report
+            raise
         raise NotDerived(f"the range ran past its budget of {budget:g} s (a larger budget may reach it)") from None
     except (NotImplementedError, ValueError, TypeError) as exc:
         raise NotDerived(f"the range: SymPy could not take a limit ({type(exc).__name__})") from None
@@ -350,6 +352,8 @@ def standings(obj: Any, budget: float | None = 10.0, within: Range | None = None
             out.sort(key=lambda pair: pair[0])
             return tuple(s for _, s in out)
     except BudgetExceeded:
+        if budget is None:  # an outer budget ran out: it is the caller's to report
+            raise
         raise NotDerived(f"the extrema's standing ran past its budget of {budget:g} s") from None
 
 
