@@ -15,8 +15,9 @@ entry (another SymPy) is never looked up, since the version is part of the key.
 The cache lives in ``$GLUSYM_CACHE`` (a directory), else ``$XDG_CACHE_HOME/glusym``, else
 ``~/.cache/glusym``; ``GLUSYM_CACHE=off`` turns it off, the shipped table with it. A cache that
 cannot be written (a read-only home) is simply not kept. glusym ships the table for its own
-catalogue (``glusym/data``, written by :func:`build`), so that the first run on a
-fresh machine is as steady as the later ones.
+catalogue (``glusym/data``, written by ``scripts/build_cache.py``), so that the first run on a
+fresh machine is as steady as the later ones. The presentation step of :mod:`glusym.printing`
+(the form a paper prints, a search within a budget) is remembered the same way.
 
 >>> from sympy import Symbol, exp
 >>> x = Symbol("x", real=True)
@@ -43,7 +44,7 @@ import sympy
 
 from .functions import Phi, elementary, phi, sigmoid, softplus
 
-__all__ = ["cache_dir", "from_srepr", "simplified"]
+__all__ = ["cache_dir", "equal_at_points", "from_srepr", "remembered", "simplified"]
 
 #: The classes and constants :func:`from_srepr` may build, by the names ``sympy.srepr`` writes.
 _CLASSES: dict[str, Any] = {name: getattr(sympy, name) for name in (
@@ -132,7 +133,7 @@ def _path(kind: str) -> Path | None:
     return None if d is None else d / _name(kind)
 
 
-#: The table shipped with glusym for its catalogue (:func:`build` writes it), for
+#: The tables shipped with glusym for its catalogue (``scripts/build_cache.py`` writes them), for
 #: the SymPy version it was made with; read-only, and checked as any entry is.
 SHIPPED = Path(__file__).resolve().parent / "data"
 
@@ -206,6 +207,28 @@ def equal_at_points(a: sympy.Expr, b: sympy.Expr) -> bool:
     return True
 
 
+def remembered(kind: str, key: str, compute: Any, check: Any) -> Any:
+    """``compute()`` — a pair (value, keep) — remembered on disk under ``kind`` and ``key``: a
+    remembered value (None allowed) is read back by :func:`from_srepr` and used only where
+    ``check(value)`` holds; a computed one is stored only where ``keep`` (a search that ran out of
+    time is not an answer to remember)."""
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    table = _table(kind)
+    if digest in table:
+        text = table[digest]
+        try:
+            value = None if text is None else from_srepr(text)
+            if check(value):
+                return value
+        except (ValueError, TypeError, RecursionError, MemoryError, AttributeError):
+            pass
+        rejected.append(digest)
+    value, keep = compute()
+    if keep:
+        _store(kind, digest, None if value is None else sympy.srepr(value))
+    return value
+
+
 def simplified(expr: sympy.Expr, compute: Any) -> sympy.Expr | None:
     """The simpler form of ``expr`` that ``compute()`` finds (None: none), remembered on disk.
 
@@ -230,25 +253,3 @@ def simplified(expr: sympy.Expr, compute: Any) -> sympy.Expr | None:
         value = None
     _store("simplify", key, None if value is None else sympy.srepr(value))
     return value
-
-
-#: Seconds each simplification may take when the shipped table is built (a generous budget, once).
-BUILD_BUDGET = 30.0
-
-
-def build() -> Path:
-    """Write the shipped table: every simplification a derivation of the catalogue asks for, each
-    with :data:`BUILD_BUDGET` seconds (about a minute in all). Run as
-    ``python -c "import glusym.cache as c; print(c.build())"`` after a change to the catalogue or
-    the analyses; the table is keyed by SymPy's version, so each version needs its own."""
-    from . import catalogue
-    from .analysis.derivation import derive
-
-    SHIPPED.mkdir(exist_ok=True)
-    os.environ["GLUSYM_CACHE"] = str(SHIPPED)
-    os.environ["GLUSYM_SIMPLIFY_BUDGET"] = str(BUILD_BUDGET)
-    _memory.clear()
-    for name in catalogue.names():
-        derive(catalogue.get(name), budget=None)
-    return SHIPPED / _name("simplify")
-

@@ -104,7 +104,7 @@ def latex(obj: Any, expand: bool = False) -> str:
     >>> glusym.latex(glusym.get("silu"))
     '\\text{SiLU}\\left(x\\right) = x \\sigma\\left(x\\right)'
     >>> glusym.latex(glusym.taylor(glusym.get("silu"), order=3))
-    '\\frac{x^{2}}{4} + \\frac{x}{2} + O\\left(x^{3}\\right)'
+    '\\frac{x}{2} + \\frac{x^{2}}{4} + O\\left(x^{3}\\right)'
     >>> glusym.latex(glusym.parse_latex(r"\text{SiLU}(x)"))
     'x \\sigma\\left(x\\right)'
     >>> glusym.latex("x*sigmoid(x)")
@@ -265,7 +265,7 @@ def latex_part(unit: Unit, part: str, order: int = 6, expand: bool = False,
 
     >>> import glusym
     >>> latex_part(glusym.get("silu"), "taylor", order=3)
-    ['\\text{SiLU}\\left(x\\right) = \\frac{x^{2}}{4} + \\frac{x}{2} + O\\left(x^{3}\\right)']
+    ['\\text{SiLU}\\left(x\\right) = \\frac{x}{2} + \\frac{x^{2}}{4} + O\\left(x^{3}\\right)']
     >>> latex_part(glusym.get("swish"), "limits")[0]
     '\\lim_{\\beta \\to 0^{+}} \\text{Swish}_\\beta\\left(x\\right) = \\frac{x}{2}'
     """

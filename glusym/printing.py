@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import decimal
 import random
+import os
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -55,8 +56,10 @@ import mpmath
 import sympy
 from sympy import Add, Dummy, Expr, Mul, Pow, Rational, S, Symbol, erf, erfc, exp, log, pi, sech, sqrt, tanh
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.pretty.pretty import PrettyPrinter
 
 from .budget import time_budget
+from . import cache
 from .errors import BudgetExceeded
 from .functions import Phi, elementary, phi, sigmoid, softplus, to_sympy
 
@@ -85,8 +88,50 @@ PRESENT_BUDGET = 2.0
 # the notation
 
 
+def _monomial_degree(t: Any) -> int | None:
+    """The total degree of a monomial c·x^a·y^b (c a number), else None."""
+    degree = 0
+    for f in Mul.make_args(t):
+        if f.is_number:
+            continue
+        base, e = f.as_base_exp()
+        if not (base.is_Symbol and e.is_Integer and e > 0):
+            return None
+        degree += int(e)
+    return degree
+
+
+def _positive_first(terms: list[Any]) -> list[Any]:
+    """The terms of a sum as a paper writes them: a polynomial in ascending degree, as a series is
+    written (x/2 + x²/4 − x⁴/48); any other sum in SymPy's order, but beginning with a positive term
+    where there is one (1 − σ(x), not −σ(x) + 1).
+
+    >>> from sympy import Rational, Symbol
+    >>> x = Symbol("x")
+    >>> _positive_first([-x**4 / 48, x**2 / 4, x / 2])
+    [x/2, x**2/4, -x**4/48]
+    """
+    degrees = [_monomial_degree(t) for t in terms]
+    if len(terms) > 1 and all(d is not None for d in degrees):
+        rising = [t for _, _, t in sorted(zip(degrees, range(len(terms)), terms), key=lambda e: e[:2])]
+        if not rising[0].could_extract_minus_sign() or terms[0].could_extract_minus_sign():
+            return rising  # but x − 1/2 stays so, not −1/2 + x
+    if not terms or not terms[0].could_extract_minus_sign():
+        return terms
+    if not terms[-1].could_extract_minus_sign():
+        return terms[::-1]
+    for k, t in enumerate(terms):
+        if not t.could_extract_minus_sign():
+            return [t, *terms[:k], *terms[k + 1:]]
+    return terms
+
+
 class PostLatexPrinter(LatexPrinter):
-    """SymPy's LaTeX printer with the post's notation and KaTeX-safe output."""
+    """SymPy's LaTeX printer with the post's notation and KaTeX-safe output; a sum begins with a
+    positive term where it has one."""
+
+    def _as_ordered_terms(self, expr: Any, order: Any = None) -> list[Any]:
+        return _positive_first(super()._as_ordered_terms(expr, order=order))
 
     def _print_Heaviside(self, expr: Any, exp: Any = None) -> str:
         tex = r"H\left(%s\right)" % self._print(expr.args[0])
@@ -180,7 +225,14 @@ def pretty(expr: Any, decimals: Iterable[Any] = ()) -> str:
     >>> print(pretty(sigmoid(Rational(851, 500) * Symbol("x")), {Rational("1.702")}))
     σ(1.702⋅x)
     """
-    return sympy.pretty(decimal_form(expr, decimals), use_unicode=True, wrap_line=False)
+    return _PostPrettyPrinter({"use_unicode": True, "wrap_line": False}).doprint(decimal_form(expr, decimals))
+
+
+class _PostPrettyPrinter(PrettyPrinter):
+    """SymPy's pretty printer, a sum beginning with a positive term where it has one."""
+
+    def _as_ordered_terms(self, expr: Any, order: Any = None) -> list[Any]:
+        return _positive_first(super()._as_ordered_terms(expr, order=order))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -600,7 +652,26 @@ def present(expr: Any, decimals: Iterable[Any] = (), avoid: Iterable[str] = (),
     >>> present(x * exp(-x**2 / 2) / sqrt(2 * pi))
     x*phi(x)
     """
-    return presentation(expr, decimals, avoid, budget).shown
+    if os.environ.get("GLUSYM_PRESENT_BUDGET"):  # scripts/build_cache.py searches longer, once
+        budget = float(os.environ["GLUSYM_PRESENT_BUDGET"])
+    if isinstance(expr, sympy.MatrixBase):  # entry by entry, each remembered
+        return expr.applyfunc(lambda e: present(e, decimals, avoid, budget))
+    if isinstance(expr, (tuple, list, sympy.Tuple)):
+        return type(expr)(present(e, decimals, avoid, budget) for e in expr) if not isinstance(expr, sympy.Tuple) \
+            else sympy.Tuple(*[present(e, decimals, avoid, budget) for e in expr])
+    if not isinstance(expr, Expr) or _skip(expr):
+        return presentation(expr, decimals, avoid, budget).shown
+    ds, av = sorted(str(d) for d in decimals), sorted(avoid)
+    key = sympy.srepr(expr) + "|" + ",".join(ds) + "|" + ",".join(av)
+
+    def compute() -> tuple[Any, bool]:
+        p = presentation(expr, decimals, avoid, budget)
+        return (None if p.shown == expr else p.shown), not p.timed_out
+
+    # remembered on disk (glusym.cache): the form shown does not change with the machine's load
+    shown = cache.remembered("present", key, compute,
+                             lambda v: v is None or (isinstance(v, Expr) and cache.equal_at_points(expr, v)))
+    return expr if shown is None else shown
 
 
 # ---------------------------------------------------------------------------------------------

@@ -102,3 +102,25 @@ def test_the_shipped_table_is_read_and_every_entry_checks() -> None:
                              env={**__import__("os").environ, "XDG_CACHE_HOME": d})
     assert out.returncode == 0, out.stderr[-2000:]
     assert int(out.stdout.split()[-1]) >= 50
+
+
+def test_the_shipped_tables_cover_the_catalogue(tmp_path) -> None:  # noqa: ANN001
+    """Every simplification and presented form that derive and latex ask for over the catalogue
+    is in the shipped tables: a run with an empty user cache adds nothing to it (after a change to
+    the analyses or the printing layer, `python scripts/build_cache.py` brings them up to date)."""
+    code = (
+        "import glusym, glusym.cache as c\n"
+        "from glusym.cli import derivation_text\n"
+        "from glusym.latex import PARTS, latex_part\n"
+        "for n in glusym.names():\n"
+        "    u = glusym.get(n)\n"
+        "    derivation_text(glusym.derive(u))\n"
+        "    for part in PARTS:\n"
+        "        latex_part(u, part)\n"
+        "assert not c.rejected, c.rejected\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900,
+                         env={**__import__("os").environ, "GLUSYM_CACHE": str(tmp_path)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    added = {p.name: len(json.loads(p.read_text())) for p in tmp_path.glob("*.json")}
+    assert added == {}, f"computed, not shipped: {added} (run python scripts/build_cache.py)"
