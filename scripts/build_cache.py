@@ -1,5 +1,5 @@
-"""Write glusym's shipped cache (glusym/data): every simplification and every presented form that
-a derivation and the LaTeX of the catalogue ask for, each found with a generous budget.
+"""Write glusym's shipped cache (glusym/data): every simplification, closed-form root search and
+presented form that a derivation and the LaTeX of the catalogue ask for, each with a generous budget.
 
     python scripts/build_cache.py
 
@@ -20,6 +20,7 @@ DATA = ROOT / "glusym" / "data"
 os.environ["GLUSYM_CACHE"] = str(DATA)
 os.environ["GLUSYM_SIMPLIFY_BUDGET"] = "30"  # each simplification, once
 os.environ["GLUSYM_PRESENT_BUDGET"] = "30"  # each presentation search, once
+os.environ["GLUSYM_SOLVE_BUDGET"] = "5"  # each closed-form root attempt (solveset, solve), once
 sys.path.insert(0, str(ROOT))
 
 import glusym  # noqa: E402

@@ -29,6 +29,7 @@ Conventions, decided here and tested:
 from __future__ import annotations
 
 import math
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ import mpmath
 import sympy
 from sympy import Expr, Symbol
 
+from .. import cache
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x_g, x_v
 from ..errors import BudgetExceeded, GlusymError, NotDerived
@@ -114,9 +116,10 @@ class LevelSet:
 # helpers
 
 
-def _attempt(fn: Callable[[], Any], seconds: float) -> Any:
+def _attempt(fn: Callable[[], Any], seconds: float, timed: list[bool] | None = None) -> Any:
     """``fn()`` within ``seconds``; None when it runs out or SymPy gives up (an outer budget that
-    runs out meanwhile is re-raised)."""
+    runs out meanwhile is re-raised). ``timed`` is told when the time ran out (an answer that
+    depends on the machine's load)."""
     start = time.monotonic()
     try:
         with time_budget(seconds):
@@ -124,6 +127,8 @@ def _attempt(fn: Callable[[], Any], seconds: float) -> Any:
     except BudgetExceeded:
         if time.monotonic() - start < seconds - 1e-3:
             raise
+        if timed is not None:
+            timed.append(True)
         return None
     except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError,
             ZeroDivisionError, sympy.PolynomialError):
@@ -240,7 +245,34 @@ def _lambert_form(e: Expr, var: Symbol) -> bool:
 
 
 def _exact_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> tuple[list[Expr], bool]:
-    """Closed-form real roots of ``d`` in (lo, hi) and whether the list is known complete."""
+    """Closed-form real roots of ``d`` in (lo, hi) and whether the list is known complete;
+    remembered on disk (:mod:`glusym.cache`) when no attempt ran out of time, so that a closed
+    form found once is found on a busy machine too, and checked when read back: each root is a
+    root of ``d`` in (lo, hi) to 30 digits."""
+    key = "|".join(sympy.srepr(e) for e in (d, var, lo, hi))
+
+    def compute() -> tuple[Any, bool]:
+        timed: list[bool] = []
+        roots, complete = _solve_roots(d, var, lo, hi, timed)
+        building = bool(os.environ.get("GLUSYM_SOLVE_BUDGET"))  # scripts/build_cache.py: its longer try decides
+        return sympy.Tuple(sympy.Tuple(*roots), sympy.true if complete else sympy.false), building or not timed
+
+    def check(v: Any) -> bool:
+        if not (isinstance(v, sympy.Tuple) and len(v) == 2 and isinstance(v[0], sympy.Tuple)):
+            return False
+        f = _numeric(d, var)
+        with mpmath.workdps(DPS + 10):
+            return all(r.is_real and _in_open(r, lo, hi) and abs(f(_mpf(r, DPS + 10))) < mpmath.mpf(10) ** -30
+                       for r in v[0])
+
+    found = cache.remembered("roots", key, compute, check)
+    return list(found[0]), bool(found[1])
+
+
+def _solve_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr, timed: list[bool]) -> tuple[list[Expr], bool]:
+    build = os.environ.get("GLUSYM_SOLVE_BUDGET")
+    exact_budget = float(build) if build else EXACT_BUDGET
+    lambert_budget = float(build) if build else LAMBERT_BUDGET
     factors = _nonzero_factors(d)
     roots: list[Expr] = []
     complete = True
@@ -250,7 +282,7 @@ def _exact_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> tuple[list[Expr], 
         top = sympy.numer(sympy.together(e))
         exp_polynomial = _lambert_form(top, var)
         # solveset gives a ConditionSet for an exponential polynomial, after seconds: skip it there
-        sol = None if exp_polynomial else _attempt(lambda: sympy.solveset(e, var, dom), EXACT_BUDGET)
+        sol = None if exp_polynomial else _attempt(lambda: sympy.solveset(e, var, dom), exact_budget, timed)
         if isinstance(sol, sympy.FiniteSet) or sol is sympy.S.EmptySet:
             roots.extend(r for r in sol if r.is_real)
             continue
@@ -259,8 +291,8 @@ def _exact_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> tuple[list[Expr], 
         if exp_polynomial:
             # an exponential polynomial (SiLU's x + e^x + 1, quick-GELU's): solve gives Lambert W at once
             # from the numerator, where from sigma's form it takes longer than its budget under load
-            sols = _attempt(lambda: sympy.solve(top, var), LAMBERT_BUDGET) or []
-        sols = sols or _attempt(lambda: sympy.solve(e, var), EXACT_BUDGET) or []
+            sols = _attempt(lambda: sympy.solve(top, var), lambert_budget, timed) or []
+        sols = sols or _attempt(lambda: sympy.solve(e, var), exact_budget, timed) or []
         for r in sols:
             if r.free_symbols or not r.is_real:
                 continue
