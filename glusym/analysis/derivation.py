@@ -134,7 +134,7 @@ def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) ->
         level = None
     stat = section("stationary", lambda: _extrema.stationary_sets(unit, budget=None))
     plim = () if chain else section("param_limits", lambda: tuple(_limits.param_limits(unit, budget=None).values()))
-    given = None if gated or chain else asym  # a stack's ends come from the growth algebra
+    given = None if gated else asym  # the limits at ±oo already derived (a stack's: the growth algebra's)
     rng = section("range", lambda: _range.value_range(unit, budget=None, asymptotes=given))
     stand = None if gated or rng is None else section("standings", lambda: _range.standings(unit, None, rng))
     kinks = section("kinks", lambda: _kinks.kinks(unit, budget=None)) if not chain else ()
