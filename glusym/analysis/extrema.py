@@ -104,8 +104,9 @@ class CriticalPoint(Display):
 
 
 class Points(Display, tuple):  # type: ignore[misc]
-    """The points :func:`extrema`, :func:`inflections` or :func:`critical_points` found: a tuple of
-    :class:`CriticalPoint` (indexing, iteration, ``len``, ``==`` with a tuple work as before), with
+    """The points :func:`extrema`, :func:`inflections` or :func:`critical_points` found (a tuple of
+    :class:`CriticalPoint`), or the flat pieces :func:`stationary_sets` found (of
+    :class:`StationarySet`): indexing, iteration, ``len``, ``==`` with a tuple work as before), with
     ``what`` they are and the ``name`` of the unit, for display.
 
     >>> import glusym
@@ -673,22 +674,22 @@ def inflections(obj: Any, budget: float | None = 10.0) -> Points:
     return Points(points, "inflections", _named(obj))
 
 
-def stationary_sets(obj: Any, budget: float | None = 10.0) -> tuple[StationarySet, ...]:
+def stationary_sets(obj: Any, budget: float | None = 10.0) -> Points:
     r"""The regions where the gradient vanishes identically (the unit is constant there).
 
     >>> import glusym
     >>> from glusym.analysis.extrema import stationary_sets
     >>> stationary_sets(glusym.get("relu6"))
-    (StationarySet(f = 0 on x < 0), StationarySet(f = 6 on x > 6))
-    >>> stationary_sets(glusym.get("reglu"))
-    (StationarySet(f = 0 on x_g < 0),)
+    Points(flat pieces of relu6: f = 0 on x < 0; f = 6 on x > 6)
+    >>> stationary_sets(glusym.get("reglu"))[0]
+    StationarySet(f = 0 on x_g < 0)
     """
     validate_budget(budget)
     if _is_gated(obj):
         _, sets = _gated(obj, budget)
-        return tuple(sets)
+        return Points(sets, "flat pieces", _named(obj))
     _, sets = _analyse(obj, 1, budget)
-    return tuple(sets)
+    return Points(sets, "flat pieces", _named(obj))
 
 
 def _gated(obj: Any, budget: float | None) -> tuple[list[CriticalPoint], list[StationarySet]]:
