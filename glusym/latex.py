@@ -466,7 +466,7 @@ def _behaviour_rows(b: Any, lhs: str, expand: bool = False) -> list[str]:
     terms = b.expansion_terms
     if terms:
         parts = ([] if y is None or y == 0 else [y]) + list(terms)
-        rhs = " + ".join(_safe(p, expand) for p in parts).replace("+ -", "- ")
+        rhs = " + ".join(_safe(p, expand) for p in parts).replace("+ - ", "- ")
         rows.append(r"%s = %s + o\left(%s\right) %s" % (lhs, rhs, _safe(terms[-1], expand), when))
     elif y is not None and b.expansion == 0:
         rows.append(r"%s = %s %s" % (lhs, _safe(y, expand), when))
