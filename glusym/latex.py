@@ -508,12 +508,13 @@ def _points_rows(points: Any, fname: str = "f", expand: bool = False) -> list[st
 
 
 def _stationary_row(s: Any, fname: str = "f", expand: bool = False) -> str:
-    return r"%s = %s \quad %s %s" % (fname, _safe(s.value, expand), _text("for"), _condition(s.region))
+    return r"%s = %s \quad %s\ %s" % (fname, _safe(s.value, expand), _text("for"), _condition(s.region))
 
 
 def _level_row(ls: Any, lhs: str = r"f\left(x_{g}, x_{v}\right)", expand: bool = False) -> str:
-    return r"%s = %s \iff x_{v} = %s \quad %s %s" % (
+    row = r"%s = %s \iff x_{v} = %s \quad %s\ %s" % (
         lhs, _safe(ls.c), _safe(ls.solution, expand), _text("where"), _condition(ls.condition))
+    return row if ls.zero_set is None else row + r", \quad %s\ %s" % (_text("or"), _condition(ls.zero_set))
 
 
 def _param_rows(pl: Any, fname: str = "f", expand: bool = False) -> list[str]:

@@ -45,7 +45,7 @@ class Derivation(Display):
     Derivation(relu, order 4: 8 sections derived, none missing)
       gradient      (Piecewise((1, x > 0), (0, True)),)
       hessian       Matrix([[0]])
-      taylor        order 4: x + O(x⁴) for x > 0; 0 + O(x⁴) for x < 0
+      taylor        order 4: x for x > 0; 0 for x < 0
       asymptotes    x → +∞: → ∞, asymptote y = x, f = x exactly, growth order 1; x → -∞: → 0, f = 0 exa…
       extrema       none
       inflections   none

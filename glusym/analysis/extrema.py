@@ -177,7 +177,8 @@ class LevelSet(Display):
         return text if self.zero_set is None else f"{text}; and the gate's zero set, {self.zero_set}"
 
     def _summary(self) -> str:
-        return f"f = {text(self.c)}: x_v = {text(self.solution)} where {self.condition}"
+        shown = f"f = {text(self.c)}: x_v = {text(self.solution)} where {self.condition}"
+        return shown if self.zero_set is None else f"{shown}; and {self.zero_set}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ class TaylorResult(Display):
     >>> glusym.taylor(glusym.get("mish"), order=4)
     TaylorResult(mish, order 4: 3x/5 + 8x²/25 - 2x³/125 + O(x⁴))
     >>> glusym.taylor(glusym.get("relu2"), order=4)
-    TaylorResult(relu2, order 4: x² + O(x⁴) for x > 0; 0 + O(x⁴) for x < 0)
+    TaylorResult(relu2, order 4: x² for x > 0; 0 for x < 0)
     """
 
     variables: tuple[Symbol, ...]
