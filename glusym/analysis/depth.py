@@ -165,6 +165,11 @@ class Chain(Display):
     def params(self) -> tuple[Any, ...]:
         return ()
 
+    @property
+    def fixed(self) -> tuple[str, ...]:
+        """The parameters set for good: the unit's (the report names them, as for a unit)."""
+        return self.unit.fixed
+
 
 def _uses(f: Expr) -> int:
     """How many times a layer's expression uses its input x (as a tree)."""
