@@ -11,7 +11,7 @@ This module sits above :mod:`glusym.latex` and below :mod:`glusym.check` in the 
 
 >>> import glusym
 >>> print(html(glusym.taylor(glusym.get("silu"), order=3)))
-<div class="glusym glusym-taylorresult"><div class="glusym-title">TaylorResult(silu, order 3: x/2 + x²/4 + O(x³))</div><div class="math display">\[\frac{x^{2}}{4} + \frac{x}{2} + O\left(x^{3}\right)\]</div></div>
+<div class="glusym glusym-taylorresult"><div class="glusym-title">TaylorResult(silu, order 3: x/2 + x²/4 + O(x³))</div><div class="math display">\[\frac{x}{2} + \frac{x^{2}}{4} + O\left(x^{3}\right)\]</div></div>
 """
 
 from __future__ import annotations
