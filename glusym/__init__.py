@@ -22,6 +22,7 @@ from .analysis.derivation import Derivation, derive
 from .analysis.extrema import (
     CriticalPoint,
     LevelSet,
+    Points,
     StationarySet,
     critical_points,
     extrema,
@@ -36,6 +37,8 @@ from .catalogue import CATALOGUE, Param, Unit, get, glu, names, order_raise, vec
 from .errors import BudgetExceeded, GlusymError, NotDerived
 from .functions import Phi, elementary, phi, sigmoid
 from .latex import latex, latex_part, wrap
+from .rich import html  # and the text/latex, text/html renderers of every result's display
+
 
 # Heavier parts (SciPy for the NumPy compiler, pylatexenc and markdown-it for the checker)
 # load on first use, so that `import glusym` and `python -m glusym derive` stay quick.
@@ -79,6 +82,7 @@ __all__ = [
     "Param",
     "ParamLimit",
     "Phi",
+    "Points",
     "Report",
     "StationarySet",
     "TaylorResult",
@@ -97,6 +101,7 @@ __all__ = [
     "growth_order",
     "growth_profile",
     "hessian",
+    "html",
     "inflections",
     "latex",
     "latex_part",

@@ -48,6 +48,7 @@ from sympy import (
     tanh,
 )
 
+from .display import cut, text
 from .errors import GlusymError
 from .functions import Phi, sigmoid, to_sympy
 from .printing import definition
@@ -262,6 +263,10 @@ class Unit:
             raise GlusymError(f"{self.name} takes {len(self.variables)} argument(s), got {len(args)}")
         values = [to_sympy(a, f"the argument of {self.name}") for a in args]
         return self.expr.xreplace(dict(zip(self.variables, values)))
+
+    def __repr__(self) -> str:
+        """One line: the name and the expression (not a dataclass dump; the fields are attributes)."""
+        return cut(f"Unit({self.name}: {text(self.expr)})")
 
     def _repr_latex_(self) -> str:
         return "$\\displaystyle " + definition(self, decimals=DECIMALS) + "$"

@@ -113,24 +113,14 @@ def latex(obj: Any, expand: bool = False) -> str:
     glusym.errors.GlusymError: latex takes a unit, an expression or an analysis result, not str
     (glusym runs no code from text; LaTeX is read by glusym.parse_latex)
     """
-    from .analysis.taylor import TaylorResult
-
     if isinstance(obj, Unit):
         return unit_definition(obj, expand)
-    if isinstance(obj, TaylorResult):
-        return _taylor_rhs(obj, expand)
+    tex = _result_tex(obj, expand)
+    if tex is not None:
+        return tex
     kind = type(obj).__name__
-    if kind == "Asymptotes":
-        return _aligned([_limit_tex(v, end) + " " + _tex(f, expand) + " = " + _tex(val, expand)
-                         for v, end, f, val in _asymptote_rows(obj)])
     if isinstance(obj, dict) and obj and all(type(v).__name__ == "ParamLimit" for v in obj.values()):
-        rows = []
-        for pl in obj.values():
-            p = Symbol(pl.param, real=True)
-            for end, side, val in pl.ends:
-                if val is not None:
-                    rows.append(r"\lim_{%s \to %s} f = %s" % (_tex(p), _end(end, side), _tex(val, expand)))
-        return _aligned(rows)
+        return _rows([r for pl in obj.values() for r in _param_rows(pl, "f", expand)])
     if isinstance(obj, sympy.MatrixBase):
         return _tex(sympy.ImmutableMatrix(obj), expand)
     if isinstance(obj, (tuple, list)):  # a gradient; element by element (sympy.Tuple reads text as code)
@@ -385,3 +375,287 @@ def _prime(name: str, args: str, n: int) -> str:
 
 
 _pname = param_name
+
+
+# ---------------------------------------------------------------------------------------------
+# analysis results: every public result type, as rows of equations (issue 16, item 2)
+
+
+def _safe(expr: Any, expand: bool = False) -> str:
+    """An expression's LaTeX, or a note where it is too large to write (a result never raises)."""
+    try:
+        return _tex(expr, expand)
+    except GlusymError:
+        return r"\text{(an expression too large to write)}"
+
+
+def _text(s: str) -> str:
+    r"""Plain text for ``\text{…}``: LaTeX's special characters escaped, ASCII only (KaTeX)."""
+    s = s.replace("…", "...").replace("→", "->").replace("∞", "oo")
+    s = "".join(c if 32 <= ord(c) < 127 else " " for c in s)
+    special = {"\\": r"\backslash ", "{": r"\{", "}": r"\}", "_": r"\_", "^": r"\^{}", "$": r"\$",
+               "%": r"\%", "&": r"\&", "#": r"\#", "~": " "}
+    return r"\text{%s}" % "".join(special.get(c, c) for c in s)
+
+
+_COND_TOKEN = re.compile(r"i\.e\.|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)?|\d+(?:\.\d+)?|!=|<=|>=|[<>=(),-]|\s+|.")
+_COND_OPS = {"!=": r"\neq", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">", "=": "=", "(": "(", ")": ")",
+             ",": r",\ ", "-": "-"}
+
+
+def _condition(s: str) -> str:
+    r"""A condition or region the analyses state as text (``"swish(x_g) != 0, i.e. x_g != 0"``)
+    in LaTeX: variables (``x``, ``x_g``) as math, words as ``\text``, ``!=`` as ``\neq``.
+
+    >>> _condition("swish(x_g) != 0, i.e. x_g != 0")
+    '\\text{swish}(x_{g}) \\neq 0,\\ \\text{i.e.}\\ x_{g} \\neq 0'
+    """
+    word = re.compile(r"[A-Za-z]{2,}[A-Za-z0-9]*|i\.e\.")
+    out: list[str] = []
+    words: list[str] = []
+    for tok in _COND_TOKEN.findall(s):
+        var = re.fullmatch(r"([A-Za-z])(?:_([A-Za-z0-9]+))?", tok)
+        if word.fullmatch(tok):
+            words.append(tok)
+            continue
+        if tok.isspace():
+            if not words:
+                out.append(" ")
+            continue
+        if words:  # the words before this token, as one \text, and a space after them
+            out.append(_text(" ".join(words)) + r"\ ")
+            words.clear()
+        if var:
+            out.append(tok if not var.group(2) else "%s_{%s}" % var.groups())
+        elif tok.replace(".", "").isdigit():
+            out.append(tok)
+        elif tok in _COND_OPS:
+            out.append(" " + _COND_OPS[tok] + " " if tok in ("!=", "<=", ">=", "<", ">", "=") else _COND_OPS[tok])
+        else:
+            out.append(_text(tok))
+    if words:
+        out.append(_text(" ".join(words)))
+    return re.sub(r" +", " ", "".join(out)).replace(r"\ (", "(").strip()
+
+
+def _rows(rows: list[str]) -> str:
+    """Rows of equations: one row as it is, several as an ``aligned`` block aligned at the first
+    relation (=, \\sim, \\approx)."""
+    if len(rows) == 1:
+        return rows[0]
+    aligned = []
+    for r in rows:
+        m = re.search(r" (=|\\sim|\\approx) ", r)
+        aligned.append(r[:m.start()] + " &" + r[m.start():] if m else r)
+    return r"\begin{aligned} " + r" \\ ".join(aligned) + r" \end{aligned}"
+
+
+def _when(v: Any, end: Any) -> str:
+    return r"\quad \left(%s \to %s\right)" % (_tex(v), _end(end))
+
+
+def _behaviour_rows(b: Any, lhs: str, expand: bool = False) -> list[str]:
+    """The limit, the asymptote and the asymptotic expansion of a Behaviour, as equations."""
+    end = sympy.oo if b.direction == "+oo" else -sympy.oo
+    v = b.variable
+    when = _when(v, end)
+    rows = []
+    if b.limit is not None:
+        rows.append(r"%s %s = %s" % (_limit_tex(v, end), lhs, _safe(b.limit, expand)))
+    y = b.asymptote
+    terms = b.expansion_terms
+    if terms:
+        parts = ([] if y is None or y == 0 else [y]) + list(terms)
+        rhs = " + ".join(_safe(p, expand) for p in parts).replace("+ - ", "- ")
+        rows.append(r"%s = %s + o\left(%s\right) %s" % (lhs, rhs, _safe(terms[-1], expand), when))
+    elif y is not None and b.expansion == 0:
+        rows.append(r"%s = %s %s" % (lhs, _safe(y, expand), when))
+    elif y is not None and b.oblique[0] != 0:
+        rows.append(r"%s = %s + o\left(1\right) %s" % (lhs, _safe(y, expand), when))
+    elif b.leading is not None and (b.limit is None or b.limit.is_infinite):
+        rows.append(r"%s \sim %s %s" % (lhs, _safe(b.leading, expand), when))
+    if b.not_derived:
+        rows.append(_text("not derived: " + ", ".join(name for name, _ in b.not_derived)) + " " + when)
+    return rows or [_text("nothing derived") + " " + when]
+
+
+def _asymptotes_rows(a: Any, lhs: str | None = None, expand: bool = False) -> list[str]:
+    if lhs is None:
+        lhs = r"f\left(%s\right)" % (r"%s, %s" % (_tex(a.variable), _tex(a.variable)) if a.ray else _tex(a.variable))
+    return _behaviour_rows(a.plus, lhs, expand) + _behaviour_rows(a.minus, lhs, expand)
+
+
+def _point_row(p: Any, fname: str = "f", expand: bool = False) -> str:
+    from .display import rounded
+
+    def shown(e: Any) -> str:
+        if not p.exact and isinstance(e, sympy.Basic):
+            e = e.xreplace({f: rounded(f, 12) for f in e.atoms(sympy.Float)})
+        return _safe(e, expand)
+
+    rel = "=" if p.exact else r"\approx"
+    if len(p.at) == 1:
+        where = r"%s %s %s" % (_tex(p.at[0][0]), rel, shown(p.at[0][1]))
+    else:
+        where = r"\left(%s\right) %s \left(%s\right)" % (", ".join(_tex(v) for v, _ in p.at), rel,
+                                                        ", ".join(shown(c) for _, c in p.at))
+    kind = p.kind + (" (a kink)" if p.kink else "")
+    return r"%s \quad %s, \quad %s %s %s" % (_text(kind + ":"), where, fname, rel, shown(p.value))
+
+
+def _points_rows(points: Any, fname: str = "f", expand: bool = False) -> list[str]:
+    return [_point_row(p, fname, expand) for p in points] or [_text(f"no {getattr(points, 'what', 'points')}")]
+
+
+def _stationary_row(s: Any, fname: str = "f", expand: bool = False) -> str:
+    return r"%s = %s \quad %s\ %s" % (fname, _safe(s.value, expand), _text("for"), _condition(s.region))
+
+
+def _level_row(ls: Any, lhs: str = r"f\left(x_{g}, x_{v}\right)", expand: bool = False) -> str:
+    row = r"%s = %s \iff x_{v} = %s \quad %s\ %s" % (
+        lhs, _safe(ls.c), _safe(ls.solution, expand), _text("where"), _condition(ls.condition))
+    return row if ls.zero_set is None else row + r", \quad %s\ %s" % (_text("or"), _condition(ls.zero_set))
+
+
+def _param_rows(pl: Any, fname: str = "f", expand: bool = False) -> list[str]:
+    p = Symbol(pl.param, real=True)
+    rows = []
+    for end, side, val in pl.limits():
+        lim = r"\lim_{%s \to %s} %s" % (_tex(p), _end(end, side), fname)
+        rows.append(r"%s = %s" % (lim, _safe(val, expand)) if val is not None else lim + r" \quad " + _text("not derived"))
+    return rows
+
+
+def _tail_row(tail: Any, lhs: str, end: Any) -> str:
+    when = _when(x_symbol(), end)
+    if tail.zero:
+        return r"%s = 0 %s" % (lhs, when)
+    if tail.leading is not None:
+        return r"%s \sim %s %s" % (lhs, _safe(tail.leading), when)
+    k = tail.order
+    if k == sympy.oo:
+        return r"%s \quad %s %s" % (lhs, _text("grows faster than any power"), when)
+    if k == -sympy.oo:
+        return r"%s \quad %s %s" % (lhs, _text("decays faster than any power"), when)
+    return r"\left|%s\right| \sim c \left|x\right|^{%s} %s" % (lhs, _tex(k), when)
+
+
+def x_symbol() -> Symbol:
+    from .catalogue import x
+
+    return x
+
+
+def _growth_rows(g: Any, lhs: str = r"f\left(x\right)", dlhs: str = r"f'\left(x\right)") -> list[str]:
+    rows = [_tail_row(g.plus, lhs, sympy.oo), _tail_row(g.minus, lhs, -sympy.oo),
+            _tail_row(g.derivative_plus, dlhs, sympy.oo), _tail_row(g.derivative_minus, dlhs, -sympy.oo)]
+    for which, pairs in ((lhs, g.at_zero), (dlhs, g.derivative_at_zero)):
+        for label, k in pairs:
+            side = {"x > 0": "0^{+}", "x < 0": "0^{-}"}.get(label, "0")
+            when = r"\quad \left(x \to %s\right)" % side
+            rows.append(r"%s = 0 %s" % (which, when) if k == sympy.oo else
+                        r"%s = \Theta\left(x^{%s}\right) %s" % (which, _tex(k), when))
+    return rows
+
+
+def _chain_row(c: Any, expand: bool = False) -> str:
+    name = _name(c)
+    layer = _safe(c.layers[0], expand)
+    if c.weights:
+        return r"%s\left(x\right) = \left(f_{%d} \circ \cdots \circ f_{1}\right)\left(x\right), \quad f_{1}\left(x\right) = %s" % (
+            name, c.depth, layer)
+    nested = "x"
+    if c.depth <= 3:
+        for _ in range(c.depth):
+            nested = r"f\left(%s\right)" % nested
+    else:
+        nested = r"\left(f \circ \cdots \circ f\right)\left(x\right)"
+    return r"%s\left(x\right) = %s, \quad f\left(x\right) = %s" % (name, nested, layer)
+
+
+_TITLES = {"gradient": "Gradient", "hessian": "Hessian", "taylor": "Taylor expansion at 0", "growth": "Growth orders",
+           "asymptotes": "Behaviour at ±∞", "extrema": "Extrema", "inflections": "Inflection points",
+           "stationary": "Flat pieces", "level_set": "Level set", "param_limits": "Parameter limits"}
+
+
+def _derivation_sections(d: Any, expand: bool = False) -> list[tuple[str, list[str]]]:
+    """A derivation as (section title, equations), in the report's order."""
+    u = d.unit
+    name, args = _name(u), _args(u.variables)
+    f = name + args
+    out: list[tuple[str, list[str]]] = []
+    out.append(("Definition", [_chain_row(u, expand) if u.kind == "chain" else unit_definition(u, expand)]))
+    missing = dict(d.not_derived)
+
+    def absent(key: str) -> list[str]:
+        return [_text("not derived: " + missing.get(key, "not derived")[:120])]
+
+    for key, value in d.sections():
+        title = _TITLES[key]
+        if value is None:
+            out.append((title, absent(key)))
+            continue
+        if key == "gradient":
+            rows = ([r"%s = %s" % (_prime(name, args, 1), _safe(value[0], expand))] if len(u.variables) == 1 else
+                    [r"\nabla %s = %s" % (f, _safe(sympy.Tuple(*value), expand))])
+        elif key == "hessian":
+            rows = ([r"%s = %s" % (_prime(name, args, 2), _safe(value[0, 0], expand))] if len(u.variables) == 1 else
+                    [r"\nabla^2 %s = %s" % (f, _safe(sympy.ImmutableMatrix(value), expand))])
+        elif key == "taylor":
+            rows = [r"%s = %s" % (f, _taylor_rhs(value, expand))]
+        elif key == "growth":
+            rows = _growth_rows(value, f, _prime(name, args, 1))
+        elif key == "asymptotes":
+            at = (value.variable,) * len(u.variables)
+            rows = _asymptotes_rows(value, name + _args(at), expand)
+        elif key in ("extrema", "inflections"):
+            rows = _points_rows(value, f, expand)
+        elif key == "stationary":  # a Points, or a caller's tuple
+            rows = [_stationary_row(s, f, expand) for s in value] or [_text("no flat pieces")]
+        elif key == "level_set":
+            rows = [_level_row(value, f, expand)]
+        else:  # param_limits
+            rows = [r for pl in value for r in _param_rows(pl, f, expand)] or [_text("no parameters")]
+        out.append((title, rows))
+    if d.not_derived:
+        out.append(("Not derived", [_text(", ".join(k for k, _ in d.not_derived))]))
+    return out
+
+
+def _result_tex(obj: Any, expand: bool = False) -> str | None:
+    """The LaTeX of an analysis result or of an object that knows its own (``_latex_``), else None."""
+    from .analysis.asymptotes import Asymptotes, Behaviour
+    from .analysis.depth import Chain, GrowthProfile
+    from .analysis.derivation import Derivation
+    from .analysis.extrema import CriticalPoint, LevelSet, Points, StationarySet
+    from .analysis.limits import ParamLimit
+    from .analysis.taylor import TaylorResult
+
+    if isinstance(obj, TaylorResult):
+        return _taylor_rhs(obj, expand)
+    if isinstance(obj, Asymptotes):
+        return _rows(_asymptotes_rows(obj, None, expand))
+    if isinstance(obj, Behaviour):
+        return _rows(_behaviour_rows(obj, r"f\left(%s\right)" % _tex(obj.variable), expand))
+    if isinstance(obj, Points) and obj and all(isinstance(p, StationarySet) for p in obj):
+        return _rows([_stationary_row(s, "f", expand) for s in obj])
+    if isinstance(obj, Points):
+        return _rows(_points_rows(obj, "f", expand))
+    if isinstance(obj, CriticalPoint):
+        return _point_row(obj, "f", expand)
+    if isinstance(obj, StationarySet):
+        return _stationary_row(obj, "f", expand)
+    if isinstance(obj, LevelSet):
+        return _level_row(obj, expand=expand)
+    if isinstance(obj, ParamLimit):
+        return _rows(_param_rows(obj, "f", expand))
+    if isinstance(obj, GrowthProfile):
+        return _rows(_growth_rows(obj))
+    if isinstance(obj, Chain):
+        return _chain_row(obj, expand)
+    if isinstance(obj, Derivation):
+        rows = [r for _, rs in _derivation_sections(obj, expand) for r in rs]
+        return r"\begin{gathered} " + r" \\ ".join(rows) + r" \end{gathered}"
+    if callable(getattr(type(obj), "_latex_", None)):
+        return str(obj._latex_())
+    return None

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import sympy
@@ -40,6 +40,7 @@ from sympy import Add, Expr, Float, Mul, Pow, Rational, S, Symbol, erf, erfc, ex
 
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x, x_g, x_v
+from ..display import Display, text
 from ..errors import BudgetExceeded, GlusymError, NotDerived, shown
 from ..functions import elementary
 from ._common import as_function, select_branches, side_points, to_piecewise
@@ -59,8 +60,8 @@ _EPS = Symbol("_eps", positive=True)  # marks error terms of glusym's own expans
 _DIRECTIONS = {"+oo": 1, "-oo": -1}
 
 
-@dataclass(frozen=True)
-class Behaviour:
+@dataclass(frozen=True, repr=False)
+class Behaviour(Display):
     r"""The behaviour of a unit in one direction (``"+oo"`` or ``"-oo"``).
 
     ``limit`` is :math:`\lim f`; ``leading`` the leading term of :math:`f`; ``oblique`` the pair
@@ -78,6 +79,8 @@ class Behaviour:
     >>> relu = asymptotes(glusym.get("relu"))
     >>> relu.minus.exact, relu.minus.limit, relu.plus.exact, asymptotes(glusym.get("silu")).minus.exact
     (True, 0, True, False)
+    >>> glusym.asymptotes(glusym.get("gelu")).plus
+    Behaviour(x → +∞: → ∞, asymptote y = x, f - y ~ -√2·exp(-x²/2)/(2√π), growth order 1)
     """
 
     direction: str
@@ -100,15 +103,61 @@ class Behaviour:
         ordered = _dominant_first(terms)
         return tuple(a.xreplace({_Y: sgn * self.variable}) for a in ordered)
 
+    @property
+    def asymptote(self) -> Expr | None:
+        """The asymptote :math:`a x + b` (None where there is none)."""
+        return None if self.oblique is None else self.oblique[0] * self.variable + self.oblique[1]
 
-@dataclass(frozen=True)
-class Asymptotes:
-    """The behaviour of a unit at both ends; for a gated unit along the ray x_g = x_v = t (``ray``)."""
+    def _summary(self) -> str:
+        end = "+∞" if self.direction == "+oo" else "-∞"
+        return f"{self.variable} → {end}: " + self._described()
+
+    def _described(self) -> str:
+        parts = []
+        if self.limit is not None:
+            parts.append(f"→ {text(self.limit)}")
+        y = self.asymptote
+        f = "f"
+        if y is not None and self.oblique[0] != 0:
+            parts.append(f"asymptote y = {text(y)}")
+            f = "f - y"
+        elif y is not None and self.oblique[1] != 0:
+            b = self.oblique[1]
+            f = f"f + {text(-b)}" if b.could_extract_minus_sign() else f"f - {text(b)}"
+        terms = self.expansion_terms
+        if terms:
+            parts.append(f"{f} ~ {text(terms[0])}")
+        elif self.expansion == 0 and y is not None:
+            parts.append(f"f = {text(y)} exactly")
+        elif self.leading is not None and self.limit is None or self.limit in (sympy.oo, -sympy.oo):
+            if self.leading is not None and (y is None or self.oblique[0] == 0):
+                parts.append(f"f ~ {text(self.leading)}")
+        if self.growth_order is not None:
+            parts.append(f"growth order {text(self.growth_order)}")
+        if self.not_derived:
+            parts.append("not derived: " + ", ".join(name for name, _ in self.not_derived))
+        return ", ".join(parts) or "nothing derived"
+
+
+@dataclass(frozen=True, repr=False)
+class Asymptotes(Display):
+    """The behaviour of a unit at both ends; for a gated unit along the ray x_g = x_v = t (``ray``).
+    ``name`` is the unit's name (for display; not compared).
+
+    >>> import glusym
+    >>> glusym.asymptotes(glusym.get("relu"))
+    Asymptotes(relu: x → +∞: → ∞, asymptote y = x, f = x exactly, growth order 1; x → -∞: → 0, f = 0 exactly, growth order -∞)
+    """
 
     variable: Symbol
     ray: bool
     plus: Behaviour
     minus: Behaviour
+    name: str = field(default="", compare=False)
+
+    def _summary(self) -> str:
+        head = (self.name + ": " if self.name else "") + ("along x_g = x_v = t: " if self.ray else "")
+        return head + "; ".join(b._summary() for b in (self.plus, self.minus))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -511,8 +560,9 @@ def asymptotes(obj: Any, terms: int = 3, budget: float | None = 10.0) -> Asympto
     validate_budget(budget)
     expr, var, ray = _prepare(obj)
     half = None if budget is None else budget / 2
+    name = getattr(obj, "name", "")
     return Asymptotes(var, ray, _behaviour(expr, var, "+oo", terms, half),
-                      _behaviour(expr, var, "-oo", terms, half))
+                      _behaviour(expr, var, "-oo", terms, half), name if isinstance(name, str) else "")
 
 
 def growth_order(obj: Any, direction: str = "+oo", budget: float | None = 10.0) -> Expr:

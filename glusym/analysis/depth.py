@@ -37,6 +37,7 @@ from sympy import Expr, Symbol, oo
 
 from ..budget import integer_digits, time_budget, tree_size, validate_budget
 from ..catalogue import Unit, x, x_g, x_v
+from ..display import Display, text
 from ..errors import GlusymError, NotDerived, shown
 from ..functions import to_sympy
 from ._common import boundaries, select_branches, side_points, to_piecewise
@@ -71,12 +72,16 @@ MAX_NODES = 10**5
 _LEAD_DIGITS = 1000
 
 
-@dataclass(frozen=True)
-class Chain:
+@dataclass(frozen=True, repr=False)
+class Chain(Display):
     r"""The scalar chain of ``depth`` layers of ``unit`` (see the module's docstring).
 
     It has what the analyses read of a unit (``expr``, ``variables``, ``name``, …), so
     ``glusym.gradient``, ``glusym.taylor`` and ``glusym.derive`` take it too.
+
+    >>> import glusym
+    >>> glusym.stack(glusym.get("silu"), 3)
+    Chain(3 stacked layers of silu, each z -> alpha(z))
     """
 
     unit: Unit
@@ -84,6 +89,9 @@ class Chain:
     weights: bool = False
     layers: tuple[Expr, ...] = field(default=(), repr=False)
     _built: dict[str, Expr] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+
+    def _summary(self) -> str:
+        return self.description
 
     def __post_init__(self) -> None:
         if not isinstance(self.unit, Unit):
@@ -147,7 +155,7 @@ class Chain:
 
     @property
     def latex_name(self) -> str:
-        return r"%s^{\circ %d}" % (self.unit.latex_name, self.depth)
+        return r"{%s}^{\circ %d}" % (self.unit.latex_name, self.depth)  # braced: ReLU^2 has its own exponent
 
     @property
     def gate(self) -> None:
@@ -156,6 +164,11 @@ class Chain:
     @property
     def params(self) -> tuple[Any, ...]:
         return ()
+
+    @property
+    def fixed(self) -> tuple[str, ...]:
+        """The parameters set for good: the unit's (the report names them, as for a unit)."""
+        return self.unit.fixed
 
 
 def _uses(f: Expr) -> int:
@@ -258,8 +271,8 @@ def chain_taylor(chain: Chain, order: int, budget: float | None = 10.0) -> Taylo
     p_right = sympy.Add(*[c * x**k for k, c in enumerate(right)])
     p_left = sympy.Add(*[c * x**k for k, c in enumerate(left)])
     if sympy.expand(p_right - p_left) == 0:
-        return TaylorResult((x,), order, p_right)
-    return TaylorResult((x,), order, None, (("x > 0", p_right), ("x < 0", p_left)))
+        return TaylorResult((x,), order, p_right, name=chain.name)
+    return TaylorResult((x,), order, None, (("x > 0", p_right), ("x < 0", p_left)), name=chain.name)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -486,14 +499,18 @@ def _product(tails: list[Tail]) -> Tail:
     return Tail(limit, order, sg, lead)
 
 
-@dataclass(frozen=True)
-class GrowthProfile:
+@dataclass(frozen=True, repr=False)
+class GrowthProfile(Display):
     r"""The growth orders of a chain (or one unit, ``depth = 1``).
 
     ``plus``/``minus``: the chain at :math:`\pm\infty`; ``derivative_plus``/``derivative_minus``:
     its derivative there (the post's "gradient instability": how fast the gradient grows);
     ``at_zero``: the degree of the lowest term at 0, per side where one-sided;
     ``derivative_at_zero`` likewise for the derivative.
+
+    >>> import glusym
+    >>> glusym.growth_profile(glusym.stack(glusym.get("relu2"), depth=3))
+    GrowthProfile(relu2_depth3: order at +∞ 8, at -∞ -∞; derivative 7, -∞; at 0: x > 0 8, x < 0 ∞)
     """
 
     name: str
@@ -504,6 +521,11 @@ class GrowthProfile:
     derivative_minus: Tail
     at_zero: tuple[tuple[str, Expr], ...]
     derivative_at_zero: tuple[tuple[str, Expr], ...]
+
+    def _summary(self) -> str:
+        at0 = ", ".join(f"{label} {text(k)}" if label != "x" else text(k) for label, k in self.at_zero)
+        return (f"{self.name}: order at +∞ {text(self.plus.order)}, at -∞ {text(self.minus.order)}; "
+                f"derivative {text(self.derivative_plus.order)}, {text(self.derivative_minus.order)}; at 0: {at0}")
 
 
 def _valuation(p: Expr) -> Expr:

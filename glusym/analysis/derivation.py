@@ -3,7 +3,7 @@ r"""The whole derivation of a unit: every analysis, each within its own time bud
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sympy
@@ -11,6 +11,7 @@ from sympy import Expr, ImmutableMatrix
 
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit
+from ..display import MAX_LINE, Display, cut, text
 from ..errors import GlusymError
 from . import asymptotes as _asymptotes
 from . import depth as _depth
@@ -29,10 +30,28 @@ __all__ = ["Derivation", "derive"]
 SECTION_BUDGET = 5.0
 
 
-@dataclass(frozen=True)
-class Derivation:
+@dataclass(frozen=True, repr=False)
+class Derivation(Display):
     """Everything glusym derives about a unit; a section SymPy could not reach within its budget
-    is None and its reason is in ``not_derived``."""
+    is None and its reason is in ``not_derived``.
+
+    Its ``repr`` is one line; in a notebook it shows as a sectioned report (``text/html``), its
+    ``text/plain`` as a line per section.
+
+    >>> import glusym
+    >>> glusym.derive(glusym.get("relu"), order=4)
+    Derivation(relu, order 4: 8 sections derived, none missing)
+    >>> print(glusym.derive(glusym.get("relu"), order=4)._plain())
+    Derivation(relu, order 4: 8 sections derived, none missing)
+      gradient      (Piecewise((1, x > 0), (0, True)),)
+      hessian       Matrix([[0]])
+      taylor        order 4: x for x > 0; 0 for x < 0
+      asymptotes    x → +∞: → ∞, asymptote y = x, f = x exactly, growth order 1; x → -∞: → 0, f = 0 exa…
+      extrema       none
+      inflections   none
+      stationary    f = 0 on x < 0
+      param_limits  none
+    """
 
     unit: Unit
     order: int
@@ -52,6 +71,48 @@ class Derivation:
     kinks: tuple[_kinks.Kink, ...] | None = None
     directions: tuple[_directions.Direction, ...] | None = None
     zero_level_set: _extrema.LevelSet | None = None
+
+    def sections(self) -> tuple[tuple[str, Any], ...]:
+        """The derived sections ``(name, value)``, in the order of the report (None: not derived;
+        a gated unit has no inflections, an activation no level set, a stack no parameter limits)."""
+        gated = self.unit.kind == "gated"
+        chain = isinstance(self.unit, _depth.Chain)
+        out: list[tuple[str, Any]] = [("gradient", self.gradient), ("hessian", self.hessian), ("taylor", self.taylor)]
+        if chain:
+            out.append(("growth", self.growth))
+        out += [("asymptotes", self.asymptotes), ("extrema", self.extrema)]
+        if not gated:
+            out.append(("inflections", self.inflections))
+        out.append(("stationary", self.stationary))
+        if gated:
+            out.append(("level_set", self.level_set))
+        if not chain:
+            out.append(("param_limits", self.param_limits))
+        return tuple(out)
+
+    def _summary(self) -> str:
+        done = sum(v is not None for _, v in self.sections())
+        missing = ", ".join(name for name, _ in self.not_derived) or "none missing"
+        return f"{self.unit.name}, order {self.order}: {done} sections derived, " + (
+            missing if not self.not_derived else f"not derived: {missing}")
+
+    def _plain(self) -> str:
+        lines = [repr(self)]
+        for name, value in self.sections():
+            if value is None:
+                shown = "not derived: " + dict(self.not_derived).get(name, "")
+            elif isinstance(value, _extrema.Points):
+                shown = "; ".join(v._summary() for v in value) or "none"
+            elif isinstance(value, (TaylorResult, _asymptotes.Asymptotes)):
+                shown = replace(value, name="")._summary()
+            elif isinstance(value, Display):
+                shown = value._summary()
+            elif isinstance(value, tuple) and all(isinstance(v, Display) for v in value):
+                shown = "; ".join(v._summary() for v in value) or "none"
+            else:
+                shown = text(value)
+            lines.append(cut(f"  {name:<13} {shown}", MAX_LINE))
+        return "\n".join(lines)
 
 
 #: The longest reason a section keeps (a SymPy message can quote a whole expression).

@@ -42,6 +42,7 @@ from sympy import Expr, Symbol
 from .. import cache
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x_g, x_v
+from ..display import Display, text
 from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, elementary, to_sympy
 from .calculus import tidy
@@ -71,14 +72,18 @@ EXACT_BUDGET = 0.4
 LAMBERT_BUDGET = 3.0
 
 
-@dataclass(frozen=True)
-class CriticalPoint:
+@dataclass(frozen=True, repr=False)
+class CriticalPoint(Display):
     """A point of interest: where it is, the value of the unit there, its kind.
 
     ``at`` pairs each variable with its coordinate (exact, or a 30-digit Float when
     ``exact`` is False). ``kind`` is ``"minimum"``, ``"maximum"``, ``"saddle"``, ``"inflection"`` or
     ``"degenerate"``. ``kink`` is True for a point on a Piecewise boundary, where the derivative
     the point is characterised by need not exist.
+
+    >>> import glusym
+    >>> glusym.extrema(glusym.get("gelu"))[0]
+    CriticalPoint(minimum at x ≈ -0.751792, value ≈ -0.169971)
     """
 
     at: tuple[tuple[Symbol, Expr], ...]
@@ -87,20 +92,80 @@ class CriticalPoint:
     exact: bool
     kink: bool = False
 
+    def _summary(self) -> str:
+        rel, digits = ("=", None) if self.exact else ("≈", 6)
+        if len(self.at) == 1:
+            where = f"{self.at[0][0]} {rel} {text(self.at[0][1], digits)}"
+        else:
+            where = (f"({', '.join(str(v) for v, _ in self.at)}) {rel} "
+                     f"({', '.join(text(c, digits) for _, c in self.at)})")
+        value = text(self.value, None if self.exact else 6)
+        return f"{'kink ' if self.kink else ''}{self.kind} at {where}, value {rel} {value}"
 
-@dataclass(frozen=True)
-class StationarySet:
+
+class Points(Display, tuple):  # type: ignore[misc]
+    """The points :func:`extrema`, :func:`inflections` or :func:`critical_points` found (a tuple of
+    :class:`CriticalPoint`), or the flat pieces :func:`stationary_sets` found (of
+    :class:`StationarySet`): indexing, iteration, ``len``, ``==`` with a tuple work as before), with
+    ``what`` they are and the ``name`` of the unit, for display.
+
+    >>> import glusym
+    >>> glusym.extrema(glusym.get("hardswish"))
+    Points(extrema of hardswish: minimum at x = -3/2, value = -3/8)
+    >>> glusym.extrema(glusym.get("relu")) == ()
+    True
+    """
+
+    what: str
+    name: str
+
+    def __new__(cls, points: Any = (), what: str = "points", name: str = "") -> "Points":
+        self = super().__new__(cls, points)
+        object.__setattr__(self, "what", what)
+        object.__setattr__(self, "name", name)
+        return self
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def __getnewargs__(self) -> tuple[Any, ...]:
+        return (tuple(self), self.what, self.name)
+
+    def _summary(self) -> str:
+        head = f"{self.what} of {self.name}" if self.name else self.what
+        return f"{head}: " + ("; ".join(p._summary() for p in self) or "none")
+
+
+def _named(obj: Any) -> str:
+    name = getattr(obj, "name", "")
+    return name if isinstance(name, str) else ""
+
+
+@dataclass(frozen=True, repr=False)
+class StationarySet(Display):
     """A region (an interval or half-plane) on which the gradient vanishes: the unit is constant
-    there, with value ``value``."""
+    there, with value ``value``.
+
+    >>> StationarySet("x > 6", sympy.Integer(6))
+    StationarySet(f = 6 on x > 6)
+    """
 
     region: str
     value: Expr
 
+    def _summary(self) -> str:
+        return f"f = {text(self.value)} on {self.region}"
 
-@dataclass(frozen=True)
-class LevelSet:
+
+@dataclass(frozen=True, repr=False)
+class LevelSet(Display):
     r"""The level set :math:`f = c` of a gated unit: :math:`x_v` = ``solution``, where ``condition``
-    (the gate is nonzero) holds. For :math:`c = 0` the zero set of the gate also belongs to it."""
+    (the gate is nonzero) holds. For :math:`c = 0` the zero set of the gate also belongs to it.
+
+    >>> import glusym
+    >>> glusym.level_set(glusym.get("reglu"))
+    LevelSet(f = c: x_v = c/x_g where relu(x_g) != 0, i.e. x_g > 0)
+    """
 
     c: Symbol | Expr
     solution: Expr
@@ -110,6 +175,10 @@ class LevelSet:
     def __str__(self) -> str:
         text = f"f = {self.c}: x_v = {self.solution} where {self.condition}"
         return text if self.zero_set is None else f"{text}; and the gate's zero set, {self.zero_set}"
+
+    def _summary(self) -> str:
+        shown = f"f = {text(self.c)}: x_v = {text(self.solution)} where {self.condition}"
+        return shown if self.zero_set is None else f"{shown}; and {self.zero_set}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -560,7 +629,7 @@ def _merge(flats: list[StationarySet]) -> list[StationarySet]:
 # the verbs
 
 
-def extrema(obj: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, ...]:
+def extrema(obj: Any, budget: float | None = 10.0) -> Points:
     r"""The isolated stationary points of an activation, :math:`f'(x) = 0`, classified by the sign
     change of :math:`f'`, and its kinks that are strict local extrema; for a gated unit, its
     critical points (:func:`critical_points`).
@@ -578,16 +647,16 @@ def extrema(obj: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, ...]:
     >>> [(p.kind, p.at[0][1], p.value) for p in extrema(glusym.get("hardswish"))]
     [('minimum', -3/2, -3/8)]
     >>> extrema(glusym.get("relu"))
-    ()
+    Points(extrema of relu: none)
     """
     validate_budget(budget)
     if _is_gated(obj):
         return critical_points(obj, budget)
     points, _ = _analyse(obj, 1, budget)
-    return tuple(points)
+    return Points(points, "extrema", _named(obj))
 
 
-def inflections(obj: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, ...]:
+def inflections(obj: Any, budget: float | None = 10.0) -> Points:
     r"""The inflection points of an activation: where :math:`f''` changes sign.
 
     GELU's are exact, :math:`x = \pm\sqrt 2`, from :math:`f''(x) = (2 - x^2)\,\varphi(x)`.
@@ -603,25 +672,25 @@ def inflections(obj: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, .
     if _is_gated(obj):
         raise GlusymError("inflections takes an activation; a gated unit has critical points")
     points, _ = _analyse(obj, 2, budget)
-    return tuple(points)
+    return Points(points, "inflections", _named(obj))
 
 
-def stationary_sets(obj: Any, budget: float | None = 10.0) -> tuple[StationarySet, ...]:
+def stationary_sets(obj: Any, budget: float | None = 10.0) -> Points:
     r"""The regions where the gradient vanishes identically (the unit is constant there).
 
     >>> import glusym
     >>> from glusym.analysis.extrema import stationary_sets
     >>> stationary_sets(glusym.get("relu6"))
-    (StationarySet(region='x < 0', value=0), StationarySet(region='x > 6', value=6))
-    >>> stationary_sets(glusym.get("reglu"))
-    (StationarySet(region='x_g < 0', value=0),)
+    Points(flat pieces of relu6: f = 0 on x < 0; f = 6 on x > 6)
+    >>> stationary_sets(glusym.get("reglu"))[0]
+    StationarySet(f = 0 on x_g < 0)
     """
     validate_budget(budget)
     if _is_gated(obj):
         _, sets = _gated(obj, budget)
-        return tuple(sets)
+        return Points(sets, "flat pieces", _named(obj))
     _, sets = _analyse(obj, 1, budget)
-    return tuple(sets)
+    return Points(sets, "flat pieces", _named(obj))
 
 
 def _gated(obj: Any, budget: float | None) -> tuple[list[CriticalPoint], list[StationarySet]]:
@@ -676,7 +745,7 @@ def _hessian_kind(f: Expr, at: tuple[tuple[Symbol, Expr], ...]) -> str:
     return "degenerate"
 
 
-def critical_points(unit: Any, budget: float | None = 10.0) -> tuple[CriticalPoint, ...]:
+def critical_points(unit: Any, budget: float | None = 10.0) -> Points:
     r"""The critical points of a gated unit :math:`f = \alpha(x_g)\,x_v`, where
     :math:`\nabla f = (\alpha'(x_g)\,x_v,\ \alpha(x_g)) = 0`, classified by the Hessian
     (determinant :math:`-\alpha'(x_g)^2 < 0`: a saddle).
@@ -684,15 +753,15 @@ def critical_points(unit: Any, budget: float | None = 10.0) -> tuple[CriticalPoi
     >>> import glusym
     >>> from glusym.analysis.extrema import critical_points
     >>> critical_points(glusym.get("swiglu"))
-    (CriticalPoint(at=((x_g, 0), (x_v, 0)), value=0, kind='saddle', exact=True, kink=False),)
+    Points(critical points of swiglu: saddle at (x_g, x_v) = (0, 0), value = 0)
     >>> critical_points(glusym.get("glu"))
-    ()
+    Points(critical points of glu: none)
     """
     validate_budget(budget)
     if not _is_gated(unit):
         raise GlusymError("critical_points takes a gated unit; for an activation use extrema")
     points, _ = _gated(unit, budget)
-    return tuple(points)
+    return Points(points, "critical points", _named(unit))
 
 
 def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
@@ -701,8 +770,8 @@ def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
 
     >>> import glusym
     >>> from glusym.analysis.extrema import level_set
-    >>> level_set(glusym.get("swiglu")).solution
-    c/(x_g*sigmoid(x_g))
+    >>> level_set(glusym.get("swiglu"))
+    LevelSet(f = c: x_v = c/(x_g·σ(x_g)) where swish(x_g) != 0, i.e. x_g != 0)
     >>> level_set(glusym.get("swiglu"), 0).zero_set  # f = 0 also on the axis x_g = 0
     'x_g = 0'
     >>> level_set(glusym.get("reglu")).solution

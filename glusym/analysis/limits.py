@@ -28,6 +28,7 @@ from sympy.logic.boolalg import Boolean
 
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x_g, x_v
+from ..display import Display, text
 from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, phi, sigmoid, to_sympy
 from ._common import boundaries, inside, select_branches, to_piecewise
@@ -36,11 +37,16 @@ from .calculus import tidy
 __all__ = ["ParamLimit", "param_limits"]
 
 
-@dataclass(frozen=True)
-class ParamLimit:
+@dataclass(frozen=True, repr=False)
+class ParamLimit(Display):
     """The limits of a unit as the parameter ``param`` goes to 0+ and to +oo (functions of the
     unit's variables; ``oo`` where the unit diverges at every point), or None with the reason in
-    ``not_derived`` (pairs ``("0" | "oo", reason)``)."""
+    ``not_derived`` (pairs ``("0" | "oo", reason)``).
+
+    >>> import glusym
+    >>> glusym.param_limits(glusym.get("swish"))["beta"]
+    ParamLimit(beta → 0+: x/2; beta → ∞: Piecewise((x, x > 0), (0, True)))
+    """
 
     param: str
     at_zero: Expr | None
@@ -50,6 +56,17 @@ class ParamLimit:
     #: derived), as (end, side, limit): (0, "+", x/2) for Swish's β → 0+, (-oo, "+", …) for
     #: hardtanh's min_val → −∞, (1, "-", …) for min_val → max_val⁻
     ends: tuple[tuple[Expr, str, Expr | None], ...] = ()
+
+    def limits(self) -> tuple[tuple[Expr, str, Expr | None], ...]:
+        """``ends``, or where it is not given, the limits at 0+ and at +oo."""
+        return self.ends or ((sympy.S.Zero, "+", self.at_zero), (sympy.oo, "-", self.at_infinity))
+
+    def _summary(self) -> str:
+        def end(e: Expr, side: str) -> str:
+            return text(e) + ("" if e.is_infinite else "+" if side == "+" else "-")
+
+        return "; ".join(f"{self.param} → {end(e, side)}: " + ("not derived" if v is None else text(v))
+                         for e, side, v in self.limits())
 
 
 def _elementary(e: Expr) -> Expr:
@@ -226,9 +243,8 @@ def param_limits(unit: Unit, budget: float | None = 10.0) -> dict[str, ParamLimi
 
     >>> import glusym
     >>> from glusym.analysis.limits import param_limits
-    >>> sw = param_limits(glusym.get("swish"))["beta"]
-    >>> sw.at_zero, sw.at_infinity
-    (x/2, Piecewise((x, x > 0), (0, True)))
+    >>> param_limits(glusym.get("swish"))["beta"]
+    ParamLimit(beta → 0+: x/2; beta → ∞: Piecewise((x, x > 0), (0, True)))
     >>> param_limits(glusym.get("hardtanh"))["min_val"].ends[0]  # min_val → −∞ (it stays below max_val)
     (-oo, '+', Piecewise((1, x > 1), (x, True)))
     >>> sp = param_limits(glusym.get("softplus"))["beta"]

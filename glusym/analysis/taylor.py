@@ -3,13 +3,14 @@ r"""Taylor expansions at 0, exact, by Taylor-mode series arithmetic."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sympy
 from sympy import Expr, Symbol
 
 from ..budget import time_budget, validate_budget
+from ..display import Display, text
 from ..errors import GlusymError, NotDerived
 from ._common import as_function, boundaries, select_branches, side_points, to_piecewise
 from .series import NotAnalytic, check_order, taylor_coefficients
@@ -17,14 +18,15 @@ from .series import NotAnalytic, check_order, taylor_coefficients
 __all__ = ["TaylorResult", "taylor"]
 
 
-@dataclass(frozen=True)
-class TaylorResult:
+@dataclass(frozen=True, repr=False)
+class TaylorResult(Display):
     r"""A Taylor expansion at 0: every term of total degree < ``order``.
 
     ``polynomial`` is the expansion where the function is analytic at 0 (or where its one-sided
     expansions agree to this order). Where it is not (ReLU², ELU's kink at 0), ``polynomial`` is
     None and ``sides`` holds the one-sided expansions, each labelled by the side it holds on
-    (``"x > 0"``, ``"x < 0"``; for a gated unit, per sign of the kinked variable).
+    (``"x > 0"``, ``"x < 0"``; for a gated unit, per sign of the kinked variable). ``name`` is
+    the unit's name (for display; not compared).
 
     ``exact`` has one flag per expansion (``polynomial``, or each of ``sides``): True where the
     function is that polynomial exactly (on its side), so that there is no :math:`O(x^n)` term to
@@ -37,6 +39,10 @@ class TaylorResult:
     ((('x > 0', x), ('x < 0', 0)), (True, True))
     >>> str(r), str(glusym.taylor(glusym.get("elu"), order=3))
     ('x for x > 0; 0 for x < 0', 'x for x > 0; x**2/2 + x + O(x^3) for x < 0')
+    >>> glusym.taylor(glusym.get("mish"), order=4)
+    TaylorResult(mish, order 4: 3x/5 + 8x²/25 - 2x³/125 + O(x⁴))
+    >>> glusym.taylor(glusym.get("relu2"), order=4)
+    TaylorResult(relu2, order 4: x² for x > 0; 0 for x < 0)
     """
 
     variables: tuple[Symbol, ...]
@@ -44,11 +50,25 @@ class TaylorResult:
     polynomial: Expr | None
     sides: tuple[tuple[str, Expr], ...] = ()
     exact: tuple[bool, ...] = ()
+    name: str = field(default="", compare=False)
 
     def is_exact(self, i: int = 0) -> bool:
         """True where expansion ``i`` (0 for ``polynomial``, else the index in ``sides``) is the
         function itself on its side: no O term."""
         return i < len(self.exact) and self.exact[i]
+
+    def _big_o(self) -> str:
+        v = self.variables
+        k = str(self.order).translate(_SUP)
+        return f"O({v[0]}{k})" if len(v) == 1 else "O(" + " + ".join(f"|{s}|{k}" for s in v) + ")"
+
+    def _summary(self) -> str:
+        head = f"{self.name}, order {self.order}" if self.name else f"order {self.order}"
+        o = self._big_o()
+        if self.polynomial is not None:
+            return f"{head}: {text(self.polynomial, ascending=True)}" + ("" if self.is_exact(0) else f" + {o}")
+        return f"{head}: " + "; ".join(f"{text(p, ascending=True)}" + ("" if self.is_exact(i) else f" + {o}") + f" for {label}"
+                                       for i, (label, p) in enumerate(self.sides))
 
     @property
     def analytic(self) -> bool:
@@ -68,6 +88,9 @@ class TaylorResult:
             return str(self.polynomial) if self.is_exact() else f"{self.polynomial} + {o}"
         return "; ".join(f"{p}{'' if self.is_exact(i) else ' + ' + o} for {label}"
                          for i, (label, p) in enumerate(self.sides))
+
+
+_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _expand(expr: Expr, variables: tuple[Symbol, ...], order: int) -> Expr:
@@ -128,7 +151,8 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
                 point = {v: sympy.S.Zero for v in variables}
                 smooth = select_branches(expr, point)
                 poly = _expand(smooth, variables, order)
-                return TaylorResult(variables, order, poly, exact=(_is_exact(expr, smooth, poly, variables, {}),))
+                return TaylorResult(variables, order, poly, exact=(_is_exact(expr, smooth, poly, variables, {}),),
+                                    name=_name(obj))
             sides, exact = [], []
             for signs in itertools.product((1, -1), repeat=len(kinked)):
                 point = {v: sympy.S.Zero for v in variables}
@@ -142,5 +166,10 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
     except NotAnalytic as exc:
         raise NotDerived(f"no Taylor expansion at 0: {exc}") from exc
     if all(sympy.expand(p - sides[0][1]) == 0 for _, p in sides):
-        return TaylorResult(variables, order, sides[0][1], exact=(all(exact),))
-    return TaylorResult(variables, order, None, tuple(sides), tuple(exact))
+        return TaylorResult(variables, order, sides[0][1], exact=(all(exact),), name=_name(obj))
+    return TaylorResult(variables, order, None, tuple(sides), tuple(exact), name=_name(obj))
+
+
+def _name(obj: Any) -> str:
+    name = getattr(obj, "name", "")
+    return name if isinstance(name, str) else ""

@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from html import escape
 from typing import Any
+
+from ..display import MAX_LINE, Display, cut
+from ..latex import _text
+from ..rich import math
 
 
 VERDICTS = ("holds", "holds numerically", "holds approximately", "fails", "definition", "unparsed", "unknown",
@@ -35,9 +40,29 @@ def cap_reason(reason: str, limit: int = MAX_REASON) -> str:
     return reason if len(reason) <= limit else reason[:limit - 1] + "…"
 
 
-@dataclass(frozen=True)
-class Link:
-    """One link ``lhs op rhs`` of a formula and its verdict."""
+#: The relations of a link in LaTeX (the checker keeps them as text: ``<=``, ``~=``).
+OPS_TEX = {"=": "=", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "~=": r"\approx", "~": r"\sim",
+           "!=": r"\neq", ":=": ":=", "in": r"\in"}
+
+
+def _link_math(k: "Link") -> str | None:
+    """The link as LaTeX, where its text can stand in a formula of ours: not for an unparsed link,
+    nor one carrying alignment or environments (``&``, ``\\``, ``\begin``)."""
+    text = k.lhs + k.rhs
+    if k.verdict == "unparsed" or any(t in text for t in ("&", "\\\\", "\\begin", "\\end", "$")):
+        return None
+    if not k.rhs:
+        return k.lhs
+    return f"{k.lhs} {OPS_TEX.get(k.op, _text(k.op))} {k.rhs}"
+
+
+@dataclass(frozen=True, repr=False)
+class Link(Display):
+    r"""One link ``lhs op rhs`` of a formula and its verdict.
+
+    >>> Link(r"\sigma(x)", "1", "holds", "", op="<=")
+    Link(holds: \sigma(x) <= 1)
+    """
 
     lhs: str
     rhs: str
@@ -56,10 +81,30 @@ class Link:
         return {"lhs": self.lhs, "rhs": self.rhs, "verdict": self.verdict, "reason": self.reason,
                 "counterexample": self.counterexample, "suggestion": self.suggestion}
 
+    @property
+    def relation(self) -> str:
+        """``lhs op rhs`` as the checker read it (the left side alone for an expression)."""
+        return f"{self.lhs} {self.op} {self.rhs}" if self.rhs else self.lhs
 
-@dataclass(frozen=True)
-class Formula:
-    """A formula of the post: its line (1-based), its LaTeX and its links."""
+    def _summary(self) -> str:
+        return f"{self.verdict}: {self.relation}"
+
+    def _latex_(self) -> str:
+        tex = _link_math(self)
+        verdict = _text(self.verdict)
+        return verdict if tex is None else tex + r" \quad " + verdict
+
+    def _html_(self) -> str:
+        return _table("", (self,), [])
+
+
+@dataclass(frozen=True, repr=False)
+class Formula(Display):
+    """A formula of the post: its line (1-based), its LaTeX and its links.
+
+    >>> Formula(3, "x = x", True, (Link("x", "x", "holds", ""),))
+    Formula(line 3: x = x: holds)
+    """
 
     line: int
     latex: str
@@ -69,10 +114,27 @@ class Formula:
     def to_json(self) -> dict[str, Any]:
         return {"line": self.line, "latex": self.latex, "links": [k.to_json() for k in self.links]}
 
+    def _summary(self) -> str:
+        return f"line {self.line}: {self.latex}: " + ", ".join(k.verdict for k in self.links)
 
-@dataclass(frozen=True)
-class Report:
-    """The verdicts on every formula of a file."""
+    def _latex_(self) -> str:
+        return _array([(self.line, k) for k in self.links])
+
+    def _html_(self) -> str:
+        return _table(f"line {self.line}", [(self.line, k) for k in self.links], [])
+
+
+@dataclass(frozen=True, repr=False)
+class Report(Display):
+    """The verdicts on every formula of a file; in a notebook a table of verdicts with their counts.
+
+    >>> r = Report("post.md", (Formula(3, "x = x", True, (Link("x", "x", "holds", ""),)),))
+    >>> r
+    Report(post.md: 1 formula, 1 link: holds 1)
+    >>> print(r._plain())
+    Report(post.md: 1 formula, 1 link: holds 1)
+      line 3  holds                x = x
+    """
 
     file: str
     formulas: tuple[Formula, ...]
@@ -90,6 +152,32 @@ class Report:
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "formulas": [f.to_json() for f in self.formulas], "summary": self.summary}
 
+    def links(self) -> list[tuple[int, Link]]:
+        """Every link with the line of its formula."""
+        return [(f.line, k) for f in self.formulas for k in f.links]
+
+    def _counts(self) -> str:
+        return ", ".join(f"{v} {n}" for v, n in self.summary.items()) or "no links"
+
+    def _summary(self) -> str:
+        nf, nl = len(self.formulas), len(self.links())
+        return (f"{self.file}: {nf} formula{'s' * (nf != 1)}, {nl} link{'s' * (nl != 1)}: " + self._counts())
+
+    def _plain(self) -> str:
+        rows = self.links()
+        lines = [repr(self)] + [cut(f"  line {line:<3} {k.verdict:<20} {k.relation}", MAX_LINE)
+                                for line, k in rows[:MAX_PLAIN_LINKS]]
+        if len(rows) > MAX_PLAIN_LINKS:
+            lines.append(f"  … and {len(rows) - MAX_PLAIN_LINKS} more links")
+        return "\n".join(lines)
+
+    def _latex_(self) -> str:
+        return _array(self.links(), self._counts())
+
+    def _html_(self) -> str:
+        nf = len(self.formulas)
+        return _table(f"{self.file}: {nf} formula{'s' * (nf != 1)}", self.links(), list(self.summary.items()))
+
     def to_text(self) -> str:
         out = [f"{self.file}: {len(self.formulas)} formulas"]
         for f in self.formulas:
@@ -106,6 +194,47 @@ class Report:
                     out.append(f"  {'':<17} what holds: {k.lhs} {k.op} {k.suggestion}")
         out.append("summary: " + ", ".join(f"{v} {n}" for v, n in self.summary.items()))
         return "\n".join(out) + "\n"
+
+
+#: The links a report's ``text/plain`` lists (the rest are counted); its table shows them all.
+MAX_PLAIN_LINKS = 12
+
+
+def _array(rows: list[tuple[int, Link]], counts: str | None = None) -> str:
+    r"""Verdicts as a KaTeX ``array``: line, verdict, link (an unparsed link by its line only)."""
+    body = [r"%d & %s & %s" % (line, _text(k.verdict), _link_math(k) or _text("(not shown)")) for line, k in rows]
+    if counts is not None:
+        body.append(r"& %s &" % _text(counts))
+    head = r"%s & %s & %s" % (_text("line"), _text("verdict"), _text("formula"))
+    return r"\begin{array}{rll} " + head + (r" \\ \hline " + r" \\ ".join(body) if body else "") + r" \end{array}"
+
+
+def _table(caption: str, rows: list[tuple[int, Link]] | tuple[Link, ...], counts: list[tuple[str, int]]) -> str:
+    """Verdicts as an HTML table: line, link (as math), verdict, why (reason, counterexample, what
+    holds); the counts of each verdict in its footer."""
+    out = ['<table class="glusym glusym-report">']
+    if caption:
+        out.append(f"<caption>{escape(caption)}</caption>")
+    out.append("<thead><tr><th>line</th><th>formula</th><th>verdict</th><th>why</th></tr></thead><tbody>")
+    for row in rows:
+        line, k = row if isinstance(row, tuple) else ("", row)
+        tex = _link_math(k)
+        shown = math(tex, block=False) if tex is not None else f"<code>{escape(k.relation)}</code>"
+        why = [escape(k.reason)] if k.reason else []
+        if k.counterexample:
+            why.append("counterexample: " + escape(", ".join(f"{a} = {b}" for a, b in k.counterexample.items())))
+        if k.suggestion:
+            why.append("what holds: " + math(f"{k.lhs} {OPS_TEX.get(k.op, '=')} {k.suggestion}", block=False))
+        verdict = escape(k.verdict)
+        out.append(f'<tr class="verdict-{verdict.replace(" ", "-")}"><td>{line}</td><td>{shown}</td>'
+                   f'<td><b>{verdict}</b></td><td>{"<br>".join(why)}</td></tr>')
+    out.append("</tbody>")
+    if counts:
+        cells = "".join(f"<td>{escape(v)}: {n}</td>" for v, n in counts)
+        out.append(f'<tfoot><tr><th>counts</th><td colspan="3"><table class="glusym-counts"><tr>{cells}</tr>'
+                   f"</table></td></tr></tfoot>")
+    out.append("</table>")
+    return "".join(out)
 
 
 def report_json(report: Report) -> str:
