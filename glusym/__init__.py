@@ -30,7 +30,10 @@ from .analysis.extrema import (
     level_set,
     stationary_sets,
 )
+from .analysis.directions import Direction, directions
+from .analysis.kinks import Kink, kinks
 from .analysis.limits import ParamLimit, param_limits
+from .analysis.range import Bound, Range, Standing, standings, value_range
 from .analysis.series import taylor_coefficients
 from .analysis.taylor import TaylorResult, taylor
 from .catalogue import CATALOGUE, Param, Unit, get, glu, names, order_raise, vector_form, x, x_g, x_v
@@ -68,13 +71,16 @@ __version__ = "0.1.0"
 __all__ = [
     "Asymptotes",
     "Behaviour",
+    "Bound",
     "BudgetExceeded",
     "CATALOGUE",
     "Chain",
     "CriticalPoint",
     "Derivation",
+    "Direction",
     "GlusymError",
     "GrowthProfile",
+    "Kink",
     "LatexParseError",
     "LevelSet",
     "Link",
@@ -83,7 +89,9 @@ __all__ = [
     "ParamLimit",
     "Phi",
     "Points",
+    "Range",
     "Report",
+    "Standing",
     "StationarySet",
     "TaylorResult",
     "Unit",
@@ -93,6 +101,7 @@ __all__ = [
     "check_text",
     "critical_points",
     "derive",
+    "directions",
     "elementary",
     "extrema",
     "get",
@@ -103,6 +112,7 @@ __all__ = [
     "hessian",
     "html",
     "inflections",
+    "kinks",
     "latex",
     "latex_part",
     "level_set",
@@ -114,11 +124,13 @@ __all__ = [
     "phi",
     "sigmoid",
     "stack",
+    "standings",
     "stationary_sets",
     "taylor",
     "taylor_coefficients",
     "to_mpmath",
     "to_numpy",
+    "value_range",
     "vector_form",
     "wrap",
     "x",

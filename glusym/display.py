@@ -81,11 +81,10 @@ def text(expr: Any, digits: int | None = 10, ascending: bool = False) -> str:
     >>> text(x**2 / 4 + x / 2, ascending=True)
     'x/2 + x²/4'
     """
-    if not isinstance(expr, sympy.Basic):
-        try:
-            expr = sympy.sympify(expr, strict=True)
-        except (sympy.SympifyError, TypeError):
-            return str(expr)
+    if not isinstance(expr, sympy.Basic):  # a number becomes SymPy; anything else (text, a tuple of
+        if isinstance(expr, bool) or not isinstance(expr, (int, float)):  # text) is shown, never read:
+            return str(expr)  # sympify runs text, also inside a tuple, as Python
+        expr = sympy.Integer(expr) if isinstance(expr, int) else sympy.Float(expr)
     n = tree_size(expr)
     if n > MAX_TEXT_NODES:
         return f"<an expression of {n} nodes>"

@@ -574,8 +574,41 @@ def _chain_row(c: Any, expand: bool = False) -> str:
 
 
 _TITLES = {"gradient": "Gradient", "hessian": "Hessian", "taylor": "Taylor expansion at 0", "growth": "Growth orders",
-           "asymptotes": "Behaviour at ±∞", "extrema": "Extrema", "inflections": "Inflection points",
-           "stationary": "Flat pieces", "level_set": "Level set", "param_limits": "Parameter limits"}
+           "asymptotes": "Behaviour at ±∞", "directions": "Behaviour at infinity by direction", "range": "Range",
+           "extrema": "Extrema", "standings": "Standing of the extrema", "kinks": "Kinks",
+           "inflections": "Inflection points", "stationary": "Flat pieces", "level_set": "Level set",
+           "param_limits": "Parameter limits"}
+
+
+def _range_row(r: Any, name: str) -> str:
+    r"""``\operatorname{range} f = \left[a, b\right)``, the brackets as the bounds are attained."""
+    lo = r"\left[" if r.infimum.attained else r"\left("
+    hi = r"\right]" if r.supremum.attained else r"\right)"
+    return r"\operatorname{range} %s = %s%s, %s%s" % (name, lo, _tex(r.infimum.value), _tex(r.supremum.value), hi)
+
+
+def _standing_row(st: Any, f: str) -> str:
+    kind = {"minimum": "minima", "maximum": "maxima"}[st.kind] if st.flat else st.kind
+    place = st.where.replace("≤", "<=").replace("≥", ">=").replace(" = ", "=")  # no " = " for the alignment
+    where = _text(f"{st.scope} {kind} {'on' if st.flat else 'at'} {place}")
+    return r"%s \quad %s = %s" % (where, f, _tex(st.value))
+
+
+def _kink_row(k: Any, name: str) -> str:
+    b, v = _tex(k.at), _tex(k.variable)
+    side = lambda s: r"{%s}^{%s}" % (b, s)  # noqa: E731
+    rows = [r"\lim_{%s \to %s} %s = %s" % (v, side("-"), name, _tex(k.left_value)),
+            r"\lim_{%s \to %s} %s = %s" % (v, side("+"), name, _tex(k.right_value)),
+            r"%s = %s" % (_prime(name, r"\left(%s\right)" % side("-"), 1), _tex(k.left_derivative)),
+            r"%s = %s" % (_prime(name, r"\left(%s\right)" % side("+"), 1), _tex(k.right_derivative))]
+    return r", \quad ".join(rows)
+
+
+def _direction_row(d: Any) -> str:
+    theta = d.theta.replace("π/2", r"\frac{\pi}{2}").replace("π", r"\pi").replace("θ", r"\theta")
+    if d.growth == "0":
+        return r"%s: \quad f = 0" % theta
+    return r"%s: \quad f \sim %s \to %s" % (theta, _tex(d.leading), _tex(d.limit))
 
 
 def _derivation_sections(d: Any, expand: bool = False) -> list[tuple[str, list[str]]]:
@@ -614,6 +647,14 @@ def _derivation_sections(d: Any, expand: bool = False) -> list[tuple[str, list[s
             rows = [_stationary_row(s, f, expand) for s in value] or [_text("no flat pieces")]
         elif key == "level_set":
             rows = [_level_row(value, f, expand)]
+        elif key == "range":
+            rows = [_range_row(value, name)]
+        elif key == "standings":
+            rows = [_standing_row(st, f) for st in value] or [_text("no extrema")]
+        elif key == "kinks":
+            rows = [_kink_row(k, name) for k in value] or [_text("no kinks: smooth")]
+        elif key == "directions":
+            rows = [_direction_row(dr) for dr in value]
         else:  # param_limits
             rows = [r for pl in value for r in _param_rows(pl, f, expand)] or [_text("no parameters")]
         out.append((title, rows))
@@ -631,8 +672,24 @@ def _result_tex(obj: Any, expand: bool = False) -> str | None:
     from .analysis.limits import ParamLimit
     from .analysis.taylor import TaylorResult
 
+    from .analysis.directions import Direction
+    from .analysis.kinks import Kink
+    from .analysis.range import Bound, Range, Standing
+
     if isinstance(obj, TaylorResult):
         return _taylor_rhs(obj, expand)
+    if isinstance(obj, Range):
+        return _range_row(obj, "f")
+    if isinstance(obj, Bound):
+        return r"%s %s" % (_tex(obj.value), _text(("attained at " if obj.attained else "approached as ")
+                                                    + " and ".join(obj.where).replace("≤", "<=").replace("≥", ">=")
+                                                    .replace(" = ", "=")))
+    if isinstance(obj, Standing):
+        return _standing_row(obj, "f")
+    if isinstance(obj, Kink):
+        return _kink_row(obj, "f")
+    if isinstance(obj, Direction):
+        return _direction_row(obj)
     if isinstance(obj, Asymptotes):
         return _rows(_asymptotes_rows(obj, None, expand))
     if isinstance(obj, Behaviour):

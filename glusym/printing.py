@@ -55,6 +55,7 @@ from typing import Any
 import mpmath
 import sympy
 from sympy import Add, Dummy, Expr, Mul, Pow, Rational, S, Symbol, erf, erfc, exp, log, pi, sech, sqrt, tanh
+from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.pretty.pretty import PrettyPrinter
 
@@ -308,6 +309,10 @@ def equal(a: Any, b: Any, digits: int = _DIGITS) -> str | None:
     except Exception:  # noqa: BLE001 - SymPy's own failures on an odd expression: try numbers
         pass
     syms = sorted(ea.free_symbols | eb.free_symbols, key=lambda s: s.name)
+    # lambdify writes the names of symbols and undefined functions into its source: only plain
+    # names and no undefined function (an expression of glusym's, never a caller's text) go in
+    if not all(s.name.isidentifier() for s in syms) or (ea.atoms(AppliedUndef) | eb.atoms(AppliedUndef)):
+        return None
     try:
         fa = sympy.lambdify(syms, ea, "mpmath")
         fb = sympy.lambdify(syms, eb, "mpmath")

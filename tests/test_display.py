@@ -19,8 +19,8 @@ import glusym
 from glusym.display import MAX_LINE, MAX_REPR, Display
 
 #: The public result types, each with how to get one from a unit (None: not for this kind of unit).
-_GATED_ONLY = {"critical_points", "level_set"}
-_ACTIVATION_ONLY = {"extrema", "inflections"}
+_GATED_ONLY = {"critical_points", "level_set", "directions"}
+_ACTIVATION_ONLY = {"extrema", "inflections", "standings"}
 MAKERS: dict[str, Callable[[glusym.Unit], Any]] = {
     "taylor": lambda u: glusym.taylor(u, order=6),
     "asymptotes": lambda u: glusym.asymptotes(u),
@@ -34,10 +34,16 @@ MAKERS: dict[str, Callable[[glusym.Unit], Any]] = {
     "growth_profile": lambda u: glusym.growth_profile(u),
     "chain": lambda u: glusym.stack(u, 2),
     "derivation": lambda u: glusym.derive(u, order=4),
+    "range": lambda u: glusym.value_range(u),
+    "bound": lambda u: glusym.value_range(u).infimum,
+    "standings": lambda u: (glusym.standings(u) or (None,))[0],
+    "kinks": lambda u: (glusym.kinks(u) or (None,))[0],
+    "directions": lambda u: glusym.directions(u)[0],
 }
 #: Every public result type is made by some maker (the completeness test below).
 RESULT_TYPES = {"TaylorResult", "Asymptotes", "Behaviour", "CriticalPoint", "Points", "StationarySet", "LevelSet",
-                "ParamLimit", "GrowthProfile", "Chain", "Derivation", "Report", "Formula", "Link"}
+                "ParamLimit", "GrowthProfile", "Chain", "Derivation", "Report", "Formula", "Link", "Range", "Bound",
+                "Standing", "Kink", "Direction"}
 
 
 def _applies(kind: str, unit: glusym.Unit) -> bool:

@@ -60,7 +60,7 @@ class Probe:
     def touched(self) -> list[str]:
         return sorted(str(p) for p in self.root.glob("MARKER_*"))
 
-    def call(self, what: str, f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    def call(self, what: str, f: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         """``f(*args, **kwargs)`` within CALL_SECONDS, any exception caught; fails if it ran code."""
         out = None
         try:
@@ -322,6 +322,9 @@ ALLOWED: dict[tuple[str, str, str], tuple[int, str]] = {
     ("claims.py", "load_table", "exec_module"): (
         1, "imports the project's own claims package (a Python package folder, default derivations/ledger "
            "in the repository) the way pytest imports conftest.py; never a document's text or a user's string"),
+    ("printing.py", "equal", "lambdify"): (
+        2, "the two sides of a presentation's rewrite, both SymPy expressions glusym built; refused unless "
+           "every symbol's name is a plain Python name and no undefined function is in them"),
     ("numeric.py", "_source", "exec"): (
         2, "source emitted by _stable.emit from the expression tree: variables renamed _v0, _v1, …, "
            "constants passed in the namespace, functions from fixed tables (undefined ones refused)"),

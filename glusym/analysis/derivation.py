@@ -40,9 +40,9 @@ class Derivation(Display):
 
     >>> import glusym
     >>> glusym.derive(glusym.get("relu"), order=4)
-    Derivation(relu, order 4: 8 sections derived, none missing)
+    Derivation(relu, order 4: 11 sections derived, none missing)
     >>> print(glusym.derive(glusym.get("relu"), order=4)._plain())
-    Derivation(relu, order 4: 8 sections derived, none missing)
+    Derivation(relu, order 4: 11 sections derived, none missing)
       gradient      (Piecewise((1, x > 0), (0, True)),)
       hessian       Matrix([[0]])
       taylor        order 4: x for x > 0; 0 for x < 0
@@ -80,7 +80,14 @@ class Derivation(Display):
         out: list[tuple[str, Any]] = [("gradient", self.gradient), ("hessian", self.hessian), ("taylor", self.taylor)]
         if chain:
             out.append(("growth", self.growth))
-        out += [("asymptotes", self.asymptotes), ("extrema", self.extrema)]
+        out.append(("asymptotes", self.asymptotes))
+        if gated:
+            out.append(("directions", self.directions))
+        out += [("range", self.range), ("extrema", self.extrema)]
+        if not gated:
+            out.append(("standings", self.standings))
+        if not chain:
+            out.append(("kinks", self.kinks))
         if not gated:
             out.append(("inflections", self.inflections))
         out.append(("stationary", self.stationary))

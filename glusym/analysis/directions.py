@@ -40,6 +40,8 @@ import sympy
 from sympy import Expr, Symbol
 
 from ..budget import time_budget, validate_budget
+from ..display import Display
+from ..functions import to_sympy
 from ..errors import BudgetExceeded, GlusymError, NotDerived
 from .asymptotes import asymptotes
 from .extrema import _gate, _is_gated
@@ -58,8 +60,8 @@ _QUADRANTS = (  # (text, sign of cos θ, sign of sin θ)
 _AXES = (("θ = 0", 1, 0), ("θ = π/2", 0, 1), ("θ = π", -1, 0), ("θ = -π/2", 0, -1))
 
 
-@dataclass(frozen=True)
-class Direction:
+@dataclass(frozen=True, repr=False)
+class Direction(Display):
     r"""The behaviour of a gated unit along :math:`t(\cos\theta, \sin\theta)` for the angles
     ``theta``: its ``leading`` term in :math:`t` (with ``c`` = cos θ, ``s`` = sin θ of the sector's
     signs; exact, the unit itself, on an axis), ``growth`` (``t^k``, ``exponential decay``,
@@ -72,6 +74,13 @@ class Direction:
     leading: Expr
     growth: str
     limit: Expr
+
+    def __post_init__(self) -> None:  # the fields are SymPy, never text (which sympify would run)
+        for name in ("leading", "limit"):
+            object.__setattr__(self, name, to_sympy(getattr(self, name), f"the {name} of a Direction"))
+
+    def _summary(self) -> str:
+        return str(self)
 
     def __str__(self) -> str:
         if self.growth == "0":

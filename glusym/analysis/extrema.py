@@ -152,6 +152,8 @@ class StationarySet(Display):
 
     region: str
     value: Expr
+    #: the interval (lo, hi) of an activation's flat piece (None for a gated unit's half-plane)
+    ends: tuple[Expr, Expr] | None = None
 
     def _summary(self) -> str:
         return f"f = {text(self.value)} on {self.region}"
@@ -534,7 +536,7 @@ def _analyse_uncached(obj: Any, order: int, budget: float | None) -> tuple[list[
             if _is_zero_function(d, var):
                 info.append((d, None, [], True))
                 if order == 1:
-                    flats.append(StationarySet(_region(var, pc.lo, pc.hi), sympy.simplify(pc.expr)))
+                    flats.append(StationarySet(_region(var, pc.lo, pc.hi), sympy.simplify(pc.expr), (pc.lo, pc.hi)))
                 continue
             roots = _roots(d, var, pc.lo, pc.hi)
             fd = _numeric(d, var)

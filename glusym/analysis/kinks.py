@@ -39,6 +39,8 @@ from sympy import Expr, Symbol
 
 from ..budget import time_budget, validate_budget
 from ..catalogue import x_g, x_v
+from ..display import Display
+from ..functions import to_sympy
 from ..errors import BudgetExceeded, NotDerived
 from .extrema import _activation, _gate, _is_gated, _pieces
 
@@ -48,8 +50,8 @@ __all__ = ["Kink", "kinks"]
 h = Symbol("h", real=True)
 
 
-@dataclass(frozen=True)
-class Kink:
+@dataclass(frozen=True, repr=False)
+class Kink(Display):
     """A boundary ``at`` between two pieces of ``variable``: ``value`` = f(at); each side's limit
     of f and f′ and its Taylor expansion in h = variable − at (order ``order``); ``convention``,
     the derivative glusym takes at the kink itself (None where f jumps and has no derivative)."""
@@ -65,6 +67,13 @@ class Kink:
     right_series: Expr
     convention: Expr | None
 
+    def __post_init__(self) -> None:  # the fields are SymPy, never text (which sympify would run)
+        for name in ("at", "value", "left_value", "right_value", "left_derivative", "right_derivative",
+                     "left_series", "right_series", "convention"):
+            value = getattr(self, name)
+            if value is not None or name != "convention":
+                object.__setattr__(self, name, to_sympy(value, f"the {name} of a Kink"))
+
     @property
     def continuous(self) -> bool:
         """f(b−) = f(b) = f(b+)."""
@@ -75,6 +84,9 @@ class Kink:
     def differentiable(self) -> bool:
         """Continuous with equal one-sided derivatives (a boundary that is no kink at all)."""
         return self.continuous and bool(sympy.simplify(self.left_derivative - self.right_derivative) == 0)
+
+    def _summary(self) -> str:
+        return str(self)
 
     def __str__(self) -> str:
         return _short(self._text())

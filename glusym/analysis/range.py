@@ -49,15 +49,18 @@ import sympy
 from sympy import Expr, Symbol
 
 from ..budget import time_budget, validate_budget
+from ..display import Display
+from ..functions import to_sympy
 from ..errors import BudgetExceeded, NotDerived
 from . import asymptotes as _asymptotes
+from .depth import growth_profile
 from .extrema import DIGITS, DPS, _activation, _analyse, _gate, _is_gated, _is_zero_function, _mpf, _numeric, _pieces
 
 __all__ = ["Bound", "Range", "Standing", "standings", "value_range"]
 
 
-@dataclass(frozen=True)
-class Bound:
+@dataclass(frozen=True, repr=False)
+class Bound(Display):
     """One end of a range: ``value`` (exact, a 30-digit Float when ``exact`` is False, or ±oo),
     whether it is ``attained``, and ``where`` it is (``"x = -1"``, ``"x < 0"``; for a bound not
     attained, the limit that reaches it, ``"x → +oo"``)."""
@@ -66,6 +69,13 @@ class Bound:
     attained: bool
     where: tuple[str, ...]
     exact: bool
+
+    def __post_init__(self) -> None:  # the fields are SymPy, never text (which sympify would run)
+        for name in ("value",):
+            object.__setattr__(self, name, to_sympy(getattr(self, name), f"the {name} of a Bound"))
+
+    def _summary(self) -> str:
+        return f"{self}, {'attained at' if self.attained else 'approached as'} {' and '.join(self.where)}"
 
     def __str__(self) -> str:
         """The value, with its decimal beside a closed form that is not a plain number:
@@ -76,8 +86,8 @@ class Bound:
         return text
 
 
-@dataclass(frozen=True)
-class Range:
+@dataclass(frozen=True, repr=False)
+class Range(Display):
     r"""The range of a unit: :math:`\inf f` and :math:`\sup f` over the real line (or plane)."""
 
     infimum: Bound
@@ -95,6 +105,9 @@ class Range:
         where the unit is continuous)."""
         return sympy.Interval(self.infimum.value, self.supremum.value,
                               left_open=not self.infimum.attained, right_open=not self.supremum.attained)
+
+    def _summary(self) -> str:
+        return self.interval
 
     def __str__(self) -> str:
         return self.interval
@@ -127,6 +140,17 @@ def _limit(expr: Expr, var: Symbol, at: Expr, direction: str) -> Expr:
     return sympy.limit(expr, var, at, dir=direction)
 
 
+@dataclass(frozen=True)
+class _Limit:
+    limit: Expr
+
+
+@dataclass(frozen=True)
+class _Ends:
+    plus: _Limit
+    minus: _Limit
+
+
 def _candidates(obj: Any, budget: float | None, ends: Any = None) -> list[_Candidate]:
     expr, var = _activation(obj)
     out: list[_Candidate] = []
@@ -136,6 +160,9 @@ def _candidates(obj: Any, budget: float | None, ends: Any = None) -> list[_Candi
             out.append(_Candidate(p.value, True, f"{var} = {p.at[0][1]}", p.exact))
     for s in flats:
         out.append(_Candidate(s.value, True, s.region, True))
+    if ends is None and getattr(obj, "kind", None) == "chain":  # a stack: the growth algebra's limits
+        g = growth_profile(obj, budget=None)
+        ends = _Ends(_Limit(g.plus.limit), _Limit(g.minus.limit))
     if ends is None:  # the limits at ±oo, by glusym's rules (x Φ(x), x σ(x))
         ends = _asymptotes.asymptotes(obj, budget=budget)
     for behaviour, sign in ((ends.plus, "+"), (ends.minus, "-")):
@@ -255,8 +282,8 @@ def value_range(obj: Any, budget: float | None = 10.0, asymptotes: Any = None) -
         raise NotDerived(f"the range: SymPy could not take a limit ({type(exc).__name__})") from None
 
 
-@dataclass(frozen=True)
-class Standing:
+@dataclass(frozen=True, repr=False)
+class Standing(Display):
     r"""An extremum with its standing: ``kind`` ``"minimum"`` or ``"maximum"``, ``scope``
     ``"global"`` (its value is the attained infimum or supremum of the unit) or ``"local"``;
     ``where`` a point (``"x = -3/2"``) or, for a flat piece every point of which is an extremum, an
@@ -269,37 +296,33 @@ class Standing:
     exact: bool
     flat: bool = False
 
+    def __post_init__(self) -> None:  # the fields are SymPy, never text (which sympify would run)
+        for name in ("value",):
+            object.__setattr__(self, name, to_sympy(getattr(self, name), f"the {name} of a Standing"))
+
+    def _summary(self) -> str:
+        return str(self)
+
     def __str__(self) -> str:
         what = f"{self.scope} {self.kind}" + ("a" if self.flat and self.kind.endswith("um") else "")
         what = what.replace("minimuma", "minima").replace("maximuma", "maxima")
         return f"{what} {_number(self.value)} at {self.where}"
 
 
-def _flat_interval(var: Symbol, region: str, expr: Expr, value: Expr) -> tuple[str, list[Expr]]:
-    """The flat piece's interval with the ends where f still has its value, and its finite ends."""
-    import re
-
-    m = re.fullmatch(rf"{re.escape(str(var))} ([<>]) (.+)", region) or re.fullmatch(
-        rf"(.+) < {re.escape(str(var))} < (.+)", region)
-    if m is None:
-        return region, []
-    if m.re.pattern.startswith("(.+)"):
-        lo, hi = sympy.sympify(m.group(1)), sympy.sympify(m.group(2))  # glusym's own region text, numbers only
-        ends = [lo, hi]
-    else:
-        b = sympy.sympify(m.group(2))
-        ends = [b]
+def _flat_interval(var: Symbol, lo: Expr, hi: Expr, expr: Expr, value: Expr) -> tuple[str, list[Expr]]:
+    """The flat piece (lo, hi) as an interval with the ends where f still has its value
+    (``x ≤ 0``), and its finite ends."""
     def holds(b: Expr) -> bool:
         return sympy.simplify(expr.xreplace({var: b}) - value) == 0
 
-    if len(ends) == 1:
-        b = ends[0]
-        op = m.group(1)
-        sign = ("≤" if holds(b) else "<") if op == "<" else ("≥" if holds(b) else ">")
-        return f"{var} {sign} {b}", ends
-    lo, hi = ends
+    ends = [b for b in (lo, hi) if b.is_finite]
+    if lo.is_infinite and hi.is_infinite:
+        return f"all {var}", ends
+    if lo.is_infinite:
+        return f"{var} {'≤' if holds(hi) else '<'} {hi}", ends
+    if hi.is_infinite:
+        return f"{var} {'≥' if holds(lo) else '>'} {lo}", ends
     return f"{lo} {'≤' if holds(lo) else '<'} {var} {'≤' if holds(hi) else '<'} {hi}", ends
-
 
 def standings(obj: Any, budget: float | None = 10.0, within: Range | None = None) -> tuple[Standing, ...]:
     r"""Every extremum of an activation with its standing, local or global, including the flat
@@ -325,11 +348,14 @@ def standings(obj: Any, budget: float | None = 10.0, within: Range | None = None
             f = _numeric(expr, var)
             out = []
             with mpmath.workdps(DPS):
-                for s in flats:
-                    where, ends = _flat_interval(var, s.region, expr, s.value)
+                for flat in flats:  # the flat pieces the extrema's analysis found, with their ends
+                    if flat.ends is None:
+                        continue
+                    (lo, hi), value = flat.ends, flat.value
+                    where, ends = _flat_interval(var, lo, hi, expr, value)
                     if not ends:
                         continue
-                    v = _key(s.value)
+                    v = _key(value)
                     beside = []
                     for b in ends:  # just beyond each end (10^-6 away: a piece x^2 rises by 10^-12)
                         for side in (-1, 1):
@@ -342,8 +368,8 @@ def standings(obj: Any, budget: float | None = 10.0, within: Range | None = None
                         kind = "maximum"
                     else:
                         continue
-                    start = -math.inf if s.region.startswith(f"{var} <") else float(_key(ends[0]))
-                    out.append((start, Standing(where, s.value, kind, _scope(kind, s.value, r), True, flat=True)))
+                    start = -math.inf if lo.is_infinite else float(_key(lo))
+                    out.append((start, Standing(where, value, kind, _scope(kind, value, r), True, flat=True)))
                 for p in points:
                     if p.kind not in ("minimum", "maximum"):
                         continue

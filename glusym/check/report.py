@@ -9,6 +9,7 @@ from html import escape
 from typing import Any
 
 from ..display import MAX_LINE, Display, cut
+from ..errors import GlusymError
 from ..latex import _text
 from ..rich import math
 
@@ -74,6 +75,14 @@ class Link(Display):
     suggestion: str | None = None
 
     def __post_init__(self) -> None:
+        for name in ("lhs", "rhs", "verdict", "reason", "op"):  # text, as written: never a SymPy object, whose
+            if not isinstance(getattr(self, name), str):  # + would read the other side's text as Python
+                raise GlusymError(f"a Link's {name} is text, not {type(getattr(self, name)).__name__}")
+        if self.suggestion is not None and not isinstance(self.suggestion, str):
+            raise GlusymError(f"a Link's suggestion is text or None, not {type(self.suggestion).__name__}")
+        if self.counterexample is not None and not (isinstance(self.counterexample, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in self.counterexample.items())):
+            raise GlusymError("a Link's counterexample maps names to values, both text")
         if isinstance(self.reason, str) and len(self.reason) > MAX_REASON:  # the text and the JSON alike
             object.__setattr__(self, "reason", cap_reason(self.reason))
 
