@@ -47,7 +47,10 @@ class Derivation(Display):
       hessian       Matrix([[0]])
       taylor        order 4: x for x > 0; 0 for x < 0
       asymptotes    x → +∞: → ∞, asymptote y = x, f = x exactly, growth order 1; x → -∞: → 0, f = 0 exa…
+      range         [0, ∞)
       extrema       none
+      standings     global minima 0 at x ≤ 0
+      kinks         x = 0: f = 0, f′ 0 → 1 (convention f′(0) = 0)
       inflections   none
       stationary    f = 0 on x < 0
       param_limits  none
