@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import shutil
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,3 +60,28 @@ def _katex_render(formulas: list[tuple[str, bool]]) -> list[str | None]:
 def katex() -> Callable[[list[tuple[str, bool]]], list[str | None]]:
     """The KaTeX renderer: ``katex([(tex, display), ...])`` gives None or KaTeX's error for each."""
     return _katex_render
+
+
+def _apt(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    return subprocess.run(["apt-get", *args], capture_output=True, text=True, env=env, timeout=1200)
+
+
+def debian_program(package: str, program: Path) -> str:
+    """``program``, installed from Debian's ``package`` with apt-get when missing (root, as on CI's
+    fresh machine; ``apt-get update`` first when the package lists are stale); the test fails,
+    never skips, when it cannot be installed."""
+    if not program.exists():
+        started = time.monotonic()
+        r = _apt("install", "-y", "--no-install-recommends", package)
+        if r.returncode != 0:
+            u = _apt("update")
+            if u.returncode != 0:
+                pytest.fail(f"apt-get update failed ({u.returncode}):\n{(u.stderr or u.stdout)[-1500:]}")
+            r = _apt("install", "-y", "--no-install-recommends", package)
+            if r.returncode != 0:
+                pytest.fail(f"apt-get install {package} failed ({r.returncode}):\n{(r.stderr or r.stdout)[-1500:]}")
+        print(f"installed {package} in {time.monotonic() - started:.0f} s")
+    if not program.exists():
+        pytest.fail(f"apt-get installed {package} but {program} is missing")
+    return str(program)

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
+from conftest import debian_program
 
 import glusym
 from glusym.cli import main
@@ -45,31 +44,10 @@ puts JSON.generate(out)
 """
 
 
-def _apt(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    return subprocess.run(["apt-get", *args], capture_output=True, text=True, env=env, timeout=1200)
-
-
-def _tail(r: subprocess.CompletedProcess[str]) -> str:
-    return (r.stderr or r.stdout)[-1500:]
-
-
 @pytest.fixture(scope="module")
 def kramdown() -> str:
     """/usr/bin/kramdown, installed from Debian's packages when missing (a few seconds)."""
-    if not KRAMDOWN.exists():
-        started = time.monotonic()
-        r = _apt("install", "-y", "--no-install-recommends", "kramdown")
-        if r.returncode != 0:
-            u = _apt("update")
-            if u.returncode != 0:
-                pytest.fail(f"apt-get update failed ({u.returncode}):\n{_tail(u)}")
-            r = _apt("install", "-y", "--no-install-recommends", "kramdown")
-            if r.returncode != 0:
-                pytest.fail(f"apt-get install kramdown failed ({r.returncode}):\n{_tail(r)}")
-        print(f"installed kramdown in {time.monotonic() - started:.0f} s")
-    if not KRAMDOWN.exists():
-        pytest.fail(f"apt-get installed kramdown but {KRAMDOWN} is missing")
+    debian_program("kramdown", KRAMDOWN)
     version = subprocess.run([str(KRAMDOWN), "--version"], capture_output=True, text=True, timeout=60).stdout
     assert version.startswith("2."), f"kramdown {version!r}: the tests are written for kramdown 2 (Jekyll's)"
     return str(KRAMDOWN)

@@ -10,10 +10,8 @@ pixels to data with the mapping the SVG carries, and compared with glusym's Swis
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from typing import Any
 import mpmath
 import numpy as np
 import pytest
+from conftest import debian_program
 
 import glusym
 from glusym import plotting
@@ -32,31 +31,10 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 P = "glusym-swish"
 
 
-def _apt(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    return subprocess.run(["apt-get", *args], capture_output=True, text=True, env=env, timeout=1200)
-
-
-def _tail(r: subprocess.CompletedProcess[str]) -> str:
-    return (r.stderr or r.stdout)[-1500:]
-
-
 @pytest.fixture(scope="module")
 def chromium() -> str:
     """/usr/bin/chromium, installed from Debian's packages when missing (about 25 s, more with apt-get update)."""
-    if not CHROMIUM.exists():
-        started = time.monotonic()
-        r = _apt("install", "-y", "--no-install-recommends", "chromium")
-        if r.returncode != 0:
-            u = _apt("update")
-            if u.returncode != 0:
-                pytest.fail(f"apt-get update failed ({u.returncode}):\n{_tail(u)}")
-            r = _apt("install", "-y", "--no-install-recommends", "chromium")
-            if r.returncode != 0:
-                pytest.fail(f"apt-get install chromium failed ({r.returncode}):\n{_tail(r)}")
-        print(f"installed chromium in {time.monotonic() - started:.0f} s")
-    if not CHROMIUM.exists():
-        pytest.fail(f"apt-get installed chromium but {CHROMIUM} is missing")
+    debian_program("chromium", CHROMIUM)
     return str(CHROMIUM)
 
 
