@@ -81,8 +81,8 @@ def _build(node: ast.AST) -> Any:
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bool)) and \
             not (isinstance(node.value, int) and abs(node.value) >= 10**4000):
         return node.value
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
-        return -_build(node.operand)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, (ast.Constant, ast.Name)):
+        return -_build(node.operand)  # -1, and -oo as srepr writes it
     if isinstance(node, ast.Tuple):
         return tuple(_build(e) for e in node.elts)
     if isinstance(node, ast.List):

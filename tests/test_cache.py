@@ -18,7 +18,7 @@ from glusym.analysis.calculus import tidy
 @pytest.mark.parametrize("name", glusym.names())
 def test_every_catalogue_expression_reads_back_from_srepr(name: str) -> None:
     u = glusym.get(name)
-    for e in (u.expr, *glusym.gradient(u)):
+    for e in (u.expr, *glusym.gradient(u), -sympy.oo, sympy.oo, sympy.Tuple(sympy.true, -sympy.Rational(1, 2))):
         assert cache.from_srepr(sympy.srepr(e)) == e
 
 
