@@ -34,12 +34,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-import mpmath
 import sympy
 from mpmath.libmp import prec_to_dps
 from sympy import Add, Expr, Float, Mul, Pow, Rational, S, Symbol, erf, erfc, exp, log, pi, sqrt, tanh
 
-from .. import cache
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x, x_g, x_v
 from ..display import Display, text
@@ -413,35 +411,6 @@ def _branch_at(expr: Expr, var: Symbol, sgn: int) -> Expr:
     return elementary(branch).xreplace({var: sgn * _Y})
 
 
-def _limit_at_infinity(e: Expr) -> Expr:
-    """SymPy's limit of ``e`` as y → +oo, remembered on disk (:mod:`glusym.cache`: SymPy's Gruntz
-    takes 0.1-0.4 s a limit on the catalogue, and a budget would make it load-dependent); a
-    remembered limit is used only where ``e`` evaluated at 30 digits at y = 10^2, 10^3, 10^4 goes
-    its way (toward a finite limit, within 1 % of it at 10^4; toward ±oo, growing with its sign)."""
-    return cache.remembered("limits", sympy.srepr(e), lambda: (sympy.limit(e, _Y, sympy.oo), True),
-                            lambda v: _tends_to(e, v))
-
-
-def _tends_to(e: Expr, limit: Any) -> bool:
-    if not isinstance(limit, sympy.Basic):
-        return False
-    try:
-        with mpmath.workdps(30):
-            vals = [complex(sympy.N(elementary(e).xreplace({_Y: sympy.Integer(10) ** k}), 30)) for k in (2, 3, 4)]
-    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
-        return False
-    if any(abs(v.imag) > 1e-20 * (1 + abs(v.real)) for v in vals):
-        return False
-    v2, v3, v4 = (v.real for v in vals)
-    if limit in (sympy.oo, -sympy.oo):
-        sign = 1 if limit == sympy.oo else -1
-        return v4 * sign > 0 and abs(v4) >= abs(v3) >= abs(v2) and abs(v4) > 1
-    if not limit.is_finite or not limit.is_real:
-        return False
-    lv = float(limit)
-    return abs(v4 - lv) <= 0.01 * (1 + abs(lv)) and abs(v4 - lv) <= abs(v2 - lv) + 1e-12
-
-
 class _Steps:
     """Runs the steps of one analysis under one shared deadline, recording what fails."""
 
@@ -506,13 +475,13 @@ def _behaviour(expr: Expr, var: Symbol, direction: str, terms: int, budget: floa
     # SymPy's limit (Gruntz) is about 3x faster on tanh written as exponentials (GELU-tanh: 1.7 s
     # -> 0.5 s a direction); the expansion below keeps tanh, for its own rule
     g_lim = g.rewrite(exp) if g.has(tanh) else g
-    limit = steps.run("limit", lambda: _limit_at_infinity(g_lim))
+    limit = steps.run("limit", lambda: sympy.limit(g_lim, _Y, sympy.oo))
     if growth_only and limit is not None and limit.is_finite and not limit.is_zero:
         return Behaviour(direction, var, _floated(limit, dps), None, None, None, S.Zero, tuple(steps.notes))
-    a_y = steps.run("oblique", lambda: _limit_at_infinity(g_lim / _Y))
+    a_y = steps.run("oblique", lambda: sympy.limit(g_lim / _Y, _Y, sympy.oo))
     b = None
     if a_y is not None and a_y.is_finite:
-        b = steps.run("oblique", lambda: _limit_at_infinity(g_lim - a_y * _Y))
+        b = steps.run("oblique", lambda: sympy.limit(g_lim - a_y * _Y, _Y, sympy.oo))
     oblique = (a_y, b) if a_y is not None and b is not None and a_y.is_finite and b.is_finite else None
     if a_y is not None and not a_y.is_finite or b is not None and not b.is_finite:
         h: Expr | None = g
