@@ -473,14 +473,17 @@ def _fmt_num(v: Expr) -> str:
     return str(v)
 
 
-def _region(var: Symbol, lo: Expr, hi: Expr) -> str:
+def _region(var: Symbol, lo: Expr, hi: Expr, lo_in: bool = False, hi_in: bool = False,
+            le: str = "<=", ge: str = ">=") -> str:
+    """The interval (lo, hi) of ``var`` as text, an end written closed (``le``, ``ge``) where it
+    belongs to the region: ``x < 0``, ``x <= 0``, ``-1/2 < x < 1/2``, ``all x``."""
     if lo == -sympy.oo and hi == sympy.oo:
         return f"all {var}"
     if lo == -sympy.oo:
-        return f"{var} < {_fmt_num(hi)}"
+        return f"{var} {le if hi_in else '<'} {_fmt_num(hi)}"
     if hi == sympy.oo:
-        return f"{var} > {_fmt_num(lo)}"
-    return f"{_fmt_num(lo)} < {var} < {_fmt_num(hi)}"
+        return f"{var} {ge if lo_in else '>'} {_fmt_num(lo)}"
+    return f"{_fmt_num(lo)} {le if lo_in else '<'} {var} {le if hi_in else '<'} {_fmt_num(hi)}"
 
 
 def _activation(obj: Any) -> tuple[Expr, Symbol]:
@@ -806,7 +809,7 @@ def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
             if _is_zero_function(pc.expr, x_g):
                 lo_in = pc.lo.is_finite and sympy.simplify(alpha.xreplace({x_g: pc.lo})) == 0
                 hi_in = pc.hi.is_finite and sympy.simplify(alpha.xreplace({x_g: pc.hi})) == 0
-                parts.append(_closed_region(x_g, pc.lo, pc.hi, lo_in, hi_in))
+                parts.append(_region(x_g, pc.lo, pc.hi, lo_in, hi_in))
         parts += [f"x_g = {z}" for z in zeros]
         for pc_left, pc_right in zip(pieces, pieces[1:]):  # a root exactly at a boundary (ReLU's 0)
             b = pc_left.hi
@@ -815,12 +818,3 @@ def level_set(unit: Any, c: Symbol | Expr = Symbol("c", real=True)) -> LevelSet:
         zero_set = " or ".join(parts) if parts else "empty (the gate has no zero)"
     return LevelSet(c, solution, f"{name}(x_g) != 0, i.e. {where}", zero_set)
 
-
-def _closed_region(var: Symbol, lo: Expr, hi: Expr, lo_in: bool, hi_in: bool) -> str:
-    if lo == -sympy.oo and hi == sympy.oo:
-        return f"all {var}"
-    if lo == -sympy.oo:
-        return f"{var} {'<=' if hi_in else '<'} {hi}"
-    if hi == sympy.oo:
-        return f"{var} {'>=' if lo_in else '>'} {lo}"
-    return f"{lo} {'<=' if lo_in else '<'} {var} {'<=' if hi_in else '<'} {hi}"

@@ -54,7 +54,8 @@ from ..functions import to_sympy
 from ..errors import BudgetExceeded, NotDerived
 from . import asymptotes as _asymptotes
 from .depth import growth_profile
-from .extrema import DIGITS, DPS, _activation, _analyse, _gate, _is_gated, _is_zero_function, _mpf, _numeric, _pieces
+from .extrema import (DIGITS, DPS, _activation, _analyse, _gate, _is_gated, _is_zero_function, _mpf, _numeric,
+                      _pieces, _region)
 
 __all__ = ["Bound", "Range", "Standing", "standings", "value_range"]
 
@@ -313,16 +314,9 @@ def _flat_interval(var: Symbol, lo: Expr, hi: Expr, expr: Expr, value: Expr) -> 
     """The flat piece (lo, hi) as an interval with the ends where f still has its value
     (``x ≤ 0``), and its finite ends."""
     def holds(b: Expr) -> bool:
-        return sympy.simplify(expr.xreplace({var: b}) - value) == 0
+        return b.is_finite and sympy.simplify(expr.xreplace({var: b}) - value) == 0
 
-    ends = [b for b in (lo, hi) if b.is_finite]
-    if lo.is_infinite and hi.is_infinite:
-        return f"all {var}", ends
-    if lo.is_infinite:
-        return f"{var} {'≤' if holds(hi) else '<'} {hi}", ends
-    if hi.is_infinite:
-        return f"{var} {'≥' if holds(lo) else '>'} {lo}", ends
-    return f"{lo} {'≤' if holds(lo) else '<'} {var} {'≤' if holds(hi) else '<'} {hi}", ends
+    return _region(var, lo, hi, holds(lo), holds(hi), "≤", "≥"), [b for b in (lo, hi) if b.is_finite]
 
 def standings(obj: Any, budget: float | None = 10.0, within: Range | None = None) -> tuple[Standing, ...]:
     r"""Every extremum of an activation with its standing, local or global, including the flat
