@@ -158,13 +158,18 @@ def _arm() -> None:
 
 
 _warmed = False
+#: Budgets shorter than this (seconds) warm SymPy's lazy imports first (:func:`_warm`).
+WARM_BELOW = 2.0
 
 
 def _warm() -> None:
     """SymPy's one-time lazy imports, before the first clock starts: ``sympy.simplify`` imports
     ``sympy.physics.units`` on its first call (0.2-0.4 s), which would otherwise be charged to
     whichever budget ran first (Mish' simplifies in 0.65 s of a 1 s budget; with the import, a
-    first call in a process came to 0.86 s)."""
+    first call in a process came to 0.86 s). Done before a budget under :data:`WARM_BELOW`
+    seconds, where the import would be a large part of it, and before a simplification that is
+    not remembered (:func:`glusym.cache.simplified`); a run that never simplifies (a derivation
+    read from the cache) does not pay for it."""
     global _warmed
     if not _warmed:
         _warmed = True
@@ -192,7 +197,8 @@ class time_budget:  # noqa: N801 - used as a function: ``with time_budget(5):``
         global _previous
         if self.seconds is None or not _enforceable():
             return
-        _warm()
+        if self.seconds < WARM_BELOW:
+            _warm()
         now = time.monotonic()
         for outer in reversed(_stack):  # inside a budget already spent: stop now, not at a later alarm
             if outer._deadline <= now + 1e-4:

@@ -42,6 +42,7 @@ from typing import Any
 import mpmath
 import sympy
 
+from .budget import _warm as warm
 from .functions import Phi, elementary, phi, sigmoid, softplus
 
 __all__ = ["cache_dir", "equal_at_points", "from_srepr", "remembered", "simplified"]
@@ -63,6 +64,8 @@ MAX_TEXT = 200_000
 _lock = threading.Lock()
 #: The keys of entries found unreadable or unequal in this process (for tests and reports).
 rejected: list[str] = []
+#: The kinds and keys computed in this process, not found (for tests: the shipped tables' cover).
+computed: list[tuple[str, str]] = []
 
 
 def from_srepr(text: str) -> Any:
@@ -223,6 +226,7 @@ def remembered(kind: str, key: str, compute: Any, check: Any) -> Any:
         except (ValueError, TypeError, RecursionError, MemoryError, AttributeError):
             pass
         rejected.append(digest)
+    computed.append((kind, digest))
     value, keep = compute()
     if keep:
         _store(kind, digest, None if value is None else sympy.srepr(value))
@@ -248,6 +252,8 @@ def simplified(expr: sympy.Expr, compute: Any) -> sympy.Expr | None:
         except (ValueError, TypeError, RecursionError, MemoryError, AttributeError):
             pass
         rejected.append(key)  # unreadable or not equal: recomputed, never trusted
+    computed.append(("simplify", key))
+    warm()  # SymPy's simplify imports sympy.physics.units on its first call: not charged to a budget
     value = compute()
     if value is not None and not equal_at_points(expr, value):
         value = None

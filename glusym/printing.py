@@ -49,7 +49,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from typing import Any
 
 import mpmath
@@ -486,9 +486,28 @@ def _distribute(e: Expr) -> list[Expr]:
     return [e.replace(lambda t: t.is_Mul, into)]
 
 
+def _exp_degree(e: Expr) -> int:
+    """The degree ``sympy.factor`` would see in exponentials: the terms ``a m`` of the exponents
+    (``a`` rational) with one ``m`` and a common denominator ``q`` are powers ``a q`` of one
+    generator ``e^{m/q}``; QuickGELU's ``e^{-2553x/500}`` is a power 2553 of ``e^{x/500}``
+    (factoring it takes seconds, in primality tests)."""
+    groups: dict[Expr, list[Rational]] = {}
+    for t in e.atoms(sympy.exp):
+        for term in Add.make_args(sympy.expand(t.args[0])):
+            c, m = term.as_coeff_Mul()
+            if isinstance(c, Rational):
+                groups.setdefault(m, []).append(c)
+    degree = 0
+    for coeffs in groups.values():
+        q = reduce(sympy.ilcm, [c.q for c in coeffs], 1)
+        degree = max(degree, *(abs(c.p) * (q // c.q) for c in coeffs))
+    return int(degree)
+
+
 def _algebra(e: Expr) -> list[Expr]:
     out = [sympy.factor_terms(e), sympy.expand_mul(e, deep=False)]
-    if sympy.count_ops(e) <= 40 and not e.has(sympy.Piecewise):  # factor expands inside a Piecewise
+    # factor expands inside a Piecewise, and is a search through a polynomial of the exponentials' degree
+    if sympy.count_ops(e) <= 40 and not e.has(sympy.Piecewise) and _exp_degree(e) <= 64:
         out += [sympy.factor(e), sympy.together(e)]
     return out
 
@@ -671,7 +690,8 @@ def present(expr: Any, decimals: Iterable[Any] = (), avoid: Iterable[str] = (),
 
     def compute() -> tuple[Any, bool]:
         p = presentation(expr, decimals, avoid, budget)
-        return (None if p.shown == expr else p.shown), not p.timed_out
+        # a search cut short is remembered only from scripts/build_cache.py's generous budget
+        return (None if p.shown == expr else p.shown), not p.timed_out or bool(os.environ.get("GLUSYM_PRESENT_BUDGET"))
 
     # remembered on disk (glusym.cache): the form shown does not change with the machine's load
     shown = cache.remembered("present", key, compute,

@@ -105,8 +105,9 @@ def test_the_shipped_table_is_read_and_every_entry_checks() -> None:
 
 
 def test_the_shipped_tables_cover_the_catalogue(tmp_path) -> None:  # noqa: ANN001
-    """Every simplification and presented form that derive and latex ask for over the catalogue
-    is in the shipped tables: a run with an empty user cache adds nothing to it (after a change to
+    """Every simplification, limit at infinity, root search and presented form that derive and
+    latex ask for over the catalogue is in the shipped tables: a run with an empty user cache
+    computes none of them and adds nothing to it (after a change to
     the analyses or the printing layer, `python scripts/build_cache.py` brings them up to date)."""
     code = (
         "import glusym, glusym.cache as c\n"
@@ -118,9 +119,41 @@ def test_the_shipped_tables_cover_the_catalogue(tmp_path) -> None:  # noqa: ANN0
         "    for part in PARTS:\n"
         "        latex_part(u, part)\n"
         "assert not c.rejected, c.rejected\n"
+        "assert not c.computed, sorted(c.computed)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900,
                          env={**__import__("os").environ, "GLUSYM_CACHE": str(tmp_path)})
     assert out.returncode == 0, out.stderr[-2000:]
     added = {p.name: len(json.loads(p.read_text())) for p in tmp_path.glob("*.json")}
     assert added == {}, f"computed, not shipped: {added} (run python scripts/build_cache.py)"
+
+
+@pytest.mark.parametrize("name, wrong", [("gelu", sympy.Integer(2)), ("silu", -sympy.oo), ("softsign", sympy.S.Zero),
+                                         ("tanh", sympy.oo)])
+def test_a_tampered_limit_at_infinity_is_refused_and_recomputed(fresh, name: str, wrong: sympy.Expr) -> None:  # noqa: ANN001
+    """Every remembered limit is rewritten to a wrong value: each is refused on reading (the
+    expression at y = 10^2..10^4 does not go there), recomputed, and the asymptotes are as before."""
+    from glusym.analysis.asymptotes import asymptotes
+
+    first = asymptotes(glusym.get(name))
+    (path,) = fresh.glob("limits-sympy-*.json")
+    table = json.loads(path.read_text())
+    assert table
+    path.write_text(json.dumps({k: sympy.srepr(wrong) for k in table}))
+    cache._memory.clear()
+    before = len(cache.rejected)
+    again = asymptotes(glusym.get(name))
+    assert (again.plus.limit, again.minus.limit, again.plus.oblique, again.minus.oblique) == \
+        (first.plus.limit, first.minus.limit, first.plus.oblique, first.minus.oblique)
+    assert len(cache.rejected) - before >= len([v for v in table.values() if v != sympy.srepr(wrong)])
+
+
+def test_a_limit_is_checked_against_the_expression_it_is_of() -> None:
+    from glusym.analysis.asymptotes import _Y, _tends_to
+
+    assert _tends_to(1 / (1 + sympy.exp(-_Y)), sympy.S.One)
+    assert not _tends_to(1 / (1 + sympy.exp(-_Y)), sympy.S.Zero)
+    assert _tends_to(_Y * sympy.log(_Y), sympy.oo) and not _tends_to(_Y * sympy.log(_Y), -sympy.oo)
+    assert not _tends_to(_Y * sympy.log(_Y), sympy.Integer(10**6))
+    assert not _tends_to(sympy.sin(_Y), sympy.S.Zero)  # no limit: 1 % at 10^4 fails
+    assert not _tends_to(_Y, sympy.nan) and not _tends_to(_Y, "oo")

@@ -34,16 +34,18 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import mpmath
 import sympy
 from mpmath.libmp import prec_to_dps
 from sympy import Add, Expr, Float, Mul, Pow, Rational, S, Symbol, erf, erfc, exp, log, pi, sqrt, tanh
 
+from .. import cache
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x, x_g, x_v
 from ..display import Display, text
 from ..errors import BudgetExceeded, GlusymError, NotDerived, shown
 from ..functions import elementary
-from ._common import as_function, select_branches, side_points, to_piecewise
+from ._common import as_function, lambdify, select_branches, side_points, to_piecewise
 
 __all__ = ["MAX_ASYMPTOTIC_TERMS", "Asymptotes", "Behaviour", "asymptotes", "growth_order"]
 
@@ -411,6 +413,43 @@ def _branch_at(expr: Expr, var: Symbol, sgn: int) -> Expr:
     return elementary(branch).xreplace({var: sgn * _Y})
 
 
+def _limit_at_infinity(e: Expr) -> Expr:
+    """SymPy's limit of ``e`` as y → +oo, remembered on disk (:mod:`glusym.cache`: Gruntz takes
+    0.1-0.4 s a limit on the catalogue, most of a derivation's time, and a budget would make the
+    answer depend on the machine's load). A remembered limit is used only where ``e``, evaluated
+    by mpmath at 30 digits at y = 10^2, 10^3, 10^4, goes its way (:func:`_tends_to`); an
+    expression with parameters is not remembered (it cannot be evaluated)."""
+    if e.free_symbols - {_Y}:
+        return sympy.limit(e, _Y, sympy.oo)
+    def compute() -> tuple[Any, bool]:
+        value = sympy.limit(e, _Y, sympy.oo)
+        return value, not value.has(sympy.nan, sympy.zoo, sympy.Limit, sympy.AccumBounds)
+
+    return cache.remembered("limits", sympy.srepr(e), compute, lambda v: _tends_to(e, v))
+
+
+def _tends_to(e: Expr, limit: Any) -> bool:
+    """``e`` at y = 10^2, 10^3, 10^4 (mpmath, 30 digits) real and going toward ``limit``: within
+    1 % of a finite limit at 10^4 and no farther from it than at 10^2; beyond 1 and growing with
+    the sign of an infinite one."""
+    if not isinstance(limit, Expr) or not (limit in (sympy.oo, -sympy.oo) or limit.is_real and limit.is_finite):
+        return False
+    try:
+        f = lambdify([_Y], elementary(e), "mpmath")
+        with mpmath.workdps(30):
+            vals = [mpmath.mpmathify(f(mpmath.mpf(10) ** k)) for k in (2, 3, 4)]
+            if any(not mpmath.isfinite(v) or abs(mpmath.im(v)) > 1e-20 * (1 + abs(mpmath.re(v))) for v in vals):
+                return False
+            v2, v3, v4 = (mpmath.re(v) for v in vals)
+            if limit in (sympy.oo, -sympy.oo):
+                sign = 1 if limit == sympy.oo else -1
+                return bool(v4 * sign > 1 and abs(v4) >= abs(v3) >= abs(v2))
+            lv = mpmath.mpf(sympy.Float(limit, 30))
+            return bool(abs(v4 - lv) <= 0.01 * (1 + abs(lv)) and abs(v4 - lv) <= abs(v2 - lv) + mpmath.mpf(10) ** -25)
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError, NameError, AttributeError, GlusymError):
+        return False
+
+
 class _Steps:
     """Runs the steps of one analysis under one shared deadline, recording what fails."""
 
@@ -475,13 +514,13 @@ def _behaviour(expr: Expr, var: Symbol, direction: str, terms: int, budget: floa
     # SymPy's limit (Gruntz) is about 3x faster on tanh written as exponentials (GELU-tanh: 1.7 s
     # -> 0.5 s a direction); the expansion below keeps tanh, for its own rule
     g_lim = g.rewrite(exp) if g.has(tanh) else g
-    limit = steps.run("limit", lambda: sympy.limit(g_lim, _Y, sympy.oo))
+    limit = steps.run("limit", lambda: _limit_at_infinity(g_lim))
     if growth_only and limit is not None and limit.is_finite and not limit.is_zero:
         return Behaviour(direction, var, _floated(limit, dps), None, None, None, S.Zero, tuple(steps.notes))
-    a_y = steps.run("oblique", lambda: sympy.limit(g_lim / _Y, _Y, sympy.oo))
+    a_y = steps.run("oblique", lambda: _limit_at_infinity(g_lim / _Y))
     b = None
     if a_y is not None and a_y.is_finite:
-        b = steps.run("oblique", lambda: sympy.limit(g_lim - a_y * _Y, _Y, sympy.oo))
+        b = steps.run("oblique", lambda: _limit_at_infinity(g_lim - a_y * _Y))
     oblique = (a_y, b) if a_y is not None and b is not None and a_y.is_finite and b.is_finite else None
     if a_y is not None and not a_y.is_finite or b is not None and not b.is_finite:
         h: Expr | None = g

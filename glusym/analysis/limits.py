@@ -159,7 +159,28 @@ def _same(a: Expr, b: Expr) -> bool:
         return True
     if a.is_infinite or b.is_infinite or a.has(sympy.oo, -sympy.oo) or b.has(sympy.oo, -sympy.oo):
         return False
-    return sympy.simplify(a - b) == 0
+    d = a - b
+    if sympy.expand(d) == 0:
+        return True
+    if _apart_somewhere(d):
+        return False  # x/2 against 0: no simplification needed to tell them apart
+    return sympy.simplify(d) == 0
+
+
+def _apart_somewhere(d: Expr) -> bool:
+    """``d`` evaluates (SymPy's evalf, 15 correct digits) to a number clearly not 0 at one of three
+    points of its free symbols (each of the sign its assumptions give)."""
+    symbols = sorted(d.free_symbols, key=lambda s: s.name)
+    for t in ("0.731", "1.618", "2.913"):
+        point = {s: (sympy.Float(t) if s.is_nonnegative else -sympy.Float(t) if s.is_nonpositive
+                     else sympy.Float(t) * (-1) ** k) for k, s in enumerate(symbols)}
+        try:
+            value = sympy.N(to_piecewise(d).xreplace(point), 15)
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if value.is_number and value.is_comparable and abs(value) > 1e-10:
+            return True
+    return False
 
 
 def _at(e: Expr, v: Symbol, b: Expr) -> Expr:
