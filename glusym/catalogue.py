@@ -217,9 +217,9 @@ class Unit:
         else ``real=True``; a symbol that already has assumptions is taken as it is), and every
         analysis keeps it a parameter (Taylor coefficients in ``b``). Text is never evaluated: a
         plain identifier is a name, decimal or fraction text a number, anything else refused.
-        A value outside the parameter's declared domain is refused: a negative value of a
-        positive parameter, and 0 where the unit is undefined there (softplus's β; Swish's
-        β = 0 is x/2 and allowed).
+        A value outside the parameter's admissible range (:meth:`admissible`) is refused: 0 or
+        less for a positive parameter (Swish's β → 0⁺, x/2, is a limit, which
+        :func:`~glusym.param_limits` derives), hardtanh's min_val at or above max_val.
 
         >>> from glusym import get, taylor
         >>> get("leaky_relu").with_params(negative_slope=0.2).param_values
@@ -229,7 +229,11 @@ class Unit:
         >>> get("squareplus", b=-1)
         Traceback (most recent call last):
         ...
-        glusym.errors.GlusymError: parameter b of squareplus is positive: -1 is refused
+        glusym.errors.GlusymError: parameter b of squareplus must be in (0, ∞), got -1
+        >>> get("hardtanh", min_val=2)
+        Traceback (most recent call last):
+        ...
+        glusym.errors.GlusymError: parameter min_val of hardtanh must be in (-∞, 1), got 2
         """
         current = dict(self.values)
         params = {p.name: p for p in self.params}
@@ -240,6 +244,13 @@ class Unit:
             current[k] = _param_value(params[k], v, self.name)
         fixed = tuple(dict.fromkeys(self.fixed + tuple(values)))
         unit = replace(self, values=tuple(current.items()), fixed=fixed)
+        for k in values:
+            value, allowed = current[k], unit.admissible(k)
+            if value.is_number and allowed.contains(value) is sympy.false:
+                ends = "" if not (value.is_zero and allowed.inf == 0) else \
+                    f"; {k} → 0+ is a limit, in derive's parameter limits"
+                raise GlusymError(f"parameter {k} of {self.name} must be in {_interval_text(allowed)}, "
+                                  f"got {value}{ends}")
         if unit.expr.has(sympy.zoo, sympy.nan):
             shown = ", ".join(f"{k} = {current[k]}" for k in values)
             raise GlusymError(f"{self.name} is undefined at {shown}")
@@ -272,6 +283,17 @@ class Unit:
         return "$\\displaystyle " + definition(self, decimals=DECIMALS) + "$"
 
 
+def _interval_text(s: sympy.Set) -> str:
+    """An admissible set as a reader writes it: ``(0, ∞)``, ``(-∞, 1)``, ``[0, 1]``."""
+    if not isinstance(s, sympy.Interval):
+        return str(s)
+
+    def end(v: Expr) -> str:
+        return "∞" if v == sympy.oo else "-∞" if v == -sympy.oo else str(v)
+
+    return ("(" if s.left_open else "[") + f"{end(s.start)}, {end(s.end)}" + (")" if s.right_open else "]")
+
+
 #: Names that Python's float() reads as numbers: refused as names, as they are as numbers.
 _NOT_NAMES = frozenset({"nan", "inf", "infinity"})
 #: glusym's variables, which no parameter may be named after.
@@ -294,7 +316,7 @@ def _param_value(p: Param, value: Any, unit: str) -> Expr:
         return Symbol(value.name, **domain)
     out = _number(value, p.name)
     if p.positive and out.is_negative:
-        raise GlusymError(f"parameter {p.name} of {unit} is positive: {out} is refused")
+        raise GlusymError(f"parameter {p.name} of {unit} must be in (0, ∞), got {out}")
     return out
 
 

@@ -565,6 +565,10 @@ def _parse_set(items: Sequence[str]) -> dict[str, str]:
             raise GlusymError(f"--set takes PARAM=VALUE, got {item!r}")
         k, v = item.split("=", 1)
         k, v = k.strip(), v.strip()
+        if v.lower().lstrip("+-") in ("inf", "infinity", "nan", "∞", "oo"):
+            raise GlusymError(f"parameter {k}: {v} is not a finite number (--set takes finite numbers; "
+                              f"the limits of a parameter at the ends of its range are in derive's "
+                              f"parameter limits)")
         if v.isidentifier():  # the library takes a name as a symbolic parameter; a typo here would too
             raise GlusymError(f"parameter {k}: {v!r} is not a number (--set takes numbers; a symbolic "
                               f"parameter is glusym.get(NAME, {k}={v!r}) in Python)")
@@ -656,7 +660,7 @@ def _cmd_latex(args: argparse.Namespace) -> int:
     from .latex import PARTS, latex_part, post_text
 
     _order_arg(args.order)
-    unit = get(args.name)
+    unit = get(args.name, **_parse_set(args.set))
     parts = PARTS if args.part == "all" else (args.part,)
     out_dir = Path(args.output) if args.output else None
     if out_dir is not None:
@@ -844,6 +848,8 @@ def _parser() -> argparse.ArgumentParser:
     lx.add_argument("--delimiters", choices=("kramdown", "dollar", "none"), default="kramdown",
                     help="kramdown: $$…$$ display and \\\\(…\\\\) inline, as the post writes them")
     lx.add_argument("--inline", action="store_true", help="inline delimiters instead of display")
+    lx.add_argument("--set", action="append", default=[], metavar="PARAM=VALUE",
+                    help="set a parameter, e.g. --set beta=2 (repeatable)")
     lx.add_argument("-o", "--output", metavar="DIR", help="write each part to DIR/NAME-PART.tex")
     lx.add_argument("--budget", type=_seconds, default=10.0, metavar="SECONDS",
                     help="time budget of each part (default 10; more than 0, at most "

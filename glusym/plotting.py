@@ -322,8 +322,10 @@ def _betas(betas: Any) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _swish(beta: float) -> Unit:
-    return get("swish", beta=beta)
+def _swish(beta: float) -> sympy.Expr:
+    """Swish_β as an expression in x; at β = 0, its limit x/2 (Swish's β is positive, and 0 is the
+    end of its range that :func:`swish_limits` derives)."""
+    return swish_limits()[0] if beta == 0 else get("swish", beta=beta).expr
 
 
 @_styled
@@ -360,9 +362,9 @@ def swish_beta(betas: Sequence[float] = DEFAULT_BETAS, x_range: Sequence[float] 
     cmap = matplotlib.colormaps[SEQUENTIAL]
     silu = get("silu").expr
     for i, b in enumerate(values):
-        unit = _swish(b)
-        label = fr"$\beta = {b:g}$" + (" (SiLU)" if unit.expr == silu else "")
-        ax.plot(xs, to_numpy(unit)(xs), color=cmap(0.05 + 0.8 * i / max(len(values) - 1, 1)), label=label,
+        curve = _swish(b)
+        label = fr"$\beta = {b:g}$" + (" (SiLU)" if curve == silu else "")
+        ax.plot(xs, to_numpy(curve, (x,))(xs), color=cmap(0.05 + 0.8 * i / max(len(values) - 1, 1)), label=label,
                 gid=f"curve-beta-{b:g}", zorder=3)
     ax.set(xlim=(lo, hi), xlabel="$x$", ylabel=r"$\mathrm{Swish}_\beta(x)$",
            title="$" + _mathtext(latex(get("swish"))) + "$")
@@ -485,7 +487,7 @@ def swish_beta_html(betas: Sequence[float] = DEFAULT_BETAS, x_range: Sequence[fl
         axes.append(f'<line x1="{float(px(0)):.2f}" y1="{top}" x2="{float(px(0)):.2f}" y2="{top + height}" class="axis"/>')
     if ymin < 0 < ymax:
         axes.append(f'<line x1="{left}" y1="{float(py(0)):.2f}" x2="{left + width}" y2="{float(py(0)):.2f}" class="axis"/>')
-    initial = to_numpy(_swish(b0))(xs)
+    initial = to_numpy(_swish(b0), (x,))(xs)
     zero_label = html.escape(_limit_label(at_zero, plain=True))
     inf_label = html.escape(_limit_label(at_infinity, plain=True))
     sub = '<tspan baseline-shift="sub" font-size="75%">β</tspan>'

@@ -154,7 +154,7 @@ def check_swish_beta(fig: Any) -> None:
     for b in plotting.DEFAULT_BETAS:
         ln = line(ax, f"curve-beta-{b:g}")
         assert ln.get_alpha() is None
-        ref = to_mpmath(glusym.get("swish", beta=b))
+        ref = (lambda t: t / 2) if b == 0 else to_mpmath(glusym.get("swish", beta=b))  # beta -> 0+: x/2
         assert_curve(ln.get_xydata(), lambda t, ref=ref: float(ref(t)))
         gaps.append(float(np.max(np.abs(ln.get_ydata() - relu))))
     assert gaps == sorted(gaps, reverse=True) and gaps[0] == pytest.approx(2.0)  # beta = 0 is x/2: 2 off at x = -4
