@@ -203,7 +203,7 @@ def _derivation_json(d: Any) -> dict[str, Any]:
         "extrema": None,
         "inflections": None,
         "param_limits": None,
-        "not_derived": dict(d.not_derived),
+        "not_derived": {name: _hinted(reason) for name, reason in d.not_derived},
     }
     if out["expression"] is not None:
         out["latex"] = sympy.latex(definition)
@@ -398,6 +398,11 @@ def _definition(d: Any, f: str) -> list[str]:
             f"  the nested expression is not shown: {_cap(reason)}"]
 
 
+def _hinted(reason: str) -> str:
+    """A section's reason for not being derived, with how to raise a budget it ran out of."""
+    return reason + (" (--budget SECONDS gives each section more)" if "budget" in reason else "")
+
+
 def derivation_text(d: Any, budget: float | None = None) -> str:
     """The derivation as a person reads it: one section per analysis, pretty-printed; what is
     left when the printing ``budget`` (seconds, None: no limit) runs out is named, not printed."""
@@ -534,9 +539,7 @@ def _derivation_text(d: Any) -> str:
                 lines.append(f"  {pl.param} → {where}: not derived ({_cap(reason)})")
         out += _block("Parameter limits", lines)
     if d.not_derived:
-        out += _block("Not derived", [f"  {name}: {_cap(reason)}" + (" (--budget SECONDS gives each section more)"
-                                                                     if "budget" in reason else "")
-                                      for name, reason in d.not_derived])
+        out += _block("Not derived", [f"  {name}: {_cap(_hinted(reason))}" for name, reason in d.not_derived])
     return "\n".join(out).rstrip() + "\n"
 
 
