@@ -194,7 +194,7 @@ def check_square(fig: Any) -> None:
 
 def check_ellipse(fig: Any) -> None:
     ax = fig.axes[0]
-    A = plotting._spd(None)
+    A = plotting.approximation._spd(None)
     assert np.allclose(np.sort(1 / np.sqrt(np.linalg.eigvalsh(A))), [1.0, 2.0])  # semi-axes 1 and 2
     _check_polygon(ax, A, relu_units=8)
     exact = line(ax, "ellipse").get_xydata()
