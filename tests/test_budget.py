@@ -44,20 +44,35 @@ def test_a_budget_never_fires_inside_a_gc_callback() -> None:
 
 
 def test_sympys_lazy_imports_are_not_charged_to_a_budget() -> None:
-    """sympy.simplify imports sympy.physics.units on its first call (0.2-0.4 s); in a fresh process
-    the first budget starts its clock only after that import."""
+    """sympy.simplify imports sympy.physics.units on its first call (0.1-0.4 s); in a fresh process
+    a short budget (under WARM_BELOW) starts its clock only after that import, and so does a
+    simplification that is not remembered; a long budget does not pay for it (a run that never
+    simplifies does not import it)."""
     import subprocess
     import sys
 
-    code = (
+    short = (
         "import sys\n"
-        "from glusym.budget import time_budget\n"
+        "from glusym.budget import WARM_BELOW, time_budget\n"
         "assert 'sympy.physics.units' not in sys.modules\n"
-        "with time_budget(5.0):\n"
+        "with time_budget(WARM_BELOW * 5):\n"
+        "    assert 'sympy.physics.units' not in sys.modules\n"
+        "with time_budget(WARM_BELOW / 2):\n"
         "    assert 'sympy.physics.units' in sys.modules\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
+    simplified = (
+        "import os, sys\n"
+        "os.environ['GLUSYM_CACHE'] = 'off'\n"
+        "import sympy\n"
+        "from glusym import cache\n"
+        "seen = []\n"
+        "x = sympy.Symbol('x')\n"
+        "cache.simplified(sympy.exp(x) * sympy.exp(-x) + x, lambda: seen.append('sympy.physics.units' in sys.modules) or x + 1)\n"
+        "assert seen == [True], seen\n"
+    )
+    for code in (short, simplified):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
 
 
 def test_an_alarm_while_a_budget_is_entered_or_left_leaves_no_stale_budget() -> None:

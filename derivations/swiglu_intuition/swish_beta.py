@@ -44,7 +44,9 @@ def main() -> None:
     d.section("1. The family")
     d.show("glusym.get('swish').template", swish.template)
     d.check(glusym.get("swish", beta=1).expr == glusym.get("silu").expr, "Swish_1 is glusym's SiLU, x σ(x)")
-    d.check(glusym.get("swish", beta=0).expr == x / 2, "Swish_0 = x σ(0) = x/2 exactly (σ(0) = 1/2)")
+    d.check(swish.template.xreplace({beta: 0}) == x / 2,
+            "x σ(0·x) = x/2 exactly (σ(0) = 1/2): the end β = 0 of the family, a limit for glusym "
+            "(β is positive: get('swish', beta=0) is refused)")
     d.claim("commonly used")
     d.tex("definition", glusym.latex(swish))
     d.tex("silu", glusym.latex(glusym.get("silu")))
