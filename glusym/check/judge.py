@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 import sympy
@@ -30,6 +31,24 @@ def _is_new_name(lhs: Any) -> bool:
     if isinstance(lhs, sympy.core.function.AppliedUndef) and "'" not in lhs.func.__name__:
         return all(isinstance(a, Symbol) for a in lhs.args)
     return False
+
+
+def _written_as_name(tex: str) -> bool:
+    """The left side as written is a name (``f(x)``, ``\\beta_{1}``, ``y``), not an expression that
+    SymPy evaluates to one (``0 + x`` is x, but ``0 + x = x + 0`` defines nothing): nothing but a
+    name, its subscripts and its arguments, no operator outside brackets. Empty text (no source)
+    is taken as a name."""
+    depth, outside = 0, []
+    for ch in tex:
+        if ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            outside.append(ch)
+    flat = "".join(outside)
+    flat = re.sub(r"\\(cdot|times|left|right|,|;|!|quad)", lambda m: "*" if m.group(1) in ("cdot", "times") else "", flat)
+    return not re.search(r"[+\-*/]|\d", re.sub(r"_\s*\d+|\^\s*\d+", "", flat))
 
 
 def _plain(*texs: str) -> bool:
@@ -72,7 +91,7 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
     from ..parsing import mentions_catalogue
 
     deadline = time.monotonic() + budget
-    if op == "=" and first and _is_new_name(lhs) and not mentions_catalogue(lhs_tex):
+    if op == "=" and first and _is_new_name(lhs) and not mentions_catalogue(lhs_tex) and _written_as_name(lhs_tex):
         return "definition", f"defines {lhs}", None
     if any(isinstance(e, sympy.Basic) and e.has(Probability) for e in (lhs, rhs)):
         names = sorted({str(p.args[0]) for e in (lhs, rhs) if isinstance(e, sympy.Basic) for p in e.atoms(Probability)})

@@ -17,7 +17,8 @@ A name followed by a parenthesis is a call (``f(x)``, ``\alpha(x)``) unless it i
 (``x``, ``x_g``, ``x_v``, ``t``, a variable bound in the formula) or stands alone elsewhere in
 the same formula: then it is a product (``x(1+x)^2`` is x·(1+x)², ``a(1+x) + a``). The operators
 ``\frac{d}{dx}``, ``\lim`` and ``\max_x`` apply to the term after them (up to the next ``+`` or
-``-``); a function applied without parentheses (``\tanh x``, ``\operatorname{erf}\frac{x}{\sqrt2}``)
+``-``; for ``\lim``, the terms after it that hold its variable too: ``\lim_{x\to\infty} f(x) - x``
+is the limit of the difference); a function applied without parentheses (``\tanh x``, ``\operatorname{erf}\frac{x}{\sqrt2}``)
 to the juxtaposed factors after it, up to the next function name.
 
 Whatever is not understood raises :class:`LatexParseError` naming it.
@@ -1608,6 +1609,20 @@ class Parser:
             self.ctx.bound.add(bound)
         try:
             f = _arith(self.term(), "after \\lim")
+            # \lim_{x \to \infty} \mathrm{GELU}(x) - x: a term after the next + or - that holds the
+            # limit's variable belongs to the limit (the variable is bound: outside, it means nothing)
+            while (op := self.peek()) is not None and op.is_char("+", "-"):
+                at = self.i
+                self.take()
+                try:
+                    more = _arith(self.term(), "after \\lim")
+                except LatexParseError:
+                    self.i = at
+                    break
+                if not (isinstance(more, sympy.Basic) and var in more.free_symbols):
+                    self.i = at
+                    break
+                f = f + more if op.text == "+" else f - more
         finally:
             self.ctx.bound.discard(bound)
         return sympy.Limit(f, var, point, dir=d)
