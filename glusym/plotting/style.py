@@ -227,7 +227,7 @@ def _legend(unit: Unit) -> str:
     formula where it says more than the name (not for :math:`\sigma(x)` or a Piecewise)."""
     label = _mathtext(unit.latex_name) + "(x)"
     expr = unit.expr
-    formula = _mathtext(latex(expr))
+    formula = _mathtext(latex(expr)).replace(r"\operatorname{", r"\mathrm{")
     if expr.args != (x,) and not expr.has(sympy.Piecewise) and formula != label:  # not softplus(x) = softplus(x)
         label += " = " + formula
     return f"${label}$"
