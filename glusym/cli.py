@@ -780,7 +780,8 @@ def _cmd_plot(args: argparse.Namespace) -> int:
     options = {key: value for key, value in (("units", args.units), ("betas", args.beta),
                                              ("relu_units", args.relu_units), ("x_range", args.range))
                if value is not None}
-    path = plotting.write(args.figure, args.output or f"{args.figure}.svg", transparent=args.transparent, **options)
+    path = plotting.write(args.figure, args.output or f"{args.figure}.svg", transparent=args.transparent,
+                          theme=args.theme, **options)
     print(f"wrote {path}")
     return 0
 
@@ -883,6 +884,9 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("--range", nargs=2, type=_number, metavar=("LOW", "HIGH"),
                     help="activations, swish-beta, square, gelu-derivative: the interval of x")
     pl.add_argument("--transparent", action="store_true", help="transparent background (for a blog)")
+    pl.add_argument("--theme", choices=("auto", "light", "dark"), default="auto",
+                    help="text and axes colours: light (dark text), dark (light text), or auto (default): an SVG "
+                         "that follows the reader's prefers-color-scheme, inline or in <img>; PNG/PDF: light")
     pl.set_defaults(func=_cmd_plot)
     return p
 

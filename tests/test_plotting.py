@@ -93,8 +93,9 @@ def test_every_figure_builds_and_writes_svg(name: str, built: dict[str, Any], tm
     for ax in fig.axes:
         if ax.get_label() == "<colorbar>":
             continue
-        siblings = ax.get_shared_x_axes().get_siblings(ax)  # a shared x axis is labelled once
-        assert ax.get_ylabel() and any(a.get_xlabel() for a in siblings), (name, ax.get_title())
+        xs = ax.get_shared_x_axes().get_siblings(ax)  # a shared axis is labelled once
+        ys = ax.get_shared_y_axes().get_siblings(ax)
+        assert any(a.get_ylabel() for a in ys) and any(a.get_xlabel() for a in xs), (name, ax.get_title())
     path = plotting.save(fig, tmp_path / f"{name}.svg")
     text = path.read_text()
     assert text.startswith("<?xml") and "<svg" in text
@@ -160,7 +161,7 @@ def check_swish_beta(fig: Any) -> None:
     assert gaps == sorted(gaps, reverse=True) and gaps[0] == pytest.approx(2.0)  # beta = 0 is x/2: 2 off at x = -4
     assert line(ax, "curve-beta-1").get_label() == r"$\beta = 1$ (SiLU)"
     assert line(ax, "curve-beta-0").get_label() == r"$\beta = 0$"
-    assert zero.get_label() == r"$\beta = 0$: $\frac{x}{2}$"
+    assert zero.get_label() == r"$\beta = 0$: $\dfrac{x}{2}$"  # \frac would shrink x and 2 below 11 px
     assert inf.get_label() == r"$\beta \to \infty$: $\mathrm{ReLU}(x)$"
     render_labels(fig)
 
@@ -233,6 +234,9 @@ def check_geglu_surface(fig: Any) -> None:
     assert_curve(np.column_stack([v, z]), lambda t: mp_gelu(2.0) * t)  # a straight line of slope GELU(2)
     g, v, z = (np.asarray(a) for a in line(ax, "section-zero").get_data_3d())
     assert np.all(v == 0) and np.all(z == 0)  # flat along x_v = 0
+    (g0,), (v0,), (z0,) = (np.asarray(a) for a in line(ax, "dip").get_data_3d())  # GELU's minimum, on x_v = 2
+    assert v0 == 2.0 and mp_gelu_prime(g0) == pytest.approx(0, abs=1e-12) and g0 == pytest.approx(-0.7517915, abs=1e-6)
+    assert z0 == pytest.approx(2 * mp_gelu(g0), rel=1e-12) and z0 < 0
     surface = collection(ax, "surface")
     G, V = np.meshgrid(np.linspace(-3, 3, 61), np.linspace(-2, 2, 41))
     Z = np.vectorize(lambda a, b: float(to_mpmath(glusym.get("geglu"))(a, b)))(G, V)
@@ -254,18 +258,18 @@ def check_geglu_contours(fig: Any) -> None:
         assert len(finite) > 100
         for g, v in sample(finite, 40):  # on the curve, f = c
             assert v * mp_gelu(g) == pytest.approx(c, rel=1e-12)
-        assert np.all(np.abs(finite[:, 1]) <= 3.0 + 0.05 * 6.0 + 1e-12)  # cut 5% of the window outside it
+        assert np.all(np.abs(finite[:, 1]) <= 4.0 + 0.05 * 8.0 + 1e-12)  # cut 5% of the window outside it
         # where x_g < 0 the gate is negative, so the level c is reached with x_v of the other sign
         left = finite[finite[:, 0] < 0]
         assert np.all(np.sign(left[:, 1]) == -np.sign(c))
-        if abs(c) <= 0.5:  # |c| / max|GELU on x_g < 0| = |c| / 0.17 <= 3.3: inside the window
+        if abs(c) <= 0.5:  # |c| / max|GELU on x_g < 0| = |c| / 0.17 <= 4.4: inside the window
             assert len(left) > 0, c
         else:
             assert len(left) == 0, c
     assert line(ax, "level-0-value").get_ydata()[0] == 0 and line(ax, "level-0-gate").get_xdata()[0] == 0
     image = collection(ax, "background")
     G = np.linspace(-4, 4, 321)
-    V = np.linspace(-3, 3, 241)
+    V = np.linspace(-4, 4, 241)
     data = np.asarray(image.get_array())
     for i, j in ((0, 0), (120, 160), (200, 300), (240, 320)):
         assert data[i, j] == pytest.approx(mp_gelu(G[j]) * V[i], rel=1e-12, abs=1e-300)
@@ -295,6 +299,8 @@ def check_geglu_gradient(fig: Any) -> None:
     assert abs(X[origin]) < 1e-12 and abs(Y[origin]) < 1e-12
     assert M[origin] == 0 and U[origin] == 0 and V[origin] == 0  # no arrow where the gradient vanishes
     assert M.max() == pytest.approx(math.hypot(3 * mp_gelu_prime(4), mp_gelu(4)), rel=1e-12)  # at a corner
+    assert line(ax, "peak").get_xdata()[0] == SQRT2  # GELU'' = 0, GELU' largest: the widest horizontal arrows
+    assert any("√2" in t.get_text() and "1.414" in t.get_text() for t in fig.legends[0].get_texts())
     render_labels(fig)
 
 
@@ -341,7 +347,7 @@ def check_gelu_derivative(fig: Any) -> None:
     bends = sorted(line(ax, f"inflection-{k}").get_xdata()[0] for k in (0, 1))
     assert bends == [-SQRT2, SQRT2]
     texts = [t.get_text() for t in ax.texts]
-    assert any(r"maximum at $x = \sqrt{2} \approx 1.4142$" in t and "1.1289" in t for t in texts), texts
+    assert any(r"maximum at $x = √2 \approx 1.4142$" in t and "1.1289" in t for t in texts), texts
     render_labels(fig)
 
 
@@ -593,4 +599,27 @@ def test_cli_writes_png_as_a_process(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert r.stdout == f"wrote {out}\n" and r.stderr == ""
     image = matplotlib.image.imread(out)
-    assert image.shape == (5.6 * 200, 6.4 * 200, 4)
+    width, height = plotting.figure("ellipse", relu_units=6).get_size_inches()
+    assert image.shape == (round(height * 200), round(width * 200), 4) and width == plotting.style.WIDTH_IN
+
+
+def test_cli_theme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    light, dark = plotting.THEMES["light"], plotting.THEMES["dark"]
+    for theme in ("light", "dark", "auto"):
+        out = tmp_path / f"{theme}.svg"
+        assert main(["plot", "square", "--relu-units", "2", "--theme", theme, "-o", str(out)]) == 0
+        text = out.read_text()
+        assert "<text" in text and "<path d=\"M 0" not in text.split("<text", 1)[0][-200:]  # text as text
+        if theme == "dark":
+            assert dark["fg"] in text and light["fg"] not in text and "prefers-color-scheme" not in text
+        elif theme == "light":
+            assert light["fg"] in text and dark["fg"] not in text and "prefers-color-scheme" not in text
+        else:
+            assert f"var(--glusym-fg, {light['fg']})" in text and "@media (prefers-color-scheme: dark)" in text
+            assert text.count(light["fg"]) == text.count("var(--glusym-fg") + 1  # every one follows the page
+    capsys.readouterr()
+    assert main(["plot", "square", "--theme", "dark", "-o", str(tmp_path / "x.png")]) == 2
+    assert "the dark theme is for SVG" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:  # argparse's choices
+        main(["plot", "square", "--theme", "sepia"])
+    assert info.value.code == 2 and "invalid choice: 'sepia'" in capsys.readouterr().err

@@ -29,6 +29,7 @@ glusym.errors.GlusymError: unknown unit 'swigl' (did you mean: swiglu?); the act
 from __future__ import annotations
 
 import difflib
+import io
 import inspect
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -40,7 +41,8 @@ from matplotlib.figure import Figure
 from ..errors import GlusymError
 
 from .style import (
-    STYLE, COLOURS, DIVERGING, SEQUENTIAL, DEFAULT_UNITS, DEFAULT_BETAS, FORMATS, _style, _option,
+    STYLE, COLOURS, DIVERGING, SEQUENTIAL, DEFAULT_UNITS, DEFAULT_BETAS, FORMATS, THEMES, COLUMN_PX, MIN_TEXT_PX,
+    PALETTE, DASHES, _style, _option,
 )
 from .activations import activations, gelu_derivative, swish_beta, swish_limits
 from .approximation import ReluSum, ellipse, relu_interpolant, square
@@ -49,14 +51,20 @@ from .slider import swish_beta_html
 
 __all__ = [
     "COLOURS",
+    "COLUMN_PX",
+    "DASHES",
     "DEFAULT_BETAS",
     "DEFAULT_UNITS",
     "DIVERGING",
     "FIGURES",
     "FORMATS",
+    "MIN_TEXT_PX",
+    "PALETTE",
     "ReluSum",
     "SEQUENTIAL",
     "STYLE",
+    "THEMES",
+    "THEME_NAMES",
     "activations",
     "ellipse",
     "figure",
@@ -148,8 +156,54 @@ def _metadata(fmt: str) -> dict[str, Any]:
     return {}
 
 
-def save(fig: Figure, path: str | Path, transparent: bool = False) -> Path:
+#: The themes of :func:`save`: ``light`` (dark text), ``dark`` (light text) and ``auto`` (an SVG whose
+#: embedded style switches between them with ``prefers-color-scheme``; PNG and PDF take light).
+THEME_NAMES: tuple[str, ...] = ("auto", "light", "dark")
+_CLASS = "glusym-figure"
+_TOKENS = ("fg", "muted", "bg")
+
+
+def _theme(theme: Any) -> str:
+    if theme not in THEME_NAMES:
+        raise GlusymError(f"unknown theme {theme!r}; the themes are: {', '.join(THEME_NAMES)}")
+    return str(theme)
+
+
+def _themed_svg(svg: str, theme: str) -> str:
+    """The SVG matplotlib wrote (in the light theme's colours) recoloured for ``theme``.
+
+    ``dark``: each light colour of :data:`THEMES` replaced by its dark one. ``auto``: each replaced
+    by a CSS variable (``var(--glusym-fg, #1f1f1f)``) that an embedded ``<style>`` sets for the
+    light theme and, under ``@media (prefers-color-scheme: dark)``, for the dark one; this works
+    inline and inside ``<img>`` alike, and a page that inlines the SVG can set the variables on
+    ``.glusym-figure`` itself. The fonts of mathtext glyphs get a ``sans-serif`` fallback.
+    """
+    light, dark = THEMES["light"], THEMES["dark"]
+    if theme == "dark":
+        for token in _TOKENS:
+            svg = svg.replace(light[token], dark[token]).replace(light[token].upper(), dark[token])
+    elif theme == "auto":
+        for token in _TOKENS:
+            var = f"var(--glusym-{token}, {light[token]})"
+            svg = svg.replace(light[token], var).replace(light[token].upper(), var)
+        rules = "".join(f"--glusym-{t}: {light[t]}; " for t in _TOKENS)
+        dark_rules = "".join(f"--glusym-{t}: {dark[t]}; " for t in _TOKENS)
+        css = (f".{_CLASS} {{ {rules}}}\n"
+               f"@media (prefers-color-scheme: dark) {{ .{_CLASS} {{ {dark_rules}}} }}\n")
+        svg = svg.replace("<defs>\n  <style type=\"text/css\">", "<defs>\n  <style type=\"text/css\">" + css, 1)
+    svg = svg.replace("<svg ", f'<svg class="{_CLASS} {_CLASS}-{theme}" ', 1)
+    return svg.replace("font-family: 'DejaVu Sans'\"", "font-family: 'DejaVu Sans', sans-serif\"").replace(
+        "font-family: 'DejaVu Sans';", "font-family: 'DejaVu Sans', sans-serif;")
+
+
+def save(fig: Figure, path: str | Path, transparent: bool = False, theme: str = "auto") -> Path:
     """Write ``fig`` to ``path`` as SVG, PNG or PDF (by its suffix); ``transparent`` for a blog.
+
+    Text is written as text (``svg.fonttype = "none"``) in the colours of ``theme``: ``light``
+    (dark text, on white unless ``transparent``), ``dark`` (light text, on #111111 unless
+    ``transparent``) or ``auto``, the default: an SVG that follows the reader's
+    ``prefers-color-scheme``, with its own ``<style>``. PNG and PDF are drawn light (``auto``
+    means light there); ``dark`` is for SVG only.
 
     SVG and PDF carry no date, so that writing the same figure twice gives the same file. An
     unwritable path raises :class:`~glusym.GlusymError` with a one-line message.
@@ -157,22 +211,31 @@ def save(fig: Figure, path: str | Path, transparent: bool = False) -> Path:
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as d:
     ...     p = save(figure("square", relu_units=2), pathlib.Path(d) / "square.svg", transparent=True)
-    ...     p.read_text()[:5], p.name
-    ('<?xml', 'square.svg')
+    ...     p.read_text()[:5], p.name, "prefers-color-scheme: dark" in p.read_text()
+    ('<?xml', 'square.svg', True)
     """
+    theme = _theme(theme)
     p, fmt = _output(path, FORMATS)
+    if theme == "dark" and fmt != "svg":
+        raise GlusymError(f"cannot write {p}: the dark theme is for SVG (write .svg); PNG and PDF are drawn light")
     try:
         with _style():
-            fig.savefig(p, format=fmt, transparent=transparent, metadata=_metadata(fmt))
+            if fmt == "svg":
+                buffer = io.StringIO()
+                fig.savefig(buffer, format=fmt, transparent=transparent, metadata=_metadata(fmt))
+                p.write_text(_themed_svg(buffer.getvalue(), theme), encoding="utf-8")
+            else:
+                fig.savefig(p, format=fmt, transparent=transparent, metadata=_metadata(fmt))
     except OSError as exc:
         raise GlusymError(f"cannot write {p}: {exc.strerror or exc}") from None
     return p
 
 
-def write(name: str, path: str | Path, transparent: bool = False, **options: Any) -> Path:
+def write(name: str, path: str | Path, transparent: bool = False, theme: str = "auto", **options: Any) -> Path:
     """Build the figure ``name`` and write it to ``path``: what ``python -m glusym plot`` does.
 
-    ``.svg``, ``.png`` and ``.pdf`` go through :func:`figure` and :func:`save`; ``.html`` is the
+    ``.svg``, ``.png`` and ``.pdf`` go through :func:`figure` and :func:`save` (``theme`` and
+    ``transparent`` as there); ``.html`` is the
     interactive slider of ``swish-beta`` (:func:`swish_beta_html`, its options ``betas`` and
     ``x_range``), for that figure only. The name, the options and the path are checked before
     anything is computed.
@@ -184,6 +247,7 @@ def write(name: str, path: str | Path, transparent: bool = False, **options: Any
     """
     builder = _builder(name)
     _check_options(name, builder, options)
+    theme = _theme(theme)
     p, fmt = _output(path, (*FORMATS, "html"))
     if fmt == "html":
         if name != "swish-beta":
@@ -195,4 +259,6 @@ def write(name: str, path: str | Path, transparent: bool = False, **options: Any
         except OSError as exc:
             raise GlusymError(f"cannot write {p}: {exc.strerror or exc}") from None
         return p
-    return save(builder(**options), p, transparent=transparent)
+    if theme == "dark" and fmt != "svg":
+        raise GlusymError(f"cannot write {p}: the dark theme is for SVG (write .svg); PNG and PDF are drawn light")
+    return save(builder(**options), p, transparent=transparent, theme=theme)

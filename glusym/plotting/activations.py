@@ -21,7 +21,7 @@ from ..latex import latex
 from ..numeric import to_numpy
 
 from .style import (
-    COLOURS, SEQUENTIAL, FAINT, DEFAULT_UNITS, DEFAULT_BETAS, _styled, _colour, _mathtext, _range, _zero_axes, _activation, _legend, _SIZE,
+    COLOURS, SEQUENTIAL, FAINT, DEFAULT_UNITS, DEFAULT_BETAS, _styled, _cues, _mathtext, _range, _zero_axes, _activation, _legend, _SIZE, _INK, DASHES,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -57,13 +57,16 @@ def activations(units: Sequence[str] = DEFAULT_UNITS, x_range: Sequence[float] =
     ax = fig.add_subplot()
     _zero_axes(ax)
     ys_min = 0.0
-    for i, unit in enumerate(chosen):
+    for i, (unit, (colour, dash, marker)) in enumerate(zip(chosen, _cues([u.name for u in chosen]))):
         ys = to_numpy(unit)(xs)
         ys_min = min(ys_min, float(np.min(ys)))
-        ax.plot(xs, ys, color=_colour(unit.name, i), label=_legend(unit), gid=f"curve-{unit.name}", zorder=3)
+        # the first curve (ReLU by default) is the widest and lowest: the later, dashed ones lie on
+        # it, and it shows on both sides of them and through their gaps where they coincide
+        ax.plot(xs, ys, color=colour, linestyle=dash, marker=marker, markevery=0.08, markersize=5,
+                linewidth=3.4 if i == 0 else 2.0, label=_legend(unit), gid=f"curve-{unit.name}", zorder=3 + i / 100)
     top = max(hi, 1.0)
     ax.set(xlim=(lo, hi), ylim=(max(ys_min, -top / 2) - 0.25, top + 0.25), xlabel="$x$", ylabel=r"$\alpha(x)$")
-    ax.legend(loc="upper left")
+    ax.legend(loc="upper left", handlelength=3.2)
     return fig
 
 
@@ -146,7 +149,7 @@ def swish_beta(betas: Sequence[float] = DEFAULT_BETAS, x_range: Sequence[float] 
 
     >>> fig = swish_beta([1, 5])
     >>> [line.get_label() for line in fig.axes[0].lines if line.get_gid().startswith(("curve", "asym"))]
-    ['$\\beta = 0$: $\\frac{x}{2}$', '$\\beta \\to \\infty$: $\\mathrm{ReLU}(x)$', '$\\beta = 1$ (SiLU)', '$\\beta = 5$']
+    ['$\\beta = 0$: $\\dfrac{x}{2}$', '$\\beta \\to \\infty$: $\\mathrm{ReLU}(x)$', '$\\beta = 1$ (SiLU)', '$\\beta = 5$']
     """
     values = _betas(betas)
     lo, hi = _range(x_range)
@@ -166,7 +169,7 @@ def swish_beta(betas: Sequence[float] = DEFAULT_BETAS, x_range: Sequence[float] 
         curve = _swish(b)
         label = fr"$\beta = {b:g}$" + (" (SiLU)" if curve == silu else "")
         ax.plot(xs, to_numpy(curve, (x,))(xs), color=cmap(0.05 + 0.8 * i / max(len(values) - 1, 1)), label=label,
-                gid=f"curve-beta-{b:g}", zorder=3)
+                linestyle=DASHES[i % len(DASHES)], gid=f"curve-beta-{b:g}", zorder=3)
     ax.set(xlim=(lo, hi), xlabel="$x$", ylabel=r"$\mathrm{Swish}_\beta(x)$",
            title="$" + _mathtext(latex(get("swish"))) + "$")
     ax.legend(loc="upper left")
@@ -209,22 +212,25 @@ def gelu_derivative(x_range: Sequence[float] = (-5.0, 5.0)) -> Figure:
                    gid=f"inflection-{k}", label="inflections of GELU" if k == 0 else None, zorder=1)
     ax.plot(xs, to_numpy(gelu)(xs), color=COLOURS["gelu"], alpha=FAINT, linewidth=4,
             label=_legend(gelu), gid="curve-gelu", zorder=2)
-    ax.plot(xs, to_numpy(d)(xs), color=COLOURS["gelu"], label=fr"$\mathrm{{GELU}}'(x) = {_mathtext(latex(d))}$",
+    ax.plot(xs, to_numpy(d)(xs), color=COLOURS["gelu"], label=fr"$\mathrm{{GELU}}′(x) = {_mathtext(latex(d))}$",
             gid="curve-gelu-derivative", zorder=3)
     for p in points:
         if p.kind not in ("maximum", "minimum"):
             continue
         ((_, at),) = p.at
         X, Y = float(sympy.N(at, 30)), float(sympy.N(p.value, 30))
-        ax.plot([X], [Y], "o", color="black", markersize=6, gid=p.kind, zorder=4)
+        ax.plot([X], [Y], "o", color=_INK["fg"], markersize=6, gid=p.kind, zorder=4)
         above = p.kind == "maximum"
+        # in the empty lower right (GELU has left the frame there), an arrow to each point
         ax.annotate(f"{p.kind} at $x = {_mathtext(latex(at))} \\approx {X:.4f}$\n"
-                    f"$\\mathrm{{GELU}}' = {_mathtext(latex(p.value))} \\approx {Y:.4f}$",
-                    (X, Y), xytext=(12, 10 if above else -12), textcoords="offset points", fontsize=9,
-                    va="bottom" if above else "top", gid=f"label-{p.kind}")
-    ax.set(xlim=(lo, hi), ylim=(-0.45, 1.45), xlabel="$x$", ylabel=r"$\mathrm{GELU}'(x)$",
-           title="the slope of GELU: largest at its inflection $x = \\sqrt{2}$")
-    ax.legend(loc="upper left", fontsize=9)
+                    f"$\\mathrm{{GELU}}′ = {_mathtext(latex(p.value))} \\approx {Y:.4f}$",
+                    (X, Y), xytext=(0.985, 0.40 if above else 0.05), textcoords="axes fraction", ha="right",
+                    va="bottom", gid=f"label-{p.kind}", zorder=5,
+                    arrowprops={"arrowstyle": "->", "color": _INK["muted"], "linewidth": 1.0,
+                                "shrinkA": 2, "shrinkB": 5})
+    ax.set(xlim=(lo, hi), ylim=(-0.45, 1.45), xlabel="$x$", ylabel=r"$\mathrm{GELU}′(x)$",
+           title="the slope of GELU: largest at its inflection $x = " + _mathtext(r"\sqrt{2}") + "$")
+    ax.legend(loc="upper left")
     return fig
 
 

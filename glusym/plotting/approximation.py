@@ -15,7 +15,7 @@ from ..catalogue import get
 from ..errors import GlusymError
 from ..numeric import to_numpy
 
-from .style import COLOURS, FAINT, _styled, _range, _count, _TALL, _SQUARE
+from .style import COLOURS, FAINT, _INK, _styled, _range, _count, _TALL, _SQUARE
 
 # ---------------------------------------------------------------------------------------------
 # 3. square: x^2 by ReLU units, and exactly by two SwiGLU or two ReLU^2 units
@@ -128,12 +128,12 @@ def square(relu_units: int = 4, x_range: Sequence[float] = (-1.0, 1.0)) -> Figur
                     label=fr"{short}: max $|\mathrm{{error}}|$ = {float(np.max(np.abs(err))):.3g}")
     knots = np.linspace(lo, hi, n + 1)
     top.plot(knots, fit(knots), "o", color=COLOURS["relu"], markersize=4, gid="knots", zorder=4)
-    top.set(ylabel="$y$", title=r"$x^2$: approximated by ReLU units, exact from two SwiGLU or two $\mathrm{ReLU}^2$")
+    top.set(ylabel="$y$", title="$x^2$: approximated by ReLU units,\n" + r"exact from two SwiGLU or two $\mathrm{ReLU}^2$ units")
     top.legend(loc="upper center")
-    bottom.axhline(0.0, color="0.4", linewidth=0.8, zorder=1, gid="axis-y0")
+    bottom.axhline(0.0, color=_INK["muted"], linewidth=0.8, zorder=1, gid="axis-y0")
     worst = max(float(np.max(np.abs(ys - target))) for _, ys, *_ in approximations)
     bottom.set(xlim=(lo, hi), ylim=(-0.1 * worst, 2.1 * worst), xlabel="$x$", ylabel=r"error $f(x) - x^2$")
-    bottom.legend(loc="upper center", fontsize=9)
+    bottom.legend(loc="upper center")
     return fig
 
 
@@ -231,7 +231,7 @@ def ellipse(relu_units: int = 8, matrix: Sequence[Sequence[float]] | None = None
     ]
     fig.legend(handles=handles, loc="outside lower center", ncol=2)
     ax.set(xlim=(-half[0], half[0]), ylim=(-half[1], half[1]), aspect="equal", xlabel="$x_1$", ylabel="$x_2$",
-           title="a quadratic form's level set: SwiGLU units against ReLU units")
+           title="a quadratic form's level set:\nSwiGLU units against ReLU units")
     return fig
 
 
