@@ -48,6 +48,7 @@ from .activations import activations, gelu_derivative, swish_beta, swish_limits
 from .approximation import ReluSum, ellipse, relu_interpolant, square
 from .gated import gate_comparison, geglu_contours, geglu_gradient, geglu_surface
 from .slider import swish_beta_html
+from .orders import DEPTH_UNITS, DEPTHS, RAISED_UNITS, depth_order, gradient_growth, order_raising, relu2_vs_swiglu
 
 __all__ = [
     "COLOURS",
@@ -55,17 +56,21 @@ __all__ = [
     "DASHES",
     "DEFAULT_BETAS",
     "DEFAULT_UNITS",
+    "DEPTH_UNITS",
+    "DEPTHS",
     "DIVERGING",
     "FIGURES",
     "FORMATS",
     "MIN_TEXT_PX",
     "PALETTE",
+    "RAISED_UNITS",
     "ReluSum",
     "SEQUENTIAL",
     "STYLE",
     "THEMES",
     "THEME_NAMES",
     "activations",
+    "depth_order",
     "ellipse",
     "figure",
     "gate_comparison",
@@ -73,6 +78,9 @@ __all__ = [
     "geglu_gradient",
     "geglu_surface",
     "gelu_derivative",
+    "gradient_growth",
+    "order_raising",
+    "relu2_vs_swiglu",
     "relu_interpolant",
     "save",
     "square",
@@ -100,6 +108,14 @@ FIGURES: Mapping[str, tuple[str, Callable[..., Figure]]] = MappingProxyType({
     "geglu-gradient": ("the GeGLU gradient field as arrows, coloured by its magnitude", geglu_gradient),
     "gate-comparison": ("ReLU gate against GELU gate: a hard plane against a smooth band", gate_comparison),
     "gelu-derivative": ("GELU'(x), its maximum at x = √2 (an inflection of GELU) marked", gelu_derivative),
+    "depth-order": ("|f| of 1-4 stacked ReLU², SwiGLU, SiLU, bilinear layers on log-log axes, each line's order "
+                    "k^L from glusym (--units, --range)", depth_order),
+    "gradient-growth": ("|f'| of the same stacks, log-log: the gradient's order k^L - 1 grows with depth "
+                        "(--units, --range)", gradient_growth),
+    "relu2-vs-swiglu": ("SwiGLU(x, x) = x²σ(x) against ReLU² and x², their orders at ±∞ and 0; the ratios "
+                        "σ(x) and H(x) (--range)", relu2_vs_swiglu),
+    "order-raising": ("β(x) = x·α(x) beside α for identity, ReLU, σ, SiLU, GELU, tanh, log-log: one order more "
+                      "at 0 and ∞ (--units, --range)", order_raising),
 })
 
 
@@ -127,7 +143,7 @@ def figure(name: str, **options: Any) -> Figure:
     >>> figure("squares")
     Traceback (most recent call last):
     ...
-    glusym.errors.GlusymError: unknown figure 'squares' (did you mean: square?); the figures are: activations, swish-beta, square, ellipse, geglu-surface, geglu-contours, geglu-gradient, gate-comparison, gelu-derivative
+    glusym.errors.GlusymError: unknown figure 'squares' (did you mean: square?); the figures are: activations, swish-beta, square, ellipse, geglu-surface, geglu-contours, geglu-gradient, gate-comparison, gelu-derivative, depth-order, gradient-growth, relu2-vs-swiglu, order-raising
     """
     builder = _builder(name)
     _check_options(name, builder, options)
