@@ -9,6 +9,7 @@
   python -m glusym check NOTES.txt            … of a plain text or a page saved from the web
   python -m glusym claims                     the ledger of the two documents' claims
   python -m glusym plot --list                the figures of the two documents
+  python -m glusym plot --all -o DIR          every figure, as DIR/NAME.svg
 
 Exit status: 0 done, 1 a checked formula fails (or memory ran out), 2 bad usage or input (an
 unknown unit, a bad parameter or budget, an unreadable file).
@@ -23,10 +24,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import sympy
@@ -775,14 +778,43 @@ def _cmd_plot(args: argparse.Namespace) -> int:
         for name, (what, _) in plotting.FIGURES.items():
             print(f"{name:<{width}}  {what}")
         return 0
-    if args.figure is None:
-        raise GlusymError(f"name a figure, one of: {', '.join(plotting.FIGURES)} (or --list)")
     options = {key: value for key, value in (("units", args.units), ("betas", args.beta),
                                              ("relu_units", args.relu_units), ("x_range", args.range))
                if value is not None}
+    if args.all:
+        return _plot_all(plotting, args, options)
+    if args.figure is None:
+        raise GlusymError(f"name a figure, one of: {', '.join(plotting.FIGURES)} (or --list, or --all -o DIR)")
     path = plotting.write(args.figure, args.output or f"{args.figure}.svg", transparent=args.transparent,
                           theme=args.theme, **options)
     print(f"wrote {path}")
+    return 0
+
+
+_PLOT_FLAGS = {"units": "--units", "betas": "--beta", "relu_units": "--relu-units", "x_range": "--range"}
+
+
+def _plot_all(plotting: Any, args: argparse.Namespace, options: dict[str, Any]) -> int:
+    """``plot --all -o DIR``: every figure of FIGURES with its defaults, DIR/NAME.svg each (and the
+    swish-beta slider as DIR/swish-beta.html); DIR is made if missing."""
+    if args.figure is not None:
+        raise GlusymError(f"--all writes every figure: name no figure (got {shown(args.figure)})")
+    if options:
+        raise GlusymError("--all draws every figure with its defaults: it takes no figure options "
+                          f"({', '.join(_PLOT_FLAGS[k] for k in options)})")
+    if args.output is None:
+        raise GlusymError("--all needs -o DIR, the folder to write the figures to")
+    folder = Path(args.output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GlusymError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise GlusymError(f"cannot write to {folder}: permission denied")
+    for name in plotting.FIGURES:
+        path = plotting.write(name, folder / f"{name}.svg", transparent=args.transparent, theme=args.theme)
+        print(f"wrote {path}", flush=True)
+    print(f"wrote {plotting.write('swish-beta', folder / 'swish-beta.html')}")
     return 0
 
 
@@ -876,13 +908,17 @@ def _parser() -> argparse.ArgumentParser:
     pl = sub.add_parser("plot", help="a figure of the two documents (SVG by default; --list names them)")
     pl.add_argument("figure", nargs="?", help="a figure (see --list)")
     pl.add_argument("--list", action="store_true", help="name every figure, with one line on what it shows")
+    pl.add_argument("--all", action="store_true",
+                    help="write every figure, with its defaults, to -o DIR as DIR/FIGURE.svg (and the slider as "
+                         "DIR/swish-beta.html); DIR is made if missing")
     pl.add_argument("-o", "--output", metavar="FILE",
-                    help="FILE.svg, .png or .pdf (default FIGURE.svg); FILE.html: swish-beta's interactive slider")
-    pl.add_argument("--units", nargs="+", metavar="NAME", help="activations: the units to draw")
+                    help="FILE.svg, .png or .pdf (default FIGURE.svg); FILE.html: swish-beta's interactive slider; "
+                         "with --all, a folder")
+    pl.add_argument("--units", nargs="+", metavar="NAME", help="activations, depth-order, gradient-growth, order-raising: the units to draw")
     pl.add_argument("--beta", nargs="+", type=_number, metavar="B", help="swish-beta: the values of beta")
     pl.add_argument("--relu-units", type=_whole, metavar="N", help="square, ellipse: the number of ReLU units")
     pl.add_argument("--range", nargs=2, type=_number, metavar=("LOW", "HIGH"),
-                    help="activations, swish-beta, square, gelu-derivative: the interval of x")
+                    help="activations, swish-beta, square, gelu-derivative and the four order figures: the interval of x")
     pl.add_argument("--transparent", action="store_true", help="transparent background (for a blog)")
     pl.add_argument("--theme", choices=("auto", "light", "dark"), default="auto",
                     help="text and axes colours: light (dark text), dark (light text), or auto (default): an SVG "
