@@ -28,6 +28,7 @@ import glusym
 from glusym import plotting
 from glusym.cli import main
 from glusym.numeric import to_mpmath
+from test_figures_orders import CHECKS as ORDER_CHECKS  # the four figures of order: checked there
 
 SQRT2 = math.sqrt(2.0)
 
@@ -361,6 +362,7 @@ CHECKS: dict[str, Callable[[Any], None]] = {
     "geglu-gradient": check_geglu_gradient,
     "gate-comparison": check_gate_comparison,
     "gelu-derivative": check_gelu_derivative,
+    **ORDER_CHECKS,
 }
 
 

@@ -319,7 +319,8 @@ def relu2_vs_swiglu(x_range: Sequence[float] = (-4.0, 4.0)) -> Figure:
     'orders $+\\infty$: $2$, $-\\infty$: $-\\infty$ ($\\sim x^{2} e^{x}$), $0$: $2$'
     """
     lo, hi = _range(x_range)
-    xs = np.linspace(lo, hi, 1600)  # an even count: no sample at 0, where the ratios are 0/0
+    xs = np.linspace(lo, hi, 1601)
+    xs = xs[xs != 0]  # no sample at 0, where the ratios are 0/0
     curves = [("square", stack(get("bilinear"), 1), _mathtext(latex(x**2)), "0.25", ":"),
               ("relu2", get("relu2"), _name(get("relu2")), COLOURS["relu2"], "--"),
               ("swiglu", stack(get("swiglu"), 1), _name(get("swiglu")), COLOURS["swiglu"], "-")]
