@@ -60,7 +60,7 @@ def slope(xy: np.ndarray, end: str = "right") -> float:
 
 
 def k_text(order: Any) -> str:
-    return {sympy.oo: r"\infty", -sympy.oo: r"-\infty"}.get(order, glusym.latex(sympy.sympify(order)))
+    return {sympy.oo: r"\infty", -sympy.oo: r"-\infty"}.get(order, glusym.latex(sympy.Integer(order) if isinstance(order, int) else order))
 
 
 # ---------------------------------------------------------------------------------------------

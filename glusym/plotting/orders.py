@@ -29,6 +29,7 @@ from ..analysis.depth import Chain, GrowthProfile, growth_profile, stack
 from ..analysis.taylor import taylor
 from ..catalogue import CATALOGUE, Unit, get, order_raise, x
 from ..errors import GlusymError
+from ..functions import to_sympy
 from ..latex import latex
 from ..numeric import to_numpy
 
@@ -99,7 +100,7 @@ def _positive_range(value: Any) -> tuple[float, float]:
 
 def _k(order: Any) -> str:
     """An order as mathtext: 16, 1/2, -\\infty, \\infty."""
-    order = sympy.sympify(order)
+    order = to_sympy(order)
     if order == sympy.oo:
         return r"\infty"
     if order == -sympy.oo:
