@@ -127,9 +127,9 @@ def check_depth(fig: Any, units: tuple[str, ...] = plotting.DEPTH_UNITS, depths:
             minus.append(p.derivative_minus.order if derivative else p.minus.order)
         (note,) = texts(ax, f"minus-{name}").values()
         if len(set(minus)) == 1:
-            assert note == f"$x \\to -\\infty$: $k = {k_text(minus[0])}$ at every depth"
+            assert note == f"as $x \\to -\\infty$:\n$k = {k_text(minus[0])}$ at every $L$"
         else:
-            assert note == "$x \\to -\\infty$: $k = " + ", ".join(map(k_text, minus)) + "$"
+            assert note == "as $x \\to -\\infty$:\n$k = " + ", ".join(map(k_text, minus)) + "$"
     fig.canvas.draw()
 
 

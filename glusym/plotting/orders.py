@@ -33,7 +33,7 @@ from ..functions import to_sympy
 from ..latex import latex
 from ..numeric import to_numpy
 
-from .style import COLOURS, SEQUENTIAL, _styled, _colour, _mathtext, _range, _count, _zero_axes
+from .style import COLOURS, DASHES, PALETTE, SMALL_PT, WIDTH_IN, _INK, _cues, _styled, _mathtext, _range, _count, _zero_axes
 
 #: The families of ``depth-order`` and ``gradient-growth``: ReLU², SwiGLU, SiLU, bilinear.
 DEPTH_UNITS: tuple[str, ...] = ("relu2", "swiglu", "silu", "bilinear")
@@ -44,10 +44,6 @@ RAISED_UNITS: tuple[str, ...] = ("identity", "relu", "sigmoid", "silu", "gelu", 
 #: The deepest stack the figures draw: :math:`x^{2^6}` at :math:`x = 10^3` is :math:`10^{192}`,
 #: inside double precision; one layer more passes it.
 MAX_PLOT_DEPTH = 6
-
-#: Line styles, one per depth (or per curve), so that lines differ by more than colour.
-_DASHES: tuple[Any, ...] = ("-", "--", "-.", ":", (0, (6, 2, 1, 2, 1, 2)), (0, (1, 1)))
-
 
 # ---------------------------------------------------------------------------------------------
 # Options
@@ -135,8 +131,15 @@ def _label_ends(ax: Any, ends: list[tuple[float, str, str, str]], gap: float = 0
         rows[i][0] = max(rows[i][0], rows[i - 1][0] + gap)
     for f, text, colour, gids in rows:
         ax.annotate(f"${text}$", (1.0, f), xycoords="axes fraction", xytext=(4, 0), textcoords="offset points",
-                    ha="left", va="center", color=colour if len(gids) == 1 else "0.2", fontsize=10,
+                    ha="left", va="center", color=_INK["fg"], fontsize=SMALL_PT,
                     annotation_clip=False, gid="slope-" + "+".join(gids))
+
+
+def _inner_decades(lo: float, hi: float) -> list[float]:
+    """At most three powers of 10 strictly inside (lo, hi): the ends unlabelled, where the tick
+    labels of panels side by side would touch."""
+    inner = list(range(math.floor(math.log10(lo)) + 1, math.ceil(math.log10(hi))))
+    return [10.0**e for e in inner[:: max(1, math.ceil(len(inner) / 3))]]
 
 
 def _name(unit: Unit) -> str:
@@ -157,10 +160,10 @@ def _depth_figure(units: Any, depths: Any, x_range: Any, derivative: bool) -> Fi
     n = len(chosen)
     cols = 1 if n == 1 else 2
     rows = math.ceil(n / cols)
-    fig = Figure(figsize=(6.4, 0.9 + 2.5 * rows), layout="constrained")
+    fig = Figure(figsize=(WIDTH_IN, 1.1 + 2.6 * rows), layout="constrained")
     axes = np.atleast_1d(fig.subplots(rows, cols, sharex=True, sharey=True, squeeze=False)).ravel()
-    cmap = matplotlib.colormaps[SEQUENTIAL]
-    shade = {L: cmap(0.68 * i / max(len(levels) - 1, 1)) for i, L in enumerate(levels)}  # no pale yellow
+    # a depth has the same colour and dash in every panel: the palette's, which both themes show
+    shade = {L: PALETTE[i % len(PALETTE)] for i, L in enumerate(levels)}
     drawn: list[tuple[Any, Unit, list[tuple[float, str, str, str]], list[GrowthProfile]]] = []
     bottom, top = math.inf, -math.inf
     for ax, unit in zip(axes, chosen):
@@ -177,7 +180,7 @@ def _depth_figure(units: Any, depths: Any, x_range: Any, derivative: bool) -> Fi
                                   f"on x_range {lo:g} {hi:g}: lower HIGH or the depth")
             tail = p.derivative_plus if derivative else p.plus
             gid = f"curve-{unit.name}-depth{L}"
-            ax.plot(xs, ys, color=shade[L], linestyle=_DASHES[i % len(_DASHES)], label=f"$L = {L}$", gid=gid,
+            ax.plot(xs, ys, color=shade[L], linestyle=DASHES[i % len(DASHES)], label=f"$L = {L}$", gid=gid,
                     zorder=3)
             positive = ys[ys > 0]
             if positive.size:
@@ -188,25 +191,27 @@ def _depth_figure(units: Any, depths: Any, x_range: Any, derivative: bool) -> Fi
     for ax in axes[n:]:
         ax.set_visible(False)
     pad = 0.05 * (math.log10(top) - math.log10(bottom))
-    what = "|f_L'(x)|" if derivative else "|f_L(x)|"
+    what = "|f_L′(x)|" if derivative else "|f_L(x)|"  # ′: mathtext's ' is a glyph of cmsy10, which a browser lacks
     for ax, unit, ends, profiles in drawn:
         ax.set(xscale="log", yscale="log", xlim=(lo, hi), ylim=(10 ** (math.log10(bottom) - pad),
                                                               10 ** (math.log10(top) + pad)))
-        ax.set_title(f"${_name(unit)}$", fontsize=11, loc="left")
+        if cols > 1 and _inner_decades(lo, hi):
+            ax.set_xticks(_inner_decades(lo, hi))
+        ax.set_title(f"${_name(unit)}$", loc="left")
         minus = [p.derivative_minus.order if derivative else p.minus.order for p in profiles]
-        at_minus = (f"$k = {_k(minus[0])}$ at every depth" if len(set(minus)) == 1
+        at_minus = (f"$k = {_k(minus[0])}$ at every $L$" if len(set(minus)) == 1
                     else "$k = " + ", ".join(_k(m) for m in minus) + "$")
-        ax.text(0.03, 0.96, f"$x \\to -\\infty$: {at_minus}", transform=ax.transAxes, ha="left", va="top",
-                fontsize=9, color="0.25", gid=f"minus-{unit.name}")
+        ax.text(0.03, 0.97, f"as $x \\to -\\infty$:\n{at_minus}", transform=ax.transAxes, ha="left", va="top",
+                fontsize=SMALL_PT, color=_INK["muted"], gid=f"minus-{unit.name}")
         _label_ends(ax, ends)
         if ax.get_subplotspec().is_last_row() or ax is drawn[-1][0]:
             ax.set_xlabel("$x$")
         if ax.get_subplotspec().is_first_col():
             ax.set_ylabel(f"${what}$")
     fig.legend(handles=drawn[0][0].lines, labels=[f"$L = {L}$" for L in levels], loc="outside lower center",
-               ncol=len(levels), title="stacked layers (slope $k$ on log–log axes: $|f| \\sim c\\,x^k$ as $x \\to +\\infty$)"
-               if not derivative else "stacked layers (slope $k$: $|f'| \\sim c\\,x^k$ as $x \\to +\\infty$)",
-               title_fontsize=10, fontsize=10)
+               ncol=len(levels), title="stacked layers (slope $k$ on log-log axes: $|f| \\sim c\\,x^k$ as $x \\to +\\infty$)"
+               if not derivative else "stacked layers (slope $k$: $|f′| \\sim c\\,x^k$ as $x \\to +\\infty$)",
+               title_fontsize=SMALL_PT, fontsize=SMALL_PT)
     return fig
 
 
@@ -322,10 +327,10 @@ def relu2_vs_swiglu(x_range: Sequence[float] = (-4.0, 4.0)) -> Figure:
     lo, hi = _range(x_range)
     xs = np.linspace(lo, hi, 1601)
     xs = xs[xs != 0]  # no sample at 0, where the ratios are 0/0
-    curves = [("square", stack(get("bilinear"), 1), _mathtext(latex(x**2)), "0.25", ":"),
-              ("relu2", get("relu2"), _name(get("relu2")), COLOURS["relu2"], "--"),
-              ("swiglu", stack(get("swiglu"), 1), _name(get("swiglu")), COLOURS["swiglu"], "-")]
-    fig = Figure(figsize=(6.4, 7.0), layout="constrained")
+    curves = [("square", stack(get("bilinear"), 1), _mathtext(latex(x**2)), _INK["fg"], DASHES[2]),
+              ("relu2", get("relu2"), _name(get("relu2")), COLOURS["relu2"], DASHES[1]),
+              ("swiglu", stack(get("swiglu"), 1), _name(get("swiglu")), COLOURS["swiglu"], DASHES[0])]
+    fig = Figure(figsize=(WIDTH_IN, 7.2), layout="constrained")
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=(2, 1))
     _zero_axes(top)
     _zero_axes(bottom)
@@ -341,10 +346,11 @@ def relu2_vs_swiglu(x_range: Sequence[float] = (-4.0, 4.0)) -> Figure:
             bottom.plot(xs, ys / xs**2, color=colour, linestyle=dash, label=_ratio_label(name, obj.expr),
                         gid=f"ratio-{key}", zorder=3)
     top.set(xlim=(lo, hi), ylim=(-0.05 * ys_max, 1.05 * ys_max), ylabel="$f(x)$")
-    fig.legend(handles=[ln for ln in top.lines if ln.get_gid().startswith("curve-")], loc="outside upper center", fontsize=10, handlelength=2.6, labelspacing=0.7,
-               title="$x^2$ gated smoothly by $\\sigma$ (SwiGLU) and hard by a step (ReLU²)", title_fontsize=11)
+    fig.legend(handles=[ln for ln in top.lines if ln.get_gid().startswith("curve-")], loc="outside upper center",
+               fontsize=SMALL_PT, labelspacing=0.7,
+               title="$x^2$ gated smoothly by $\\sigma$ (SwiGLU) and hard by a step (ReLU²)", title_fontsize=11.5)
     bottom.set(xlabel="$x$", ylabel="$f(x)/x^2$", ylim=(-0.1, 1.15))
-    bottom.legend(loc="upper left", fontsize=9.5, handlelength=2.6)
+    bottom.legend(loc="upper left")
     return fig
 
 
@@ -394,14 +400,13 @@ def order_raising(units: Sequence[str] = RAISED_UNITS, x_range: Sequence[float] 
     n = len(chosen)
     cols = min(n, 3)
     rows = math.ceil(n / cols)
-    fig = Figure(figsize=(6.4, 0.8 + 2.3 * rows), layout="constrained")
+    fig = Figure(figsize=(WIDTH_IN, 1.1 + 2.6 * rows), layout="constrained")
     axes = np.atleast_1d(fig.subplots(rows, cols, sharex=True, sharey=True, squeeze=False)).ravel()
     bottom, top = math.inf, -math.inf
-    for i, (ax, alpha) in enumerate(zip(axes, chosen)):
+    for ax, alpha, (colour, _, _) in zip(axes, chosen, _cues([u.name for u in chosen])):
         beta = order_raise(alpha)
-        colour = _colour(alpha.name, i)
         pa, pb = growth_profile(alpha), growth_profile(beta)
-        for unit, dash, width in ((alpha, "--", 1.6), (beta, "-", 2.2)):
+        for unit, dash, width in ((alpha, DASHES[1], 1.6), (beta, DASHES[0], 2.2)):
             ys = np.abs(to_numpy(unit)(xs))
             ax.plot(xs, ys, color=colour, linestyle=dash, linewidth=width, gid=f"curve-{unit.name}", zorder=3)
             positive = ys[ys > 0]
@@ -409,20 +414,23 @@ def order_raising(units: Sequence[str] = RAISED_UNITS, x_range: Sequence[float] 
         lines = [f"${where}$: ${_k(a)} \\to {_k(b)}$" for where, a, b in
                  (("0^+", _zero_order(pa), _zero_order(pb)), (r"+\infty", pa.plus.order, pb.plus.order),
                   (r"-\infty", pa.minus.order, pb.minus.order))]
-        ax.text(0.04, 0.96, "\n".join(lines), transform=ax.transAxes, ha="left", va="top", fontsize=9,
+        ax.text(0.04, 0.96, "\n".join(lines), transform=ax.transAxes, ha="left", va="top", fontsize=SMALL_PT,
                 linespacing=1.3, gid=f"orders-{alpha.name}")
-        ax.set_title(f"${_mathtext(alpha.latex_name)} \\to x\\,{_mathtext(alpha.latex_name)}$", fontsize=11)
+        ax.set_title(f"${_mathtext(alpha.latex_name)} \\to x\\,{_mathtext(alpha.latex_name)}$")
     for ax in axes[n:]:
         ax.set_visible(False)
+    ticks = _inner_decades(lo, hi)
     for ax in axes[:n]:
         ax.set(xscale="log", yscale="log", xlim=(lo, hi), ylim=(bottom / 10, top * 10 ** 4))
+        if ticks:
+            ax.set_xticks(ticks)
         if ax.get_subplotspec().is_first_col():
             ax.set_ylabel("$|f(x)|$")
         if ax.get_subplotspec().is_last_row() or list(axes).index(ax) + cols >= n:
             ax.set_xlabel("$x$")
-    handles = [matplotlib.lines.Line2D([], [], color="0.3", linestyle="--", linewidth=1.6),
-               matplotlib.lines.Line2D([], [], color="0.3", linestyle="-", linewidth=2.2)]
+    handles = [matplotlib.lines.Line2D([], [], color=_INK["fg"], linestyle=DASHES[1], linewidth=1.6),
+               matplotlib.lines.Line2D([], [], color=_INK["fg"], linestyle=DASHES[0], linewidth=2.2)]
     fig.legend(handles=handles, labels=[r"$\alpha(x)$", r"$\beta(x) = x\,\alpha(x)$"], loc="outside lower center",
-               ncol=2, fontsize=10, title="orders $\\alpha \\to \\beta$ at $0^+$, $+\\infty$ (the slopes drawn) and $-\\infty$",
-               title_fontsize=10)
+               ncol=2, fontsize=SMALL_PT, title="orders $\\alpha \\to \\beta$ at $0^+$, $+\\infty$ (the slopes drawn) and $-\\infty$",
+               title_fontsize=SMALL_PT)
     return fig
