@@ -35,7 +35,7 @@ from ..catalogue import get, x
 from ..errors import GlusymError
 from ..numeric import to_numpy
 
-from .style import COLOURS, FAINT, _range
+from .style import COLOURS, _range
 from .activations import _betas, _limit_label, swish_limits
 
 #: The default ends of the slider's logarithmic grid of finite, positive β.
@@ -52,6 +52,9 @@ _SIMPLIFY = 0.05  # user units: the drawn polyline stays this close to the 1601 
 # a near-black background.
 _DARK = {"swish": "#3ddc97", "relu": "#56b4e9", "limit-zero": "#f0b43c"}
 _DARK_FAINT = 0.55
+# The bands' opacity on a light page: more than the figures' FAINT (0.3), at which the orange x/2
+# band is 1.27:1 against white; at 0.5 it is 1.5:1, ReLU's blue 2.1:1, and the curve shows through.
+_LIGHT_FAINT = 0.5
 
 _JS = """\
 (function () {
@@ -297,7 +300,7 @@ def _style() -> str:
     """The fragment's CSS: every selector under ``.glusym-swish``; no text under 11 px."""
     r = ".glusym-swish"
     light = (f"--glusym-swish:{COLOURS['swish']};--glusym-relu:{COLOURS['relu']};"
-             f"--glusym-zero:{COLOURS['limit-zero']};--glusym-faint:{FAINT + 0.05:g};")
+             f"--glusym-zero:{COLOURS['limit-zero']};--glusym-faint:{_LIGHT_FAINT:g};")
     dark = (f"--glusym-swish:{_DARK['swish']};--glusym-relu:{_DARK['relu']};"
             f"--glusym-zero:{_DARK['limit-zero']};--glusym-faint:{_DARK_FAINT:g};")
     return "".join((
@@ -308,7 +311,7 @@ def _style() -> str:
         f"{r} .gs-chart{{display:grid;grid-template-columns:auto auto minmax(0,1fr);align-items:stretch;padding-top:0.7em}}",
         f"{r} .gs-ylabel{{grid-row:1;grid-column:1;writing-mode:vertical-rl;transform:rotate(180deg);"
         "text-align:center;padding-left:0.3em;white-space:nowrap}",
-        f"{r} sub{{font-size:max(0.8em,11px);line-height:0}}",
+        f"{r} sub{{font-size:max(0.8em,11px);line-height:1}}",
         f"{r} .gs-yticks{{grid-row:1;grid-column:2;position:relative;min-width:2.4em}}",
         f"{r} .gs-yticks span{{position:absolute;right:0.4em;transform:translateY(-50%);white-space:nowrap}}",
         f"{r} .gs-plot{{grid-row:1;grid-column:3;min-width:0}}",
