@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -417,6 +418,31 @@ def test_the_whole_page_works_alone(browser: Any, tmp_path: Path) -> None:
     page.close()
 
 
+def test_the_fragment_survives_kramdown_twice_in_a_post(browser: Any, fragment: str, tmp_path: Path) -> None:
+    """What Jekyll makes of `{% include swish.html %}` twice in a post: Liquid pastes the file, kramdown
+    (Debian's, Jekyll's renderer) re-serialises the HTML block; both sliders still work."""
+    kramdown = debian_program("kramdown", Path("/usr/bin/kramdown"))
+    md = tmp_path / "post.md"
+    md.write_text(f"# A post\n\nSome *text*.\n\n{fragment}\nBetween, *emphasis*.\n\n{fragment}\nEnd.\n", encoding="utf-8")
+    r = subprocess.run([kramdown, str(md)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stderr == "", r.stderr[-2000:]
+    assert r.stdout.count('<figure class="glusym-swish">') == 2 and "<p><figure" not in r.stdout
+    page_file = tmp_path / "post.html"
+    page_file.write_text('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>post</title></head>'
+                         f"<body>{r.stdout}</body></html>\n", encoding="utf-8")
+    page = Page(browser, page_file, 360, "dark")
+    one, two = page.sliders()
+    two.input.focus()
+    page.page.keyboard.press("End")
+    assert_draws(two, len(STOPS) - 1)
+    one.input.focus()
+    page.page.keyboard.press("Home")
+    assert_draws(one, 0)
+    assert_draws(two, len(STOPS) - 1)
+    assert page.duplicate_ids() == [] and page.errors == [] and page.requests == [page.uri]
+    page.close()
+
+
 # ---------------------------------------------------------------------------------------------
 # The file itself
 
@@ -450,6 +476,10 @@ def test_the_fragment_is_an_include(fragment: str) -> None:
     logs = np.log10(STOPS[1:-1])
     assert np.allclose(np.diff(logs), 0.1, atol=0.015)  # evenly spaced in log beta, to two digits
     assert len(fragment.encode()) < 40_000
+    # --theme light and dark: one palette, no media query (for a page whose theme is not the reader's)
+    for theme, swish in (("light", plotting.COLOURS["swish"]), ("dark", "#3ddc97")):
+        (css,) = re.findall(r"<style>(.*?)</style>", plotting.swish_beta_html(fragment=True, theme=theme), re.S)
+        assert "@media" not in css and css.startswith(f".glusym-swish{{--glusym-swish:{swish};")
 
 
 def test_cli_writes_the_fragment(tmp_path: Path, capsys: pytest.CaptureFixture[str], fragment: str) -> None:
@@ -460,6 +490,9 @@ def test_cli_writes_the_fragment(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["plot", "swish-beta", "-o", str(tmp_path / "s.html")]) == 0
     page = (tmp_path / "s.html").read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>") and fragment in page
+    assert main(["plot", "swish-beta", "-o", str(out), "--fragment", "--theme", "dark"]) == 0
+    assert "--glusym-swish:#3ddc97" in out.read_text("utf-8").split("}")[0]
+    capsys.readouterr()
     assert main(["plot", "swish-beta", "-o", str(tmp_path / "s.svg"), "--fragment"]) == 2
     err = capsys.readouterr().err
     assert "a fragment (--fragment) is HTML" in err and err.count("\n") == 1

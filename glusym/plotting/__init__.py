@@ -238,8 +238,8 @@ def write(name: str, path: str | Path, transparent: bool = False, theme: str = "
     ``.svg``, ``.png`` and ``.pdf`` go through :func:`figure` and :func:`save` (``theme`` and
     ``transparent`` as there); ``.html`` is the
     interactive slider of ``swish-beta`` (:func:`swish_beta_html`, its options ``betas`` and
-    ``x_range``), for that figure only: a whole page, or with ``fragment`` the ``<figure>`` alone
-    for a post to include. The name, the options and the path are checked before anything is
+    ``x_range``; ``theme`` its palette), for that figure only: a whole page, or with ``fragment``
+    the ``<figure>`` alone for a post to include. The name, the options and the path are checked before anything is
     computed.
 
     >>> import tempfile, pathlib
@@ -257,7 +257,7 @@ def write(name: str, path: str | Path, transparent: bool = False, theme: str = "
         if name != "swish-beta":
             raise GlusymError(f"cannot write {p}: HTML output is the interactive swish-beta only; "
                               f"write {name!r} as .svg, .png or .pdf")
-        page = swish_beta_html(**options, fragment=fragment)
+        page = swish_beta_html(**options, fragment=fragment, theme=theme)
         try:
             p.write_text(page, encoding="utf-8")
         except OSError as exc:

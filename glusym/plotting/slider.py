@@ -153,7 +153,7 @@ def _beta_text(b: float, zero: str, infinity: str, silu: bool) -> str:
 
 
 def swish_beta_html(betas: Sequence[float] | None = None, x_range: Sequence[float] = (-4.0, 4.0),
-                    beta: float | None = None, fragment: bool = False) -> str:
+                    beta: float | None = None, fragment: bool = False, theme: str = "auto") -> str:
     r"""The post's interactive :math:`\mathrm{Swish}_\beta` slider: an HTML fragment, or a whole page.
 
     The slider's stops are :func:`beta_stops` (0, a logarithmic grid, ∞); each stop's curve
@@ -174,6 +174,9 @@ def swish_beta_html(betas: Sequence[float] | None = None, x_range: Sequence[floa
         x_range: the interval of :math:`x`.
         beta: the initial β (a stop, or added as one; ``0`` and ``inf`` are the ends); default 1.
         fragment: the ``<figure>`` alone, to include in a post; else a whole page around it.
+        theme: the palette of the lines: ``"auto"`` (light, dark under ``prefers-color-scheme:
+            dark``), or always ``"light"`` or ``"dark"`` (for a page whose theme is not the
+            reader's setting). Text is the page's own colour in every theme.
 
     >>> page = swish_beta_html()
     >>> page.startswith("<!DOCTYPE html>"), 'type="range"' in page, "http" in page.replace("http://www.w3.org", "")
@@ -182,6 +185,8 @@ def swish_beta_html(betas: Sequence[float] | None = None, x_range: Sequence[floa
     >>> part.startswith('<figure class="glusym-swish"'), "<body" in part, ' id="' in part
     (True, False, False)
     """
+    if theme not in ("auto", "light", "dark"):
+        raise GlusymError(f"theme must be auto, light or dark, got {theme!r}")
     lo, hi = _range(x_range)
     b0 = 1.0 if beta is None else float(beta)
     if math.isnan(b0) or b0 < 0:
@@ -259,7 +264,7 @@ def swish_beta_html(betas: Sequence[float] | None = None, x_range: Sequence[floa
         return (f'<svg class="gs-swatch" viewBox="0 0 28 12" aria-hidden="true">'
                 f'<line class="{kind}" x1="0" y1="6" x2="28" y2="6"/></svg>')
 
-    style = _style()
+    style = _style(theme)
     data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     part = (
         f'<figure class="glusym-swish">'
@@ -296,17 +301,19 @@ def swish_beta_html(betas: Sequence[float] | None = None, x_range: Sequence[floa
     )
 
 
-def _style() -> str:
+def _style(theme: str) -> str:
     """The fragment's CSS: every selector under ``.glusym-swish``; no text under 11 px."""
     r = ".glusym-swish"
     light = (f"--glusym-swish:{COLOURS['swish']};--glusym-relu:{COLOURS['relu']};"
              f"--glusym-zero:{COLOURS['limit-zero']};--glusym-faint:{_LIGHT_FAINT:g};")
     dark = (f"--glusym-swish:{_DARK['swish']};--glusym-relu:{_DARK['relu']};"
             f"--glusym-zero:{_DARK['limit-zero']};--glusym-faint:{_DARK_FAINT:g};")
+    palette = dark if theme == "dark" else light
+    media = f"@media (prefers-color-scheme:dark){{{r}{{{dark}}} }}" if theme == "auto" else ""  # "} }": no Liquid
     return "".join((
-        f"{r}{{{light}--gs-thumb:16px;display:block;box-sizing:border-box;max-width:40rem;margin:1.5em auto;padding:0 1em 0 0;"
+        f"{r}{{{palette}--gs-thumb:16px;display:block;box-sizing:border-box;max-width:40rem;margin:1.5em auto;padding:0 1em 0 0;"
         "color:inherit;background:transparent;font-size:max(0.9em,13px);line-height:1.35}",
-        f"@media (prefers-color-scheme:dark){{{r}{{{dark}}} }}",  # "} }": no Liquid delimiter
+        media,
         f"{r} *{{box-sizing:border-box}}",
         f"{r} .gs-chart{{display:grid;grid-template-columns:auto auto minmax(0,1fr);align-items:stretch;padding-top:0.7em}}",
         f"{r} .gs-ylabel{{grid-row:1;grid-column:1;writing-mode:vertical-rl;transform:rotate(180deg);"
