@@ -786,7 +786,7 @@ def _cmd_plot(args: argparse.Namespace) -> int:
     if args.figure is None:
         raise GlusymError(f"name a figure, one of: {', '.join(plotting.FIGURES)} (or --list, or --all -o DIR)")
     path = plotting.write(args.figure, args.output or f"{args.figure}.svg", transparent=args.transparent,
-                          theme=args.theme, **options)
+                          theme=args.theme, fragment=args.fragment, **options)
     print(f"wrote {path}")
     return 0
 
@@ -923,6 +923,9 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("--theme", choices=("auto", "light", "dark"), default="auto",
                     help="text and axes colours: light (dark text), dark (light text), or auto (default): an SVG "
                          "that follows the reader's prefers-color-scheme, inline or in <img>; PNG/PDF: light")
+    pl.add_argument("--fragment", action="store_true",
+                    help="with -o FILE.html: the slider alone, no <html>/<head>/<body>, to include in a post "
+                         "(several on one page work)")
     pl.set_defaults(func=_cmd_plot)
     return p
 

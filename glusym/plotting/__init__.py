@@ -247,14 +247,16 @@ def save(fig: Figure, path: str | Path, transparent: bool = False, theme: str = 
     return p
 
 
-def write(name: str, path: str | Path, transparent: bool = False, theme: str = "auto", **options: Any) -> Path:
+def write(name: str, path: str | Path, transparent: bool = False, theme: str = "auto", fragment: bool = False,
+          **options: Any) -> Path:
     """Build the figure ``name`` and write it to ``path``: what ``python -m glusym plot`` does.
 
     ``.svg``, ``.png`` and ``.pdf`` go through :func:`figure` and :func:`save` (``theme`` and
     ``transparent`` as there); ``.html`` is the
     interactive slider of ``swish-beta`` (:func:`swish_beta_html`, its options ``betas`` and
-    ``x_range``), for that figure only. The name, the options and the path are checked before
-    anything is computed.
+    ``x_range``; ``theme`` its palette), for that figure only: a whole page, or with ``fragment``
+    the ``<figure>`` alone for a post to include. The name, the options and the path are checked before anything is
+    computed.
 
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as d:
@@ -265,11 +267,13 @@ def write(name: str, path: str | Path, transparent: bool = False, theme: str = "
     _check_options(name, builder, options)
     theme = _theme(theme)
     p, fmt = _output(path, (*FORMATS, "html"))
+    if fragment and fmt != "html":
+        raise GlusymError(f"cannot write {p}: a fragment (--fragment) is HTML, the swish-beta slider; write FILE.html")
     if fmt == "html":
         if name != "swish-beta":
             raise GlusymError(f"cannot write {p}: HTML output is the interactive swish-beta only; "
                               f"write {name!r} as .svg, .png or .pdf")
-        page = swish_beta_html(**options)
+        page = swish_beta_html(**options, fragment=fragment, theme=theme)
         try:
             p.write_text(page, encoding="utf-8")
         except OSError as exc:
