@@ -1114,12 +1114,17 @@ class _Emitter:
             return out or "_np.nan"
         if isinstance(e, sympy.core.relational.Relational):
             return f"({p(e.lhs)} {e.rel_op} {p(e.rhs)})"
-        if isinstance(e, sympy.And):
-            return "_and(" + ", ".join(p(a) for a in e.args[:2]) + ")" if len(e.args) == 2 else p(sympy.And(sympy.And(*e.args[:2]), *e.args[2:]))
-        if isinstance(e, sympy.Or):
-            return "_or(" + ", ".join(p(a) for a in e.args[:2]) + ")" if len(e.args) == 2 else p(sympy.Or(sympy.Or(*e.args[:2]), *e.args[2:]))
+        if isinstance(e, (sympy.And, sympy.Or)):
+            # folded pairwise here: SymPy flattens And(And(a, b), c) back into And(a, b, c)
+            name = "_and" if isinstance(e, sympy.And) else "_or"
+            out = p(e.args[0])
+            for a in e.args[1:]:
+                out = f"{name}({out}, {p(a)})"
+            return out
         if isinstance(e, sympy.Not):
             return f"_not({p(e.args[0])})"
+        if isinstance(e, sympy.ITE):  # a stack's Piecewise inside a condition: ReLU²(ReLU²(x)) > 0
+            return p(e.to_nnf())
         if isinstance(e, Function) and not isinstance(e, sympy.core.function.AppliedUndef):
             name = type(e).__name__  # a SymPy function's (an undefined one's name is text: never looked up)
             for mod, attr in (("_np", name), ("_sc", name)):

@@ -265,3 +265,27 @@ def test_the_corners_of_the_limits_finish_within_their_budgets(name: str, depth:
                                ("growth", f"Growth orders of the stack (depth {depth})")):
             assert f"\n{title}" in r.stdout or f"\n  {section}: " in r.stdout, section
         assert max(len(line) for line in r.stdout.splitlines()) < 20_000
+
+
+@pytest.mark.parametrize("name, depth", [(n, d) for n in ("relu2", "relu", "relu6", "hardtanh", "reglu", "swiglu")
+                                         for d in (2, 3, 4)] + [("hardswish", 2), ("softshrink", 3)])
+def test_a_stack_compiles_to_numpy_and_mpmath(name: str, depth: int) -> None:
+    """A stack of piecewise units nests a Piecewise inside a condition (ReLU²(ReLU²(x)) > 0 is SymPy's
+    ITE(x > 0, x² > 0, False)): to_numpy and to_mpmath both read it, and agree with each other
+    and with the layers applied one at a time (mpmath, 30 digits)."""
+    import numpy as np
+
+    from glusym.numeric import to_numpy
+
+    s = stack(get(name), depth)
+    xs = np.array([-3.5, -1.0, -0.25, 0.0, 0.3, 0.9, 1.5, 2.5])
+    got = to_numpy(s)(xs)
+    whole = to_mpmath(s)
+    layer = to_mpmath(get(name) if get(name).kind == "activation" else s.layers[0])
+    for v, g in zip(xs, got):
+        with mpmath.workdps(30):
+            z = mpmath.mpf(float(v))
+            for _ in range(depth):
+                z = layer(z)
+            assert abs(whole(float(v)) - z) <= mpmath.mpf(10) ** -25 * abs(z)
+        assert g == pytest.approx(float(z), rel=1e-14, abs=1e-300)  # a compiled stack: a few roundings a layer

@@ -103,6 +103,10 @@ def to_piecewise(expr: Expr) -> Expr:
     kinds = (Abs, Max, Min, Heaviside, sign)
     if expr.has(*kinds):
         expr = expr.replace(lambda e: isinstance(e, kinds), lambda e: e.rewrite(Piecewise))
+    if isinstance(expr, sympy.Basic) and expr.has(sympy.ITE):
+        # a stack's condition on a Piecewise (ReLU²(ReLU²(x)) > 0 is ITE(x > 0, x² > 0, False)):
+        # as And/Or/Not, which NumPy, mpmath and the branch readers take
+        expr = expr.replace(lambda e: isinstance(e, sympy.ITE), lambda e: e.to_nnf())
     return expr
 
 
