@@ -92,7 +92,7 @@ def test_a_single_file_prints_as_it_always_did(posts: Path, capsys: pytest.Captu
 def test_exit_statuses(posts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["check", "blog/_posts/swiglu-intuition.md", "blog/_posts/*.none"], capsys)[0] == 2
     status, out, err = _run(["check", "blog/missing.md", "blog/notes.txt"], capsys)
-    assert (status, out) == (2, "") and err == "glusym: error: no such file or folder: blog/missing.md\n"
+    assert (status, out) == (2, "") and err == "glusym: error: cannot read blog/missing.md: No such file or directory\n"
     assert _run(["check", "blog/_posts/swiglu-intuition.md"], capsys)[0] == 0
     assert _run(["check", "blog/_posts/swiglu-intuition.md", "blog/_posts/slip.md"], capsys)[0] == 1
     (posts / "bad.md").write_bytes(b"\xff\xfe not UTF-8 $x = x$")
@@ -292,3 +292,41 @@ def test_a_bad_configuration_is_one_line_naming_file_and_key(posts: Path, tmp_pa
     assert (status, out) == (2, "")
     assert err.startswith("glusym: error: ") and str(tmp_path / name) + ": " in err and said.split(": ", 1)[1] in err
     assert err.count("\n") == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# the README's check examples are what the commands print
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _shown(command: str) -> str:
+    import re
+
+    blocks = [b for b in re.findall(r"```text\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
+              if b.startswith(f"$ {command}\n")]
+    assert len(blocks) == 1, f"README shows `{command}` once"
+    return blocks[0][len(command) + 3:]
+
+
+def test_readme_many_files_example(seeds: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    monkeypatch.chdir(README.parent)
+    shown = _shown("python -m glusym check docs ../shared/seeds --jobs 2 | grep -E '^(\\S+: [0-9]+ formulas|total)'")
+    assert main(["check", "docs", "../shared/seeds", "--jobs", "2"]) == 1
+    out = capsys.readouterr().out
+    assert "".join(line + "\n" for line in out.splitlines() if re.match(r"^(\S+: [0-9]+ formulas|total)", line)) == shown
+
+
+@pytest.mark.parametrize("options", [["--format", "github"], ["--diff"]])
+def test_readme_format_and_diff_examples(options: list[str], with_katex: None, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(README.parent)
+    shown = _shown("python -m glusym check docs/example-post.md " + " ".join(options))
+    before = (README.parent / "docs" / "example-post.md").read_bytes()
+    assert main(["check", "docs/example-post.md", *options]) == 1
+    assert capsys.readouterr().out == shown
+    assert (README.parent / "docs" / "example-post.md").read_bytes() == before

@@ -87,9 +87,13 @@ def run(paths: Sequence[str], fmt: str = "text", budget: float | None = None, ap
             config = config_for(first if first.is_dir() else first.parent)
     b, tol, j, skip = settings(budget, approx_tol, jobs, exclude, config)
     files = discover(paths, skip, cwd)
+    if not files and len(paths) == 1 and Path(paths[0]).is_dir():
+        raise GlusymError(f"cannot read {paths[0]}: a folder holding no .md, .markdown or .txt file (none excluded)"
+                          if not skip else f"cannot read {paths[0]}: every .md, .markdown or .txt file of the folder "
+                          "is excluded")
     if not files:
         raise GlusymError("no file to check (the paths hold no .md, .markdown or .txt file, or all are excluded)")
-    single = len(paths) == 1 and len(files) == 1 and Path(paths[0]).is_file()
+    single = len(paths) == 1 and len(files) == 1 and not Path(paths[0]).is_dir()
     katex = None
     if fix or diff:
         from .fix import KaTeX

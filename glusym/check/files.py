@@ -85,7 +85,7 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = (), cwd: Path | None
             for m in matches:
                 add(Path(m))
         else:
-            raise GlusymError(f"no such file or folder: {arg}")
+            raise GlusymError(f"cannot read {arg}: No such file or directory")
     return [found[k] for k in sorted(found) if not excluded(found[k], exclude, cwd)]
 
 
