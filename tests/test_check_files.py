@@ -330,3 +330,27 @@ def test_readme_format_and_diff_examples(options: list[str], with_katex: None, m
     assert main(["check", "docs/example-post.md", *options]) == 1
     assert capsys.readouterr().out == shown
     assert (README.parent / "docs" / "example-post.md").read_bytes() == before
+
+
+@pytest.mark.parametrize("tty, disable, shown", [(True, None, True), (True, "1", False), (False, None, False)])
+def test_progress_bar_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tty: bool,
+                                         disable: str | None, shown: bool) -> None:
+    import io
+    import sys
+
+    from glusym.check.files import check_many
+
+    class Stream(io.StringIO):
+        def isatty(self) -> bool:
+            return tty
+
+    for i in range(4):
+        (tmp_path / f"p{i}.md").write_text(f"$\\sigma(0) = \\frac{{{i + 1}}}{{2}}$\n", encoding="utf-8")
+    monkeypatch.delenv("TQDM_DISABLE", raising=False)
+    if disable is not None:
+        monkeypatch.setenv("TQDM_DISABLE", disable)
+    err = Stream()
+    monkeypatch.setattr(sys, "stderr", err)
+    results = check_many(sorted(tmp_path.glob("*.md")), 5.0, 0.03, 1)
+    assert [r.report.failed for r in results if r.report] == [False, True, True, True]  # σ(0) = 1/2 only
+    assert ("0/4 [" in err.getvalue()) is shown  # the bar, at its start (tqdm throttles the rest)
