@@ -707,17 +707,15 @@ def _cmd_latex(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .check.formula import check_file
+    from .check.command import run
 
-    budget = validate_budget(args.budget, "--budget")
-    if not (0 <= args.approx_tol < float("inf")):
-        raise GlusymError(f"--approx-tol must be a nonnegative number, got {args.approx_tol}")
-    report = check_file(args.file, budget=budget, approx_tol=args.approx_tol)
-    if args.format == "json":
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
-    else:
-        sys.stdout.write(report.to_text())
-    return 1 if report.failed else 0
+    outcome = run(args.paths, args.format, args.budget, args.approx_tol, args.jobs, args.exclude,
+                  fix=args.fix, diff=args.diff)
+    sys.stdout.write(outcome.out)
+    sys.stdout.flush()
+    for note in outcome.notes:
+        print(note, file=sys.stderr)
+    return outcome.status
 
 
 def _standing_text(st: Any) -> str:
@@ -891,19 +889,38 @@ def _parser() -> argparse.ArgumentParser:
                     help="time budget of each part (default 10; more than 0, at most "
                          f"{MAX_BUDGET:g}); a part past it is named on stderr, the exit status is 1")
     lx.set_defaults(func=_cmd_latex)
-    ck = sub.add_parser("check", help="verify every formula of a Markdown post or a plain text",
-                        description="Verify every formula of a file, read by its suffix: .md, .markdown and .mdx "
+    ck = sub.add_parser("check", help="verify every formula of Markdown posts or plain texts (files, folders, globs)",
+                        description="Verify every formula of files, each read by its suffix: .md, .markdown and .mdx "
                                     "as Markdown (kramdown or CommonMark with $ math); .txt and every other "
                                     "suffix as plain text, where formulas are $…$, $$…$$, \\(…\\), \\[…\\] "
                                     "or TeX found by its syntax (in a page saved from the web, the TeX source "
-                                    "that follows each rendered copy).")
-    ck.add_argument("file", help="a Markdown file (.md, .markdown, .mdx) or a plain text (.txt, any other suffix)")
-    ck.add_argument("--format", choices=("text", "json"), default="text")
-    ck.add_argument("--budget", type=_seconds, default=5.0, metavar="SECONDS",
+                                    "that follows each rendered copy). A folder stands for its .md, .markdown "
+                                    "and .txt files (_site/, node_modules/, vendor/ and dot-folders skipped). "
+                                    "Defaults may be set in pyproject.toml's [tool.glusym] or _config.yml's "
+                                    "glusym: (budget, approx_tol, jobs, exclude), found from the working folder "
+                                    "up; the command line overrides them.")
+    ck.add_argument("paths", nargs="+", metavar="PATH",
+                    help="a file (Markdown .md, .markdown, .mdx, or plain text), a folder, or a glob (quoted: "
+                         "expanded here)")
+    ck.add_argument("--format", choices=("text", "json", "github", "sarif", "junit"), default="text",
+                    help="text (default), json, github (workflow commands: ::error for a failing link, ::warning "
+                         "for an unparsed or unknown one), sarif (SARIF 2.1.0), junit (JUnit XML)")
+    ck.add_argument("--budget", type=_seconds, default=None, metavar="SECONDS",
                     help=f"time budget of each link of a formula (default 5; more than 0, at most {MAX_BUDGET:g})")
-    ck.add_argument("--approx-tol", type=_number, default=0.03, metavar="ERROR",
+    ck.add_argument("--approx-tol", type=_number, default=None, metavar="ERROR",
                     help="an approximation (\\approx, \\simeq) holds approximately when its largest absolute "
                          "error is at most ERROR (default 0.03)")
+    ck.add_argument("--jobs", "-j", type=_whole, default=None, metavar="N",
+                    help="check N files at a time, in worker processes (default: the cores; 1: in this process); "
+                         "the output is in the order of the paths whatever N")
+    ck.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                    help="leave out the paths matching GLOB, relative to the working folder (repeatable; added "
+                         "to the configuration's)")
+    ck.add_argument("--fix", action="store_true",
+                    help="write each failing link's suggestion into its file (the original kept as FILE.bak), "
+                         "where the fixed formula holds when checked again and renders in KaTeX (node and "
+                         "katex needed); a file with an unparsed link is left alone")
+    ck.add_argument("--diff", action="store_true", help="show what --fix would change, as a unified diff")
     ck.set_defaults(func=_cmd_check)
     pl = sub.add_parser("plot", help="a figure of the two documents (SVG by default; --list names them)")
     pl.add_argument("figure", nargs="?", help="a figure (see --list)")

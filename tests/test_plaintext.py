@@ -294,7 +294,7 @@ def test_cli_dev_null(capsys: pytest.CaptureFixture[str]) -> None:
     ("latin1.txt", "Pr\xe9face: $x^2$".encode("latin-1"), "not UTF-8"),
     ("huge.txt", b"x_g " * (MAX_DOCUMENT_BYTES // 4 + 1), "larger than 1 MiB"),
     ("missing.txt", None, "No such file"),
-    ("folder", "dir", "Is a directory"),
+    ("folder", "dir", "a folder holding no .md, .markdown or .txt file"),  # a folder stands for its posts
 ])
 def test_cli_unreadable_files_exit_2_with_one_line(tmp_path: Path, name: str, content: bytes | str | None,
                                                    reason: str, capsys: pytest.CaptureFixture[str]) -> None:
