@@ -273,8 +273,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if extras:
             parser.unrecognized(extras)
         parser.error("the following arguments are required: COMMAND")
-    if extras:  # an option mistyped after the subcommand is that subcommand's to report
-        parser.commands[args.command].unrecognized(extras)
+    if extras:  # an argument the subcommand does not know is its to report; one before it, the top's
+        given = list(sys.argv[1:] if argv is None else argv)
+        before = given.index(extras[0]) < given.index(args.command) if extras[0] in given else False
+        (parser if before else parser.commands[args.command]).unrecognized(extras)
     try:
         return int(args.func(args))
     except GlusymError as exc:
