@@ -35,6 +35,7 @@ from typing import Any
 import sympy
 from sympy import Expr, Symbol, oo
 
+from ..bounds import MAX_DEPTH, MAX_NODES, MAX_TERMS  # noqa: F401 (re-exported)
 from ..budget import integer_digits, time_budget, tree_size, validate_budget
 from ..catalogue import Unit, x, x_g, x_v
 from ..display import Display, text
@@ -58,15 +59,6 @@ __all__ = [
     "stack",
 ]
 
-#: The deepest stack glusym builds.
-MAX_DEPTH = 64
-#: The largest ``order × depth`` a chain's Taylor expansion is computed for.
-MAX_TERMS = MAX_ORDER
-#: The largest nested expression (nodes of its tree) a chain builds: the analyses that read the
-#: whole expression (gradient, Hessian, extrema) and its printing walk the tree, which doubles
-#: with each layer of a unit that uses its input twice (64 SwiGLU layers: about 10^20 nodes).
-#: Its Taylor series and growth orders never build it.
-MAX_NODES = 10**5
 #: The most digits of a number in a leading term the growth algebra carries (past it, the order
 #: is still derived and the leading term is not: its coefficient squares with each SwiGLU layer).
 _LEAD_DIGITS = 1000

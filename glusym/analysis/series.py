@@ -29,14 +29,12 @@ from collections.abc import Callable
 import sympy
 from sympy import Add, Expr, Mul, Pow, S, Symbol, erf, erfc, exp, log, pi, sqrt, tanh
 
+from ..bounds import MAX_ORDER  # the most terms a Taylor series is computed to
 from ..errors import GlusymError, shown
 from ..functions import Phi, phi, sigmoid, to_sympy
 
 __all__ = ["MAX_ORDER", "NotAnalytic", "check_order", "taylor_coefficients"]
 
-#: The most terms a Taylor series is computed to (``order``, ``n``): the composition costs
-#: about ``order²`` coefficient products, and a stack's ``order × depth`` shares this limit.
-MAX_ORDER = 640
 
 Series = list[Expr]
 
