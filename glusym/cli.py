@@ -137,7 +137,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .check.command import run
 
     outcome = run(args.paths, args.format, args.budget, args.approx_tol, args.jobs, args.exclude,
-                  fix=args.fix, diff=args.diff)
+                  fix=args.fix, diff=args.diff, quiet=bool(getattr(args, "quiet", False) or args.check_quiet))
     sys.stdout.write(outcome.out)
     sys.stdout.flush()
     for note in outcome.notes:
@@ -256,6 +256,9 @@ def _parser() -> argparse.ArgumentParser:
                          "where the fixed formula holds when checked again and renders in KaTeX (node and "
                          "katex needed); a file with an unparsed link is left alone")
     ck.add_argument("--diff", action="store_true", help="show what --fix would change, as a unified diff")
+    ck.add_argument("-q", "--quiet", dest="check_quiet", action="store_true",
+                    help="only the links that fail, are unparsed or unknown, one line each (PATH:LINE:COL: ...); "
+                         "nothing when every formula holds")
     ck.set_defaults(func=_cmd_check)
     pl = sub.add_parser("plot", help="a figure of the two documents (SVG by default; --list names them)")
     pl.add_argument("figure", nargs="?", help="a figure (see --list)")

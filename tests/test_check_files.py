@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -354,3 +356,20 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.Mon
     results = check_many(sorted(tmp_path.glob("*.md")), 5.0, 0.03, 1)
     assert [r.report.failed for r in results if r.report] == [False, True, True, True]  # σ(0) = 1/2 only
     assert ("0/4 [" in err.getvalue()) is shown  # the bar, at its start (tqdm throttles the rest)
+
+
+def test_quiet_prints_only_the_problems_one_line_each(tmp_path: Path) -> None:
+    """``check --quiet`` (or ``glusym --quiet check``): PATH:LINE:COL: and the message, for each link
+    that fails, is unparsed or unknown; nothing for a post whose formulas hold; the same exit status."""
+    good, bad = tmp_path / "good.md", tmp_path / "bad.md"
+    good.write_text("A post.\n\n$$\\sigma(x) + \\sigma(-x) = 1$$\n", encoding="utf-8")
+    bad.write_text("Intro.\n\nIts derivative is $\\sigma'(x) = \\sigma(x)(1 + \\sigma(x))$, see.\n", encoding="utf-8")
+    for argv in (["check", "--quiet", str(good), str(bad)], ["--quiet", "check", str(good), str(bad)]):
+        out = subprocess.run([sys.executable, "-m", "glusym", *argv], capture_output=True, text=True, timeout=300)
+        assert out.returncode == 1, out.stderr
+        lines = out.stdout.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"{bad}:3:") and ": fails: " in lines[0], lines
+        assert "counterexample" in lines[0]
+    out = subprocess.run([sys.executable, "-m", "glusym", "check", "-q", str(good)], capture_output=True, text=True,
+                         timeout=300)
+    assert (out.returncode, out.stdout) == (0, "")

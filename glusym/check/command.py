@@ -49,7 +49,7 @@ def _status(results: Sequence[Checked]) -> int:
     return 1 if any(c.report is not None and c.report.failed for c in results) else 0
 
 
-def _write(results: Sequence[Checked], fmt: str, single: bool) -> str:
+def _write(results: Sequence[Checked], fmt: str, single: bool, quiet: bool = False) -> str:
     from . import formats
 
     if fmt == "github":
@@ -58,6 +58,8 @@ def _write(results: Sequence[Checked], fmt: str, single: bool) -> str:
         return formats.to_sarif(results)
     if fmt == "junit":
         return formats.to_junit(results)
+    if quiet and fmt == "text":
+        return formats.to_problems(results)
     if single:  # one file: the report as it always was
         (c,) = results
         assert c.report is not None
@@ -72,7 +74,7 @@ def _write(results: Sequence[Checked], fmt: str, single: bool) -> str:
 
 def run(paths: Sequence[str], fmt: str = "text", budget: float | None = None, approx_tol: float | None = None,
         jobs: int | None = None, exclude: Sequence[str] = (), fix: bool = False, diff: bool = False,
-        cwd: Path | None = None, progress: Callable[[int], Any] | None = None) -> Outcome:
+        cwd: Path | None = None, progress: Callable[[int], Any] | None = None, quiet: bool = False) -> Outcome:
     """``glusym check PATHS``. Raises GlusymError for bad usage, a missing path or a bad configuration;
     a single file that cannot be read raises too (as it always did), one of many is reported."""
     if fmt not in FORMATS:
@@ -105,12 +107,12 @@ def run(paths: Sequence[str], fmt: str = "text", budget: float | None = None, ap
         raise GlusymError(results[0].error)
     notes = [f"glusym: error: {c.error}" for c in results if c.error is not None]
     if katex is None:
-        return Outcome(_write(results, fmt, single), notes, _status(results))
-    return _fixing(results, fmt, single, katex, b, tol, diff, notes)
+        return Outcome(_write(results, fmt, single, quiet), notes, _status(results))
+    return _fixing(results, fmt, single, katex, b, tol, diff, notes, quiet)
 
 
 def _fixing(results: Sequence[Checked], fmt: str, single: bool, katex: Any, budget: float | None, tol: float,
-            diff: bool, notes: list[str]) -> Outcome:
+            diff: bool, notes: list[str], quiet: bool = False) -> Outcome:
     from .files import locate
     from .fix import fix_file, unified_diff, write_fix
     from .formula import read_document
@@ -139,4 +141,4 @@ def _fixing(results: Sequence[Checked], fmt: str, single: bool, katex: Any, budg
             after.append(Checked(c.path, f.report, tuple(locate(f.new, f.report))))
     if diff:
         return Outcome("".join(diffs), notes, _status(results))
-    return Outcome(_write(after, fmt, single), notes, _status(after))
+    return Outcome(_write(after, fmt, single, quiet), notes, _status(after))

@@ -84,6 +84,20 @@ def to_github(results: Sequence[Checked]) -> str:
     return "".join(s + "\n" for s in out)
 
 
+def to_problems(results: Sequence[Checked]) -> str:
+    """``--quiet``: one line per link that fails, is unparsed or is unknown, as compilers write them
+    (``PATH:LINE:COL: fails: the formula; why``); nothing for a file whose formulas all hold."""
+    out = []
+    for c in results:
+        if c.report is None:
+            out.append(f"{c.path}: error: {c.error or ''}")
+            continue
+        for line, col, k in _items(c):
+            if k.verdict == "fails" or k.verdict in WARNED:
+                out.append(f"{c.path}:{line}:{col}: " + message(k).replace("\n", " "))  # message: "fails: …"
+    return "".join(s + "\n" for s in out)
+
+
 def _uri(path: str, cwd: Path) -> str:
     p = Path(path)
     try:
