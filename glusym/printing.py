@@ -226,7 +226,15 @@ def pretty(expr: Any, decimals: Iterable[Any] = ()) -> str:
     >>> print(pretty(sigmoid(Rational(851, 500) * Symbol("x")), {Rational("1.702")}))
     σ(1.702⋅x)
     """
-    return _PostPrettyPrinter({"use_unicode": True, "wrap_line": False}).doprint(decimal_form(expr, decimals))
+    from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
+
+    # the symbology reads SymPy's global flag, not the printer's setting: set it for this print only,
+    # as sympy.pretty does (else the output depends on what was printed before in the process)
+    previous = pretty_use_unicode(True)
+    try:
+        return _PostPrettyPrinter({"use_unicode": True, "wrap_line": False}).doprint(decimal_form(expr, decimals))
+    finally:
+        pretty_use_unicode(previous)
 
 
 class _PostPrettyPrinter(PrettyPrinter):

@@ -182,3 +182,18 @@ def test_claims_finds_the_documents_without_documents(seeds: Path, monkeypatch: 
     assert commands._documents().resolve() == seeds.resolve()
     monkeypatch.chdir(ROOT)
     assert commands._documents() == Path("../shared/seeds")
+
+
+def test_the_report_is_unicode_whatever_was_imported_before() -> None:
+    """SymPy's pretty symbology reads a global flag, not the printer's setting: in a process that
+    had printed nothing before (only glusym.cli imported), derive printed x_g*x_v*σ(x_g) and ASCII
+    fraction bars, where after `import glusym` it printed x_g⋅xᵥ⋅σ(x_g)."""
+    code = ("import io, contextlib\n"
+            "from glusym.cli import main\n"
+            "buf = io.StringIO()\n"
+            "with contextlib.redirect_stdout(buf):\n"
+            "    main(['derive', 'swiglu'])\n"
+            "print([l for l in buf.getvalue().splitlines() if 'swiglu(x_g' in l][0])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "swiglu(x_g, x_v) = x_g⋅xᵥ⋅σ(x_g)"
