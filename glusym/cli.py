@@ -137,7 +137,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .check.command import run
 
     outcome = run(args.paths, args.format, args.budget, args.approx_tol, args.jobs, args.exclude,
-                  fix=args.fix, diff=args.diff, quiet=bool(getattr(args, "quiet", False) or args.check_quiet))
+                  fix=args.fix, diff=args.diff, quiet=bool(getattr(args, "quiet", False) or args.check_quiet),
+                  approx_interval=args.approx_interval)
     sys.stdout.write(outcome.out)
     sys.stdout.flush()
     for note in outcome.notes:
@@ -232,7 +233,7 @@ def _parser() -> argparse.ArgumentParser:
                                     "that follows each rendered copy). A folder stands for its .md, .markdown "
                                     "and .txt files (_site/, node_modules/, vendor/ and dot-folders skipped). "
                                     "Defaults may be set in pyproject.toml's [tool.glusym] or _config.yml's "
-                                    "glusym: (budget, approx_tol, jobs, exclude), found from the working folder "
+                                    "glusym: (budget, approx_tol, approx_interval, jobs, exclude), found from the working folder "
                                     "up; the command line overrides them.")
     ck.add_argument("paths", nargs="+", metavar="PATH",
                     help="a file (Markdown .md, .markdown, .mdx, or plain text), a folder, or a glob (quoted: "
@@ -245,6 +246,8 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--approx-tol", type=_number, default=None, metavar="ERROR",
                     help="an approximation (\\approx, \\simeq) holds approximately when its largest absolute "
                          "error is at most ERROR (default 0.03)")
+    ck.add_argument("--approx-interval", nargs=2, type=_number, default=None, metavar=("LOW", "HIGH"),
+                    help="where an approximation is measured when its formula states no domain (default -6 6)")
     ck.add_argument("--jobs", "-j", type=_whole, default=None, metavar="N",
                     help="check N files at a time, in worker processes (default: the cores; 1: in this process); "
                          "the output is in the order of the paths whatever N")

@@ -6,6 +6,7 @@ with PyYAML's safe_load), the first found walking up from a folder. The command 
 [tool.glusym]
 budget = 10          # seconds per link, more than 0, at most 86400
 approx_tol = 0.05    # the largest error of an approximation that holds approximately
+approx_interval = [-4, 4]   # where an approximation is measured when its formula states no domain
 jobs = 2             # worker processes
 exclude = ["drafts", "*/old-*.md"]   # globs of paths (relative to the working folder) not checked
 ```
@@ -25,7 +26,7 @@ from .errors import GlusymError
 
 __all__ = ["Config", "find_config", "load_config"]
 
-KEYS = ("budget", "approx_tol", "jobs", "exclude")
+KEYS = ("budget", "approx_tol", "approx_interval", "jobs", "exclude")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Config:
 
     budget: float | None = None
     approx_tol: float | None = None
+    approx_interval: tuple[float, float] | None = None
     jobs: int | None = None
     exclude: tuple[str, ...] = ()
     source: str | None = None
@@ -107,6 +109,13 @@ def load_config(path: Path) -> Config:
             if v < 0:
                 raise GlusymError(f"{path}: approx_tol must be a nonnegative number, not {value!r}")
             out[key] = v
+        elif key == "approx_interval":
+            if not isinstance(value, list) or len(value) != 2:
+                raise GlusymError(f"{path}: approx_interval must be two numbers [LOW, HIGH], not {value!r}")
+            lo, hi = (_number(path, key, v) for v in value)
+            if not lo < hi:
+                raise GlusymError(f"{path}: approx_interval must be [LOW, HIGH] with LOW < HIGH, not {value!r}")
+            out[key] = (lo, hi)
         elif key == "jobs":
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1024:
                 raise GlusymError(f"{path}: jobs must be a whole number from 1 to 1024, not {value!r}")

@@ -373,3 +373,22 @@ def test_quiet_prints_only_the_problems_one_line_each(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "glusym", "check", "-q", str(good)], capture_output=True, text=True,
                          timeout=300)
     assert (out.returncode, out.stdout) == (0, "")
+
+
+def test_the_approximation_interval_from_the_command_line_and_the_configuration(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """GELU(x) ≈ xσ(1.702x) is off by 0.0203 on the default [-6, 6] and by 0.0064 on [-1, 1]: at a
+    tolerance of 0.01 it fails on the first and holds on the second, set by --approx-interval or
+    by approx_interval in [tool.glusym]; the flag overrides the file; a bad interval is exit 2."""
+    post = tmp_path / "p.md"
+    post.write_text("A post.\n\n$$\\mathrm{GELU}(x) \\approx x\\sigma(1.702x)$$\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", str(post), "--approx-tol", "0.01", "-j", "1"]) == 1
+    assert main(["check", str(post), "--approx-tol", "0.01", "--approx-interval", "-1", "1", "-j", "1"]) == 0
+    (tmp_path / "pyproject.toml").write_text("[tool.glusym]\napprox_tol = 0.01\napprox_interval = [-1, 1]\n")
+    assert main(["check", str(post), "-j", "1"]) == 0
+    assert main(["check", str(post), "--approx-interval", "-6", "6", "-j", "1"]) == 1  # the flag wins
+    assert main(["check", str(post), "--approx-interval", "1", "-1", "-j", "1"]) == 2
+    for bad in ("[1]", "[2, 1]", "['a', 1]", "3"):
+        (tmp_path / "pyproject.toml").write_text(f"[tool.glusym]\napprox_interval = {bad}\n")
+        assert main(["check", str(post), "-j", "1"]) == 2

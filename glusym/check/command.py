@@ -30,6 +30,22 @@ class Outcome:
 
 def settings(budget: float | None, approx_tol: float | None, jobs: int | None, exclude: Sequence[str],
              config: Config) -> tuple[float | None, float, int, tuple[str, ...]]:
+    """The command line's values over the configuration's over the defaults, each validated
+    (the approximation interval: :func:`interval_setting`)."""
+    return _settings(budget, approx_tol, jobs, exclude, config)
+
+
+def interval_setting(interval: Any, config: Config) -> Any:
+    """``--approx-interval LOW HIGH`` over the configuration's ``approx_interval`` over None (the
+    checker's default, x ∈ [−6, 6]), validated."""
+    from .formula import approximation_interval
+
+    chosen = interval if interval is not None else config.approx_interval
+    return None if chosen is None else approximation_interval(chosen)
+
+
+def _settings(budget: float | None, approx_tol: float | None, jobs: int | None, exclude: Sequence[str],
+              config: Config) -> tuple[float | None, float, int, tuple[str, ...]]:
     """The command line's values over the configuration's over the defaults, each validated."""
     b = validate_budget(budget if budget is not None else config.budget if config.budget is not None
                         else DEFAULT_LINK_BUDGET, "--budget")
@@ -74,7 +90,8 @@ def _write(results: Sequence[Checked], fmt: str, single: bool, quiet: bool = Fal
 
 def run(paths: Sequence[str], fmt: str = "text", budget: float | None = None, approx_tol: float | None = None,
         jobs: int | None = None, exclude: Sequence[str] = (), fix: bool = False, diff: bool = False,
-        cwd: Path | None = None, progress: Callable[[int], Any] | None = None, quiet: bool = False) -> Outcome:
+        cwd: Path | None = None, progress: Callable[[int], Any] | None = None, quiet: bool = False,
+        approx_interval: Any = None) -> Outcome:
     """``glusym check PATHS``. Raises GlusymError for bad usage, a missing path or a bad configuration;
     a single file that cannot be read raises too (as it always did), one of many is reported."""
     if fmt not in FORMATS:
@@ -88,6 +105,7 @@ def run(paths: Sequence[str], fmt: str = "text", budget: float | None = None, ap
         if first.exists():
             config = config_for(first if first.is_dir() else first.parent)
     b, tol, j, skip = settings(budget, approx_tol, jobs, exclude, config)
+    interval = interval_setting(approx_interval, config)
     files = discover(paths, skip, cwd)
     if not files and len(paths) == 1 and Path(paths[0]).is_dir():
         raise GlusymError(f"cannot read {paths[0]}: a folder holding no .md, .markdown or .txt file (none excluded)"
@@ -102,7 +120,7 @@ def run(paths: Sequence[str], fmt: str = "text", budget: float | None = None, ap
 
         katex = KaTeX()  # refused at once, before any checking, where node or KaTeX is missing
     kwargs = {} if progress is None else {"progress": progress}
-    results = check_many(files, b, tol, j, **kwargs)
+    results = check_many(files, b, tol, j, approx_interval=interval, **kwargs)
     if single and results[0].error is not None:
         raise GlusymError(results[0].error)
     notes = [f"glusym: error: {c.error}" for c in results if c.error is not None]

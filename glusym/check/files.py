@@ -160,12 +160,12 @@ class Checked:
     error: str | None = None
 
 
-def check_one(path: str, budget: float | None, approx_tol: float) -> Checked:
+def check_one(path: str, budget: float | None, approx_tol: float, approx_interval: Any = None) -> Checked:
     """Check one file (in a worker process or in this one); an unreadable file is an error, never raised."""
     from .formula import check_file, read_document
 
     try:
-        report = check_file(path, budget=budget, approx_tol=approx_tol)
+        report = check_file(path, budget=budget, approx_tol=approx_tol, approx_interval=approx_interval)
         positions = tuple(locate(read_document(path), report))
     except GlusymError as exc:
         return Checked(path, None, (), str(exc))
@@ -190,7 +190,7 @@ def _progress(total: int) -> Any:
 
 
 def check_many(paths: Sequence[Path], budget: float | None, approx_tol: float, jobs: int,
-               progress: Callable[[int], Any] = _progress) -> list[Checked]:
+               progress: Callable[[int], Any] = _progress, approx_interval: Any = None) -> list[Checked]:
     """Every file checked, ``jobs`` at a time in worker processes (one: in this process); the
     results sorted by path, whatever the order they finished in."""
     names = [str(p) for p in paths]
@@ -199,7 +199,7 @@ def check_many(paths: Sequence[Path], budget: float | None, approx_tol: float, j
         if jobs <= 1 or len(names) <= 1:
             for n in names:
                 bar.set_postfix_str(n, refresh=False)
-                results.append(check_one(n, budget, approx_tol))
+                results.append(check_one(n, budget, approx_tol, approx_interval))
                 bar.update(1)
         else:
             import multiprocessing
@@ -207,7 +207,7 @@ def check_many(paths: Sequence[Path], budget: float | None, approx_tol: float, j
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             with ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=context) as pool:
-                futures = [pool.submit(check_one, n, budget, approx_tol) for n in names]
+                futures = [pool.submit(check_one, n, budget, approx_tol, approx_interval) for n in names]
                 for fut in as_completed(futures):
                     results.append(fut.result())
                     bar.update(1)

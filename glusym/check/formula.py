@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from dataclasses import replace
@@ -75,7 +76,8 @@ def _link_budget(budget: Any) -> float:
 
 
 def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
-                  context: dict[str, Any] | None = None, approx_tol: float = DEFAULT_APPROX_TOL) -> tuple[Link, ...]:
+                  context: dict[str, Any] | None = None, approx_tol: float = DEFAULT_APPROX_TOL,
+                  approx_interval: Any = None) -> tuple[Link, ...]:
     """The links of one formula with their verdicts (``context``: the document's definitions so
     far, updated with this formula's). A budget that is not a number of seconds in (0, 86400] is
     refused at once, with :class:`GlusymError`; None is the largest budget, a day."""
@@ -86,11 +88,12 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
                                                      f"({MAX_FORMULA_CHARS:,}): not read"),)
     rows = _rows(tex)
     if rows is not None:  # an aligned block: each row is a formula of its own
-        return tuple(k for row in rows for k in check_formula(row, budget, context, approx_tol))
+        return tuple(k for row in rows for k in check_formula(row, budget, context, approx_tol, approx_interval))
     pieces = split_display(tex)
     if len(pieces) > 1:  # "f(x) = …, \qquad f'(x) = …": formulas side by side, each on its own
-        return tuple(k for piece in pieces for k in check_formula(piece, budget, context, approx_tol))
+        return tuple(k for piece in pieces for k in check_formula(piece, budget, context, approx_tol, approx_interval))
     approx_tol = _tolerance(approx_tol)
+    approx_interval = approximation_interval(approx_interval)
     at = None
     note = split_limit_note(tex) if re.search(r"\\(sim|approx|simeq)(?![A-Za-z])", tex) else None
     if note is not None:  # "f \\sim g \\text{ as } x \\to \\infty": the limit, then the relation
@@ -147,12 +150,14 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
         except GlusymError as exc:  # a function of the document written as a number
             links.append(Link(lt, rt, "unknown", str(exc), op=op))
             continue
-        verdict, reason, ce = _link(da, db, op, i, again, condition, chain, unit_params, context, budget, approx_tol, at)
+        verdict, reason, ce = _link(da, db, op, i, again, condition, chain, unit_params, context, budget, approx_tol, at,
+                                    approx_interval)
         if verdict == "definition":
             _record(da, db, context)  # as read: the parameters are real symbols there, their domains per link
         elif verdict == "unknown" and _UNSET_MARK in reason.split(";")[0]:
             # a bound true at glusym's default value: true for every value the parameter may take?
-            verdict, reason, ce = _for_every_value(tex, variables, i, op, again, context, budget, approx_tol, at,
+            verdict, reason, ce = _for_every_value(tex, variables, i, op, again, context, budget, approx_tol,
+                                                   (at, approx_interval),
                                                    chain, (verdict, reason, ce))
         links.append(Link(lt, rt, verdict, reason, ce, op=op,
                           suggestion=_suggestion(lt, da, db, op, budget) if verdict == "fails" else None))
@@ -199,10 +204,12 @@ def _document_variables(context: dict[str, Any]) -> frozenset[str]:
 
 def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: Chain,
           unit_params: dict[str, tuple[Any, ...]], context: dict[str, Any], budget: float, approx_tol: float,
-          at: Any) -> tuple[str, str, Any]:
+          at: Any, approx_interval: Any = None) -> tuple[str, str, Any]:
     """One link judged (definitions substituted): its parameters for their admissible values (a
     unit's, and what the document stated of them), the domain note applied."""
     domain = chain.domain if op != "=" else None
+    if domain is None and op == "~=" and approx_interval is not None:  # the configured interval, where none is stated
+        domain = approx_interval
     lt, rt = chain.latex[i], chain.latex[i + 1]
     names = {s.name for e in (a, b) if isinstance(e, sympy.Basic) for s in e.free_symbols}
     doms = {} if condition else parameter_domains(names, unit_params, context)
@@ -261,7 +268,7 @@ def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float) -> str | N
 
 
 def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, context: dict[str, Any], budget: float,
-                     approx_tol: float, at: Any, chain: Chain, verdict: tuple[str, str, Any]) -> tuple[str, str, Any]:
+                     approx_tol: float, at_interval: Any, chain: Chain, verdict: tuple[str, str, Any]) -> tuple[str, str, Any]:
     """Link i again, the parameters it left at glusym's default read as the post's symbols over
     their admissible values (ELU's alpha > 0): where it holds for every one it holds whatever value
     the author means (LeakyReLU(x) ∈ ℝ); else the verdict stays ``unknown``."""
@@ -278,7 +285,9 @@ def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, con
             a, b = apply_definitions(a, context), apply_definitions(b, context)
     except (LatexParseError, GlusymError, RecursionError, MemoryError):  # BudgetExceeded is a GlusymError
         return verdict
-    v, r, ce = _link(a, b, op, i, again, False, again_chain, dict(again_chain.params), context, budget, approx_tol, at)
+    at, interval = at_interval
+    v, r, ce = _link(a, b, op, i, again, False, again_chain, dict(again_chain.params), context, budget, approx_tol, at,
+                     interval)
     if v in TRUE_VERDICTS:
         return v, f"{r} (the formula does not set {', '.join(sorted(names))}: it holds for every value)", ce
     return verdict
@@ -307,6 +316,20 @@ def _unset_parameters(chain: Chain, i: int) -> str:
             "and the document does not state it)")
 
 
+def approximation_interval(value: Any) -> Any:
+    """The interval an approximation (``≈``) is measured on where its formula states none: None (the
+    default, x ∈ [−6, 6]), a pair LOW < HIGH of finite numbers, or a SymPy Interval."""
+    if value is None or isinstance(value, sympy.Interval):
+        return value
+    try:
+        lo, hi = (float(v) for v in value)
+    except (TypeError, ValueError):
+        raise GlusymError(f"the approximation interval must be two numbers LOW HIGH, not {value!r}") from None
+    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+        raise GlusymError(f"the approximation interval must be two finite numbers LOW < HIGH, got {lo:g} {hi:g}")
+    return sympy.Interval(sympy.Rational(str(lo)), sympy.Rational(str(hi)))
+
+
 def _tolerance(approx_tol: float) -> float:
     try:
         tol = float(approx_tol)
@@ -318,13 +341,14 @@ def _tolerance(approx_tol: float) -> float:
 
 
 def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<text>",
-               approx_tol: float = DEFAULT_APPROX_TOL) -> Report:
+               approx_tol: float = DEFAULT_APPROX_TOL, approx_interval: Any = None) -> Report:
     """Check every formula of a Markdown text (a bad ``budget`` or ``approx_tol`` is refused at
     once, with :class:`GlusymError`)."""
     budget = _link_budget(budget)
     t0 = time.monotonic()
     context: dict[str, Any] = {}
     tol = _tolerance(approx_tol)
+    interval = approximation_interval(approx_interval)
     formulas = []
     local: dict[str, Any] = {}  # names set for one paragraph only, and what they were before
     paragraph, conditional = -1, False
@@ -339,7 +363,7 @@ def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<tex
         conditional = not span.display and (_CONDITIONAL.search(span.lead) is not None
                                              or (conditional and _CONTINUING.fullmatch(span.lead) is not None))
         before = dict(context) if conditional else None
-        links = check_formula(span.latex, budget, context, tol)
+        links = check_formula(span.latex, budget, context, tol, interval)
         if before is not None:
             changed = [n for n in context if not n.startswith("_") and context[n] is not before.get(n)
                        and _number_binding(context[n])]  # β = 0; a distribution or a function stays
