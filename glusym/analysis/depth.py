@@ -115,6 +115,11 @@ class Chain(Display):
     def variables(self) -> tuple[Symbol, ...]:
         return (x,)
 
+    def _eval_taylor(self, order: int, budget: float | None) -> TaylorResult:
+        """:func:`glusym.taylor` of a stack: :func:`chain_taylor` (taylor asks the object, as SymPy's
+        ``_eval_*`` methods are asked, and does not import this module)."""
+        return chain_taylor(self, order, budget)
+
     @property
     def name(self) -> str:
         return f"{self.unit.name}_depth{self.depth}"

@@ -138,10 +138,9 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
     """
     check_order(order)
     validate_budget(budget)
-    if getattr(obj, "kind", None) == "chain":  # composed layer by layer, not expanded
-        from .depth import chain_taylor
-
-        return chain_taylor(obj, order, budget)
+    own = getattr(obj, "_eval_taylor", None)
+    if callable(own):  # a stack composes its series layer by layer (glusym.analysis.depth), not expanded
+        return own(order, budget)
     expr, variables = as_function(obj)
     expr = to_piecewise(expr)
     try:

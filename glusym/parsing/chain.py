@@ -296,6 +296,7 @@ def _parse_chain(tex: str, variables: frozenset[str] = frozenset(), stated: froz
     s, _ = _strip_delimiters(tex)
     raw = walk(s)
     ctx = make_context(s, raw, variables, stated)
+    ctx.rows = _row_relations
     toks = prepare(raw, keep_wide=True)
     while toks and (toks[-1].is_char(".", ",", ";") or toks[-1].kind == "wide"
                     or (toks[-1].kind == "cmd" and toks[-1].text in TEXT_MACROS

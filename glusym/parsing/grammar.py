@@ -243,6 +243,9 @@ class Context:
     stated: frozenset[str] = frozenset()
     symbols: dict[str, list[Any]] = field(default_factory=dict)
     defaults: list[tuple[str, Any]] = field(default_factory=list)
+    #: how an aligned environment's rows are read: a formula chain's relations, row by row (set by
+    #: :mod:`glusym.parsing.chain`, which imports this module: the reader is handed down, not imported)
+    rows: Callable[[Context, Tok], list[Any]] | None = None
 
     def post_name(self, p: Any) -> str | None:
         """The post's name for the parameter ``p`` of a unit it writes by its name: the parameter's
@@ -1830,9 +1833,9 @@ class Parser:
             m = sympy.Matrix(cells)
             return m.det() if name == "vmatrix" else sympy.ImmutableMatrix(m)
         if name in ALIGNMENTS:
-            from .chain import _row_relations
-
-            return sympy.Tuple(*_row_relations(self.ctx, t))
+            if self.ctx.rows is None:
+                raise LatexParseError(f"the environment {name!r} is read only as a formula's rows")
+            return sympy.Tuple(*self.ctx.rows(self.ctx, t))
         raise LatexParseError(f"the environment {name!r} is not read")
 
 
