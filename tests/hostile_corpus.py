@@ -143,7 +143,9 @@ def _files() -> list[Case]:
         _check("nul-bytes", b"$x = x$\n" + b"\0" * 10_000 + b"\n$y = 1$\n", exits={0, 1, 2}),
         _check("empty-file", b""),
         _check("only-newlines", b"\n" * 1_000_000),
-        Case("directory-as-file", ("check", "{dir}"), exits=frozenset({2}), says="glusym: error"),
+        # a folder is a set of posts now (check takes folders): one holding none is the error
+        Case("folder-without-posts", ("check", "{dir}/empty"), exits=frozenset({2}), says="glusym: error"),
+        Case("folder-of-posts", ("check", "{dir}"), exits=frozenset({0, 1})),
         Case("missing-file", ("check", "/nonexistent/post.md"), exits=frozenset({2}), says="glusym: error"),
         Case("dev-zero", ("check", "/dev/zero"), exits=frozenset({2}), says="glusym: error"),
         Case("dev-urandom", ("check", "/dev/urandom"), exits=frozenset({2}), says="glusym: error"),
@@ -283,6 +285,7 @@ def command(case: Case, workdir: Path) -> list[str]:
         post.write_bytes(data)
     elif not post.exists():
         post.write_text(_POST_WITH_A_FALSE_FORMULA)
+    (workdir / "empty").mkdir(exist_ok=True)  # a folder with no post in it
     return [sys.executable, "-m", "glusym", *(a.replace("{file}", str(post)).replace("{dir}", str(workdir))
                                              for a in case.argv)]
 

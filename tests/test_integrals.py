@@ -320,7 +320,8 @@ def test_divergence_by_quadrature_alone(no_closed_forms: None) -> None:
 
 def test_the_budget_bounds_the_quadrature(no_closed_forms: None) -> None:
     t0 = time.monotonic()
-    (link,) = check_formula(r"\int_{-\infty}^{\infty} \text{selu}(z)^2\,\varphi(z)\,\mathrm{d}z = 1", budget=0.3)
+    # the quadrature takes about 0.3 s warm on this machine: a budget of a tenth of that must cut it
+    (link,) = check_formula(r"\int_{-\infty}^{\infty} \text{selu}(z)^2\,\varphi(z)\,\mathrm{d}z = 1", budget=0.03)
     assert time.monotonic() - t0 < 1.5
     assert link.verdict == "unknown" and "budget" in link.reason, link.reason
 
