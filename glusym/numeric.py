@@ -20,7 +20,7 @@ import mpmath
 import numpy as np
 import sympy
 
-from .analysis._common import as_expr, boundaries, lambdify, select_branches, to_piecewise
+from .analysis._common import as_expr, boundaries, lambdify, select_branches, to_piecewise, without_ite
 from .errors import GlusymError
 from .functions import elementary
 
@@ -58,7 +58,7 @@ def to_mpmath(obj: Any) -> Callable[..., mpmath.mpf]:
     0.62245933120185456464 0.0
     """
     expr, variables = as_expr(obj)
-    code = elementary(to_piecewise(expr))
+    code = elementary(without_ite(to_piecewise(expr)))
     compiled = lambdify(variables, code, modules="mpmath")
     n = len(variables)
 

@@ -103,9 +103,15 @@ def to_piecewise(expr: Expr) -> Expr:
     kinds = (Abs, Max, Min, Heaviside, sign)
     if expr.has(*kinds):
         expr = expr.replace(lambda e: isinstance(e, kinds), lambda e: e.rewrite(Piecewise))
+    return expr
+
+
+def without_ite(expr: Expr) -> Expr:
+    """SymPy's ITE (a Piecewise inside a condition: a stack's ReLU²(ReLU²(x)) > 0 is
+    ITE(x > 0, x² > 0, False)) as And/Or/Not, for the compilers (mpmath's lambdify cannot print
+    it). Not part of :func:`to_piecewise`: the checker's samplers read a condition's relations as
+    they are written, and the Or of Ands the rewrite makes hid a region from them."""
     if isinstance(expr, sympy.Basic) and expr.has(sympy.ITE):
-        # a stack's condition on a Piecewise (ReLU²(ReLU²(x)) > 0 is ITE(x > 0, x² > 0, False)):
-        # as And/Or/Not, which NumPy, mpmath and the branch readers take
         expr = expr.replace(lambda e: isinstance(e, sympy.ITE), lambda e: e.to_nnf())
     return expr
 
