@@ -13,6 +13,27 @@ from pathlib import Path
 
 import pytest
 
+#: The test files whose tests take more than 5 s in all on this project's 2-core machine (measured
+#: with `python -m pytest --durations=0`, summed per file); their tests are marked ``slow``, so that
+#: `python -m pytest -m "not slow"` is a quick loop (under a minute). CI runs everything.
+SLOW = frozenset({
+    "test_steady.py", "test_range.py", "test_plaintext.py", "test_kramdown.py", "test_notebook.py",
+    "test_parameters.py", "test_figures_orders.py", "test_check_files.py", "test_cache.py", "test_suggest.py",
+    "test_soundness_corpus.py", "test_plotting.py", "test_integrals.py", "test_budget.py", "test_display.py",
+    "test_claims.py", "test_numpy_accuracy.py", "test_cli.py", "test_precommit.py", "test_sampling.py",
+    "test_derivations.py", "test_slider_browser.py", "test_figures_render.py", "test_relations.py",
+    "test_hostile.py", "test_corpus.py", "test_depth.py", "test_cli_usage.py",
+})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    missing = sorted(n for n in SLOW if not (Path(__file__).parent / n).exists())
+    if missing:  # a renamed file would silently join the quick loop
+        raise pytest.UsageError(f"tests/conftest.py SLOW names files that do not exist: {', '.join(missing)}")
+    for item in items:
+        if item.path.name in SLOW:
+            item.add_marker(pytest.mark.slow)
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 
