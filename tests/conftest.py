@@ -8,8 +8,9 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,3 +107,30 @@ def debian_program(package: str, program: Path) -> str:
     if not program.exists():
         pytest.fail(f"apt-get installed {package} but {program} is missing")
     return str(program)
+
+
+#: Debian's Chromium, driven through playwright's Python package (its own browser download cannot
+#: work here: the machine reaches package registries only).
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    """/usr/bin/chromium, installed from Debian's packages when missing (about 25 s, more with apt-get update)."""
+    debian_program("chromium", CHROMIUM)
+    return str(CHROMIUM)
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[Any]:
+    """A headless Chromium, one a test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True, timeout=60_000)
+        try:
+            yield b
+        finally:
+            b.close()

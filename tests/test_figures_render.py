@@ -23,19 +23,14 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import debian_program
 from matplotlib.figure import Figure
 
 from glusym import plotting
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WHITE, DARK = "#ffffff", "#111111"
 OVERLAP_PX = 2.0  # glyph boxes of neighbouring lines may touch by this much
 OUTSIDE_PX = 1.0
@@ -62,25 +57,6 @@ MEASURE = """
   return {svg: {left: box.left, top: box.top, right: box.right, bottom: box.bottom, width: box.width}, texts: out};
 }
 """
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    """/usr/bin/chromium, installed from Debian's packages when missing (about 25 s, more with apt-get update)."""
-    debian_program("chromium", CHROMIUM)
-    return str(CHROMIUM)
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True, timeout=60_000)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def page_html(svg: str, background: str) -> str:

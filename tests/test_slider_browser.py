@@ -20,7 +20,7 @@ import json
 import math
 import re
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,34 +35,12 @@ from glusym.cli import main
 from glusym.numeric import to_mpmath
 from glusym.plotting.slider import beta_stops
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 THEMES = {"light": ("#ffffff", "#1a1a1a"), "dark": ("#121212", "#e8e8e8")}
 WIDTHS = (1280, 360)
 STOPS = beta_stops()
 #: How far the drawn polyline may be from the curve, in SVG user units (the plot is 600 x 400):
 #: the simplification's 0.05 and the two decimals of the path data, with room for the fit.
 TOL_UNITS = 0.08
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    """/usr/bin/chromium, installed from Debian's packages when missing (about 25 s, more with apt-get update)."""
-    debian_program("chromium", CHROMIUM)
-    return str(CHROMIUM)
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True, timeout=60_000)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture(scope="module")
