@@ -24,6 +24,7 @@ x*sigmoid(2*x)
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -58,8 +59,10 @@ __all__ = [
     "DECIMALS",
     "Param",
     "Unit",
+    "find",
     "get",
     "glu",
+    "name_key",
     "names",
     "order_raise",
     "vector_form",
@@ -685,12 +688,14 @@ def _build() -> Mapping[str, Unit]:
 CATALOGUE: Mapping[str, Unit] = _build()
 
 
-def _key(name: str) -> str:
-    return name.strip().lower().replace("-", "_").replace(" ", "_")
+def name_key(name: str) -> str:
+    """A name as looked up: case, ``_``, ``-``, spaces and backslashes ignored (``Hard-Tanh``,
+    ``hard_tanh``, ``\\hardtanh`` are one name)."""
+    return re.sub(r"[\s_\-\\]", "", name.lower())
 
 
 _LOOKUP: Mapping[str, str] = MappingProxyType(
-    {_key(alias): unit.name for unit in CATALOGUE.values() for alias in (unit.name, *unit.aliases)}
+    {name_key(alias): unit.name for unit in CATALOGUE.values() for alias in (unit.name, *unit.aliases)}
 )
 
 
@@ -701,6 +706,18 @@ def names() -> tuple[str, ...]:
     True
     """
     return tuple(CATALOGUE)
+
+
+def find(name: str) -> Unit | None:
+    """The catalogue entry called ``name`` (canonical, alias, PyTorch or JAX spelling; case,
+    ``_``, ``-``, spaces and backslashes ignored), or None: the one name lookup of glusym, used by
+    :func:`get` and by the LaTeX reader (``\\text{SwiGLU}``, ``\\mathrm{gelu_exact}``).
+
+    >>> find("Leaky-ReLU").name, find(r"\\relu").name, find("swigl")
+    ('leaky_relu', 'relu', None)
+    """
+    key = name_key(name)
+    return CATALOGUE[_LOOKUP[key]] if key in _LOOKUP else None
 
 
 def get(name: str, **params: Any) -> Unit:
@@ -717,13 +734,13 @@ def get(name: str, **params: Any) -> Unit:
     """
     if not isinstance(name, str):
         raise GlusymError(f"a unit name is a string, not {type(name).__name__}")
-    key = _key(name)
-    if key not in _LOOKUP:
+    unit = find(name)
+    if unit is None:
+        key = name_key(name)
         close = difflib.get_close_matches(key, list(_LOOKUP), n=3, cutoff=0.75) or \
             difflib.get_close_matches(key, list(_LOOKUP), n=3, cutoff=0.6)
         close_names = list(dict.fromkeys(_LOOKUP[c] for c in close))
         hint = f" (did you mean: {', '.join(close_names)}?)" if close_names else " (see `python -m glusym list`)"
         raise GlusymError(f"unknown unit {name!r}{hint}")
-    unit = CATALOGUE[_LOOKUP[key]]
     return unit.with_params(**params) if params else unit
 

@@ -9,7 +9,7 @@ import sympy
 
 import glusym
 from glusym import CATALOGUE, GlusymError, get
-from glusym.catalogue import Param, Unit, x, x_g, x_v
+from glusym.catalogue import Param, Unit, find, name_key, x, x_g, x_v
 
 # Every elementwise activation of torch.nn.functional and jax.nn, by both libraries' spellings.
 TORCH = ["relu", "relu6", "leaky_relu", "prelu", "threshold", "elu", "celu", "selu", "gelu", "sigmoid",
@@ -50,8 +50,22 @@ def test_aliases_are_unambiguous() -> None:
     seen: dict[str, str] = {}
     for u in CATALOGUE.values():
         for spelling in (u.name, *u.aliases):
-            key = spelling.lower()
+            key = name_key(spelling)  # the key the one lookup uses: no two entries share one
             assert seen.setdefault(key, u.name) == u.name, f"{spelling} names two entries"
+
+
+@pytest.mark.parametrize("name", sorted({n for u in CATALOGUE.values() for n in (u.name, *u.aliases)}))
+def test_one_name_lookup_for_the_api_and_the_latex_reader(name: str) -> None:
+    """``get`` and the LaTeX reader find a unit by the same rule, however it is spelt."""
+    from glusym.parsing import parse_latex
+
+    unit = CATALOGUE[get(name).name]
+    for spelling in (name, name.upper(), name.replace("_", "-"), name.replace("_", " ")):
+        assert find(spelling) is unit and get(spelling) is unit
+    if len(unit.variables) == 1 and not unit.params:
+        read = parse_latex(r"\operatorname{%s}(x)" % name.replace("_", r"\_"))
+        assert sympy.simplify(read - unit.expr) == 0, (name, read)
+    assert find(name + "zz") is None
 
 
 def test_catalogue_is_read_only() -> None:

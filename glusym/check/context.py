@@ -14,12 +14,12 @@ from ..parsing.terms import Probability
 def _instance(name: str, context: dict[str, Any]) -> sympy.Lambda | None:
     """``beta_ReLU``: the document's function beta with its activation set to ReLU; ``alpha_ReLU``
     (alpha not a function of the document): ReLU itself."""
-    from ..parsing import _unit_named
+    from ..catalogue import find
 
     if "_" not in name:
         return None
     base, label = name.split("_", 1)
-    unit = _unit_named(label)
+    unit = find(label)
     if unit is None or len(unit.variables) != 1:
         return None
     act = sympy.Lambda(unit.variables[0], unit.expr)

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from .chain import Chain, mentions_catalogue, parse_chain, parse_latex, parse_rows, split_display
 from .errors import LatexParseError
-from .names import _unit_named, real_symbol  # noqa: F401 - _unit_named: used by glusym.check
+from .names import real_symbol
 from .terms import BigO, Infimum, Maximum, Minimum, SetPower, Supremum
 
 __all__ = ["BigO", "Chain", "Infimum", "LatexParseError", "Maximum", "Minimum", "SetPower", "Supremum",

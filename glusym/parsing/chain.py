@@ -25,10 +25,11 @@ from typing import Any, Iterable
 
 import sympy
 
+from ..catalogue import find
 from .errors import LatexParseError
 from .grammar import (TEXT_MACROS, Context, Parser, Tok, condition, make_context, prepare, read_set,
                       relation, relation_at, split_top, word_of, env_rows, ALIGNMENTS, _arith)
-from .names import ATOMIC, FUNCTIONS, GREEK, _unit_named
+from .names import ATOMIC, FUNCTIONS, GREEK
 from .tree import walk
 
 __all__ = ["Chain", "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows", "split_display"]
@@ -488,9 +489,9 @@ def _mentions(tex: str, toks: Any) -> bool:
             continue
         if t.kind == "cmd":
             if t.text in TEXT_MACROS:
-                if _unit_named(word_of(tex, t)) is not None:
+                if find(word_of(tex, t)) is not None:
                     return True
-            elif t.text not in _KNOWN_COMMANDS and _unit_named(t.text) is not None:
+            elif t.text not in _KNOWN_COMMANDS and find(t.text) is not None:
                 return True
         for a in t.args:
             if a and _mentions(tex, a):

@@ -32,9 +32,9 @@ from typing import Any, Callable, Iterable
 import sympy
 from sympy import Expr, Symbol
 
-from ..catalogue import Unit
+from ..catalogue import Unit, find
 from .errors import LatexParseError
-from .names import (ATOMIC, FUNCTIONS, GREEK, PROSE, VARS, _unit_named, param_names, real_symbol, unit_of_word,
+from .names import (ATOMIC, FUNCTIONS, GREEK, PROSE, VARS, param_names, real_symbol, unit_of_word,
                     unit_reading)
 from .terms import ArgMaximum, ArgMinimum, BigO, Infimum, Maximum, Minimum, Normal, Probability, Supremum
 from .tree import WIDE_SPACES, Tok, walk
@@ -265,7 +265,7 @@ _ALWAYS_VARIABLES = {"x", "x_g", "x_v", "t"}
 def _known_word(w: str) -> bool:
     if w in FUNCTIONS or w in ("max", "min"):
         return True
-    u = _unit_named(w)
+    u = find(w)
     return u is not None and w.lower() == u.name.replace("_", "")
 
 
@@ -362,7 +362,7 @@ def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_na
                     _scan(tex, a, out, applied_names, written, units)
         w = word_run(toks, i) if _is_letter(t) else None
         if w is not None:
-            if units is not None and (u := _unit_named(w[0])) is not None:
+            if units is not None and (u := find(w[0])) is not None:
                 units.append(u)
             i = w[1]
             continue
@@ -375,7 +375,7 @@ def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_na
                 elif key.isidentifier() and key.isascii():
                     written.add(key)
             elif t.text not in GREEK and t.text not in FUNCTIONS and t.text not in ATOMIC \
-                    and (u := _unit_named(t.text)) is not None:
+                    and (u := find(t.text)) is not None:
                 units.append(u)
         if _is_letter(t) or (t.kind == "cmd" and t.text in GREEK and t.text not in ATOMIC):
             try:
@@ -1174,7 +1174,7 @@ class Parser:
             raise LatexParseError(f"\\{name} without its environment")
         if name in ("cdot", "times", "div"):
             raise LatexParseError(f"\\{name} without its left operand")
-        unit = _unit_named(name)
+        unit = find(name)
         if unit is not None and name not in ("phi",):
             self.take()
             return self.unit_application(unit, t)
@@ -1294,7 +1294,7 @@ class Parser:
         primes, power = self.function_scripts(name)
         if not self.applied() and not (self.peek() is not None and self.peek().kind == "group"):
             if name in ("sigma", "Phi") and power is None:
-                unit = _unit_named("sigmoid" if name == "sigma" else "normal_cdf")
+                unit = find("sigmoid" if name == "sigma" else "normal_cdf")
                 assert unit is not None
                 return self.unit_value(unit, None, primes, None)
             if name in ("phi", "varphi") and not primes and power is None:
@@ -1346,7 +1346,7 @@ class Parser:
         r"""A function every reader knows: ``\tanh(x)``, ``\tanh x``, ``\log_2 x``, ``\exp^2(x)``."""
         if name in ("max", "min"):
             return self.extremum(Tok("cmd", name, t.pos, t.end))
-        unit = _unit_named(name)
+        unit = find(name)
         if name not in FUNCTIONS:
             if unit is None:
                 raise LatexParseError(f"{name}: an unknown function")
@@ -1410,8 +1410,8 @@ class Parser:
                 return t.text not in ("frac", "dfrac", "tfrac")
             if t.text in TEXT_MACROS:
                 w = word_of(self.tex, t).replace(" ", "")
-                return _unit_named(w) is not None or w in FUNCTIONS or w.lower() in FUNCTIONS
-            return _unit_named(t.text) is not None
+                return find(w) is not None or w in FUNCTIONS or w.lower() in FUNCTIONS
+            return find(t.text) is not None
         if _is_letter(t):
             return word_run(self.toks, self.i) is not None
         return False
@@ -1430,7 +1430,7 @@ class Parser:
                 lab = label(self.tex, toks)
             except LatexParseError:
                 lab = None
-            other = _unit_named(unit.name + (lab or "")) if lab else None
+            other = find(unit.name + (lab or "")) if lab else None
             if other is not None and lab and not lab.isdigit():
                 unit = other
             else:
@@ -1440,7 +1440,7 @@ class Parser:
         nxt = self.peek()
         if nxt is not None and nxt.is_char("^"):
             sup = self.src(self.peek(1)).strip("{} ") if self.peek(1) is not None else ""
-            other = _unit_named(unit.name + sup) if sup.isdigit() else None
+            other = find(unit.name + sup) if sup.isdigit() else None
             if other is not None and sub is None and not primes:
                 self.take()
                 self.take()
@@ -1791,11 +1791,11 @@ class Parser:
         unit = None
         if nxt is not None and nxt.kind == "cmd":
             if nxt.text in TEXT_MACROS:
-                unit = _unit_named(word_of(self.tex, nxt))
+                unit = find(word_of(self.tex, nxt))
             elif nxt.text not in FUNCTIONS and nxt.text not in GREEK:
-                unit = _unit_named(nxt.text)
+                unit = find(nxt.text)
             elif nxt.text in ATOMIC and nxt.text in ("sigma", "Phi"):
-                unit = _unit_named("sigmoid" if nxt.text == "sigma" else "normal_cdf")
+                unit = find("sigmoid" if nxt.text == "sigma" else "normal_cdf")
         if unit is None:
             raise LatexParseError("\\nabla is read only before a catalogue name")
         self.take()

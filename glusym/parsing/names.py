@@ -6,14 +6,15 @@ r"""The meaning of names: variables, Greek letters, functions, the catalogue's u
   ``\operatorname{erf}``, ``\operatorname{sech}`` …), with whether they may be applied without
   parentheses (``\tanh x``);
 * :data:`ATOMIC` are glusym's own σ, Φ, φ (applied with parentheses only);
-* :func:`_unit_named` finds a catalogue unit by any of its names or aliases, however spelt
-  (``\text{SwiGLU}``, ``\mathrm{gelu_exact}``, ``\operatorname{leakyrelu}``, ``\relu``);
+* :func:`unit_of_word` finds a catalogue unit by any of its names or aliases, however spelt
+  (``\text{SwiGLU}``, ``\mathrm{gelu_exact}``, ``\operatorname{leakyrelu}``, ``\relu``: the
+  catalogue's one lookup, :func:`glusym.catalogue.find`) or by its LaTeX name (``\text{id}``);
   :func:`unit_meaning` gives a unit's expression for a parameter subscript
   (``\text{Swish}_\beta``, ``_{1.702}``, ``_0`` and ``_\infty``: the limits of the parameter).
 
 >>> real_symbol("x_g") is x_g, real_symbol(r"\alpha_{01}")
 (True, alpha_01)
->>> _unit_named("Leaky-ReLU").name
+>>> unit_of_word("Leaky-ReLU").name
 'leaky_relu'
 """
 
@@ -26,11 +27,11 @@ from typing import Any, Callable
 import sympy
 from sympy import Expr, Symbol
 
-from ..catalogue import CATALOGUE, Unit, x, x_g, x_v
+from ..catalogue import CATALOGUE, Unit, find, name_key, x, x_g, x_v
 from ..functions import Phi, phi, sigmoid
 from .errors import LatexParseError
 
-__all__ = ["ATOMIC", "FUNCTIONS", "GREEK", "VARS", "PROSE", "real_symbol", "param_names", "unit_meaning", "unit_reading", "UnitReading", "unit_of_word", "_unit_named"]
+__all__ = ["ATOMIC", "FUNCTIONS", "GREEK", "VARS", "PROSE", "real_symbol", "param_names", "unit_meaning", "unit_reading", "UnitReading", "unit_of_word"]
 
 VARS: dict[str, Symbol] = {"x": x, "x_g": x_g, "x_v": x_v}
 
@@ -84,33 +85,17 @@ def real_symbol(name: str) -> Symbol:
     return VARS.get(name) or Symbol(name, real=True)
 
 
-def _key(name: str) -> str:
-    return name.strip().lower().replace("_", "").replace("-", "").replace(" ", "").replace("\\", "")
-
-
-_LOOKUP: dict[str, Unit] = {}
-for _u in CATALOGUE.values():
-    for _n in (_u.name, *_u.aliases):
-        _LOOKUP[_key(_n)] = _u
-
-
 #: the words of the units' LaTeX names, ``\text{id}`` → identity
 _LATEX_WORDS: dict[str, Unit] = {}
 for _u in CATALOGUE.values():
     _ln = _u.latex_name
     if _ln.startswith("\\text{") and _ln.endswith("}") and _ln.count("{") == 1:
-        _LATEX_WORDS[_key(_ln[6:-1])] = _u
-
-
-def _unit_named(name: str) -> Unit | None:
-    """The catalogue unit of that name or alias (case, ``_``, ``-`` and spaces ignored), or None."""
-    return _LOOKUP.get(_key(name))
+        _LATEX_WORDS[name_key(_ln[6:-1])] = _u
 
 
 def unit_of_word(word: str) -> Unit | None:
     """The unit a word names: by name or alias, or as its LaTeX name writes it (``\text{id}``)."""
-    k = _key(word)
-    return _LOOKUP.get(k) or _LATEX_WORDS.get(k)
+    return find(word) or _LATEX_WORDS.get(name_key(word))
 
 
 def param_names(p: Any) -> tuple[str, ...]:
