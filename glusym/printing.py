@@ -62,6 +62,7 @@ from sympy.printing.pretty.pretty import PrettyPrinter
 from .budget import time_budget
 from . import cache
 from .errors import BudgetExceeded
+from .evaluate import mpmath_function
 from .functions import Phi, elementary, phi, sigmoid, softplus, to_sympy
 
 __all__ = [
@@ -322,8 +323,8 @@ def equal(a: Any, b: Any, digits: int = _DIGITS) -> str | None:
     if not all(s.name.isidentifier() for s in syms) or (ea.atoms(AppliedUndef) | eb.atoms(AppliedUndef)):
         return None
     try:
-        fa = sympy.lambdify(syms, ea, "mpmath")
-        fb = sympy.lambdify(syms, eb, "mpmath")
+        fa = mpmath_function(ea, syms)
+        fb = mpmath_function(eb, syms)
     except Exception:  # noqa: BLE001 - something mpmath cannot evaluate: not verified
         return None
     tol = mpmath.mpf(10) ** -digits

@@ -102,7 +102,7 @@ def _constant_span(e: sympy.Basic) -> float:
     """The decimal size of the formula's constant parts that are not plain numbers: Φ(−100) is
     10⁻²¹⁷⁴, 1 − erf(100) is 10⁻⁴³⁴⁶. Each is measured by mpmath (whose exponents have no bound)
     with erf written through erfc, so that 1 − erf(z) is not a cancellation."""
-    from .analysis._common import lambdify
+    from .evaluate import mpmath_function
 
     span = 0.0
     try:
@@ -115,7 +115,7 @@ def _constant_span(e: sympy.Basic) -> float:
         if not isinstance(node, (sympy.Function, sympy.Add, sympy.Mul, sympy.Pow)):
             continue
         try:
-            f = lambdify([], node.rewrite(sympy.erfc), modules="mpmath")
+            f = mpmath_function(node.rewrite(sympy.erfc), [])
             with mpmath.workdps(20):
                 v = f()
                 if isinstance(v, mpmath.mpf) and v != 0 and mpmath.isfinite(v):

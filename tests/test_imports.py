@@ -5,7 +5,7 @@ ones inside functions too (a lazy import is still an edge): the `ast` of every m
 The layers, bottom up (a module may import its own layer and those below):
 
     errors, bounds
-    budget, functions
+    budget, functions, evaluate
     cache, display, config
     printing
     catalogue
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1] / "glusym"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "bounds"),
-    ("budget", "functions"),
+    ("budget", "functions", "evaluate"),
     ("cache", "display", "config"),
     ("printing",),
     ("catalogue",),

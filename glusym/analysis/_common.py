@@ -1,24 +1,21 @@
-"""Helpers shared by the analyses: what an argument is, piecewise branch selection, and
-``lambdify`` with nothing but Python names in the source it writes."""
+"""Helpers shared by the analyses: what an argument is, and piecewise branch selection (the
+evaluation helpers, ``lambdify`` and ``to_piecewise``, are :mod:`glusym.evaluate`'s, re-exported)."""
 
 from __future__ import annotations
 
-import builtins
-import keyword
-from collections.abc import Callable, Sequence
 from typing import Any
 
 import sympy
 from sympy import Abs, Expr, Heaviside, Max, Min, Piecewise, Symbol, sign
-from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean, BooleanFalse, BooleanTrue
 
 from ..catalogue import Unit
 from ..errors import GlusymError
+from ..evaluate import lambdify, to_piecewise, without_ite
 from ..functions import text_note, to_sympy
 
-__all__ = ["VARIABLE_NAMES", "as_expr", "as_function", "boundaries", "kink_free", "lambdify", "select_branches", "to_piecewise"]
+__all__ = ["VARIABLE_NAMES", "as_expr", "as_function", "boundaries", "kink_free", "lambdify", "select_branches", "to_piecewise", "without_ite"]
 
 
 def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
@@ -62,58 +59,6 @@ def as_function(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
         if named:
             return expr, named
     return expr, variables
-
-
-def _plain_name(name: Any) -> bool:
-    return (isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)
-            and not hasattr(builtins, name))
-
-
-def lambdify(args: Any, expr: Any, modules: Any) -> Callable[..., Any]:
-    """``sympy.lambdify(args, expr, modules=modules)``, refusing what it would write into the
-    Python source it runs: a symbol outside ``args`` or an undefined function whose name is not a
-    plain Python name (``lambdify`` renames only the arguments; a builtin's name counts as not
-    plain, so that ``Function("exit")`` cannot call it).
-
-    >>> from sympy import Function, Symbol
-    >>> t = Symbol("t")
-    >>> lambdify(t, 2 * t, "math")(3)
-    6
-    >>> lambdify(t, Function("__import__('os').getcwd")(t), "math")
-    Traceback (most recent call last):
-    ...
-    glusym.errors.GlusymError: cannot evaluate the function "__import__('os').getcwd" numerically:
-    its name is not a plain Python name
-    """
-    expr = to_sympy(expr, "the expression to evaluate")
-    given = set(args) if isinstance(args, Sequence) else {args}
-    for s in expr.free_symbols - given:
-        if not _plain_name(getattr(s, "name", None)):
-            raise GlusymError(f"cannot evaluate the symbol {str(s)!r} numerically: it is not among "
-                              "the variables, and its name is not a plain Python name")
-    for f in expr.atoms(AppliedUndef):
-        if not _plain_name(f.func.__name__):
-            raise GlusymError(f"cannot evaluate the function {f.func.__name__!r} numerically: "
-                              "its name is not a plain Python name")
-    return sympy.lambdify(args, expr, modules=modules)
-
-
-def to_piecewise(expr: Expr) -> Expr:
-    """Abs, Max, Min, Heaviside and sign rewritten as Piecewise, then folded to one Piecewise level."""
-    kinds = (Abs, Max, Min, Heaviside, sign)
-    if expr.has(*kinds):
-        expr = expr.replace(lambda e: isinstance(e, kinds), lambda e: e.rewrite(Piecewise))
-    return expr
-
-
-def without_ite(expr: Expr) -> Expr:
-    """SymPy's ITE (a Piecewise inside a condition: a stack's ReLU²(ReLU²(x)) > 0 is
-    ITE(x > 0, x² > 0, False)) as And/Or/Not, for the compilers (mpmath's lambdify cannot print
-    it). Not part of :func:`to_piecewise`: the checker's samplers read a condition's relations as
-    they are written, and the Or of Ands the rewrite makes hid a region from them."""
-    if isinstance(expr, sympy.Basic) and expr.has(sympy.ITE):
-        expr = expr.replace(lambda e: isinstance(e, sympy.ITE), lambda e: e.to_nnf())
-    return expr
 
 
 def boundaries(expr: Expr, var: Symbol) -> set[Expr]:

@@ -45,7 +45,8 @@ from ..catalogue import Unit, x, x_g, x_v
 from ..display import Display, text
 from ..errors import BudgetExceeded, GlusymError, NotDerived, shown
 from ..functions import elementary
-from ._common import as_function, lambdify, select_branches, side_points, to_piecewise
+from ..evaluate import mpmath_function
+from ._common import as_function, select_branches, side_points, to_piecewise
 
 __all__ = ["MAX_ASYMPTOTIC_TERMS", "Asymptotes", "Behaviour", "asymptotes", "growth_order"]
 
@@ -435,7 +436,7 @@ def _tends_to(e: Expr, limit: Any) -> bool:
     if not isinstance(limit, Expr) or not (limit in (sympy.oo, -sympy.oo) or limit.is_real and limit.is_finite):
         return False
     try:
-        f = lambdify([_Y], elementary(e), "mpmath")
+        f = mpmath_function(e, (_Y,))
         with mpmath.workdps(30):
             vals = [mpmath.mpmathify(f(mpmath.mpf(10) ** k)) for k in (2, 3, 4)]
             if any(not mpmath.isfinite(v) or abs(mpmath.im(v)) > 1e-20 * (1 + abs(mpmath.re(v))) for v in vals):

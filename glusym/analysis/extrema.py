@@ -46,6 +46,7 @@ from ..display import Display, text
 from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, elementary, to_sympy
 from .calculus import tidy
+from ..evaluate import mpmath_function
 from ._common import as_function, boundaries, inside, lambdify, select_branches, to_piecewise
 
 __all__ = [
@@ -242,7 +243,7 @@ def _evaluable(e: Expr) -> Expr:
 
 def _numeric(e: Expr, var: Symbol) -> Callable[[Any], Any]:
     """``e`` as an mpmath function of ``var`` (evaluates at the working precision)."""
-    return lambdify(var, _evaluable(e), modules="mpmath")
+    return mpmath_function(e, (var,))
 
 
 def _float(e: Expr, var: Symbol) -> Callable[[float], float]:

@@ -30,6 +30,7 @@ import mpmath
 import sympy
 from sympy import Expr, Symbol
 
+from ..evaluate import mpmath_function
 from ..functions import elementary
 from ..parsing.terms import ArgMaximum, ArgMinimum, Infimum, Maximum, Minimum, Supremum
 from ._errors import _Undecided
@@ -58,7 +59,7 @@ def _number(v: Expr) -> Any:
 def extremum_value(node: Any, deadline: float) -> Expr:
     """The value of one extremum (a :class:`~glusym.parsing.terms.Maximum` …), exact where the
     analysis is; raises ``_Undecided`` with the reason where it cannot be decided."""
-    from ..analysis._common import boundaries, lambdify, to_piecewise
+    from ..analysis._common import boundaries, to_piecewise
     from ..analysis.extrema import extrema
     from .limits import real_limit
 
@@ -123,7 +124,7 @@ def extremum_value(node: Any, deadline: float) -> Expr:
                          f"(write \\{'sup' if greatest else 'inf'})")
     # a grid of the function beside the analysis: nothing above the value found
     try:
-        fn = lambdify([v], h, modules="mpmath")
+        fn = mpmath_function(h, [v])
     except Exception:  # noqa: BLE001
         raise _Undecided(f"the {word}: {f} cannot be evaluated on a grid") from None
     with mpmath.workdps(30):

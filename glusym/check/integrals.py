@@ -55,6 +55,7 @@ from sympy import Expr, Float, Integral, Piecewise, Symbol
 
 from ..budget import time_budget
 from ..errors import BudgetExceeded, GlusymError
+from ..evaluate import mpmath_function
 from ..functions import elementary, to_sympy
 
 Verdict = tuple[str, str, "dict[str, str] | None"]
@@ -270,7 +271,7 @@ def _split_points(g: Expr, t: Symbol, a: Expr, b: Expr) -> list[Expr]:
     (exact, where the conditions are linear), the turning values of its exponentials and powers
     (:mod:`glusym.sampling`) where the integrand is not negligible, 0 on an infinite range. At most
     MAX_POINTS, the nearest 0 first."""
-    from ..analysis._common import boundaries, lambdify, to_piecewise
+    from ..analysis._common import boundaries, to_piecewise
 
     form = elementary(to_piecewise(g))
     exact: set[Any] = set()
@@ -296,7 +297,7 @@ def _split_points(g: Expr, t: Symbol, a: Expr, b: Expr) -> list[Expr]:
     for _, f, p in inside:
         if all(abs(f - k) > 1e-9 * max(1.0, abs(f)) for k, _ in kept):
             kept.append((f, p))
-    kept = _not_negligible(kept, exact, form, t, lambdify)
+    kept = _not_negligible(kept, exact, form, t)
     return [p for _, p in sorted(kept[:MAX_POINTS], key=lambda q: q[0])]
 
 
@@ -345,13 +346,12 @@ def _singular_points(g: Expr, t: Symbol) -> set[float]:
     return {float(format(p, ".12g")) for p in out if abs(p) < 1e15}
 
 
-def _not_negligible(points: list[tuple[float, Expr]], exact: set[Any], form: Expr, t: Symbol,
-                    lambdify: Callable[..., Any]) -> list[tuple[float, Expr]]:
+def _not_negligible(points: list[tuple[float, Expr]], exact: set[Any], form: Expr, t: Symbol) -> list[tuple[float, Expr]]:
     """The points where the integrand is not negligible beside its largest value at the points
     (10⁻⁴⁰ of it), and the exact kinks: a turning value of e^t at t = −1700 is no feature of
     e^{-t²/2}."""
     try:
-        f = lambdify([t], form, modules="mpmath")
+        f = mpmath_function(form, [t])
         with mpmath.workdps(15):
             sizes = []
             for x, _ in points:
@@ -388,7 +388,6 @@ class _Evaluator:
     rounding can be measured."""
 
     def __init__(self, lhs: list[Expr], rhs: list[Expr]) -> None:
-        from ..analysis._common import lambdify, to_piecewise
 
         sides = [sympy.Add(*lhs), sympy.Add(*rhs)]
         floats = sorted({f for s in sides for f in s.atoms(Float)}, key=lambda f: float(f))
@@ -409,9 +408,8 @@ class _Evaluator:
             params = set(self.float_params)
             if (a.free_symbols | b.free_symbols) - params or (g.free_symbols - {t}) - params:
                 raise _Unsupported("an integral with a free variable")
-            form = elementary(to_piecewise(g))
             try:
-                f = lambdify([t, *self.float_params], form, modules="mpmath")
+                f = mpmath_function(g, [t, *self.float_params])
             except (GlusymError, TypeError, KeyError, NameError, ValueError) as exc:
                 raise _Unsupported(f"cannot compile the integrand ({type(exc).__name__})") from None
             plain = g.xreplace({v: k for k, v in fmap.items()})
@@ -424,11 +422,11 @@ class _Evaluator:
         imap = dict(zip(integrals, self.values))
         self.rest = []
         for s in sides:
-            form = elementary(to_piecewise(s.xreplace(imap)))
+            form = s.xreplace(imap)
             if form.free_symbols - set(self.values) - set(self.float_params):
                 raise _Unsupported("a side with a free variable")
             try:
-                self.rest.append(lambdify([*self.values, *self.float_params], form, modules="mpmath"))
+                self.rest.append(mpmath_function(form, [*self.values, *self.float_params]))
             except (GlusymError, TypeError, KeyError, NameError, ValueError) as exc:
                 raise _Unsupported(f"cannot compile a side ({type(exc).__name__})") from None
         self.sides = sides
@@ -735,13 +733,11 @@ def _judge_constant(lhs: Expr, rhs: Expr, deadline: float) -> Verdict:
 def _small_far_out(i: Integral) -> bool:
     """Whether |t·g(t)| is below 10⁻⁶ at the integral's infinite ends (at 10⁴ and 10⁶, 15 digits):
     an integrand that looks integrable, whose tails are looked at only if quadrature does not settle."""
-    from ..analysis._common import lambdify, to_piecewise
-
     t, a, b = i.limits[0]
     if not (a.is_infinite or b.is_infinite):
         return True
     try:
-        f = lambdify([t], elementary(to_piecewise(i.function)), modules="mpmath")
+        f = mpmath_function(i.function, [t])
         with mpmath.workdps(15):
             for end in (a, b):
                 if end.is_infinite:
