@@ -392,3 +392,19 @@ def test_the_approximation_interval_from_the_command_line_and_the_configuration(
     for bad in ("[1]", "[2, 1]", "['a', 1]", "3"):
         (tmp_path / "pyproject.toml").write_text(f"[tool.glusym]\napprox_interval = {bad}\n")
         assert main(["check", str(post), "-j", "1"]) == 2
+
+
+def test_fix_rechecks_with_the_configured_interval(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_katex: None,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """The re-check of --fix uses the interval the file was checked with: GELU ≈ xσ(1.702x) holds
+    on [-1, 1] at 0.01; re-checked on the default [-6, 6] it would newly fail, and the fix of the
+    other formula would be refused."""
+    post = tmp_path / "p.md"
+    post.write_text("A post.\n\n$$\\mathrm{GELU}(x) \\approx x\\sigma(1.702x)$$\n\n"
+                    "$$\\sigma'(x) = \\sigma(x)(1+\\sigma(x))$$\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = _run(["check", "p.md", "--approx-tol", "0.01", "--approx-interval", "-1", "1", "-j", "1",
+                             "--fix"], capsys)
+    assert status == 0, out + err
+    assert "fixed 1 link" in err
+    assert main(["check", "p.md", "--approx-tol", "0.01", "--approx-interval", "-1", "1", "-j", "1"]) == 0

@@ -126,11 +126,11 @@ def run(paths: Sequence[str], fmt: str = "text", budget: float | None = None, ap
     notes = [f"glusym: error: {c.error}" for c in results if c.error is not None]
     if katex is None:
         return Outcome(_write(results, fmt, single, quiet), notes, _status(results))
-    return _fixing(results, fmt, single, katex, b, tol, diff, notes, quiet)
+    return _fixing(results, fmt, single, katex, b, tol, diff, notes, quiet, interval)
 
 
 def _fixing(results: Sequence[Checked], fmt: str, single: bool, katex: Any, budget: float | None, tol: float,
-            diff: bool, notes: list[str], quiet: bool = False) -> Outcome:
+            diff: bool, notes: list[str], quiet: bool = False, interval: Any = None) -> Outcome:
     from .files import locate
     from .fix import fix_file, unified_diff, write_fix
     from .formula import read_document
@@ -142,7 +142,7 @@ def _fixing(results: Sequence[Checked], fmt: str, single: bool, katex: Any, budg
             after.append(c)
             continue
         text = read_document(c.path)
-        f = fix_file(c, text, katex, budget, tol)
+        f = fix_file(c, text, katex, budget, tol, interval)
         for why in f.refused:
             notes.append(f"glusym: {c.path}: not fixed: {why}")
         if f.new is None:

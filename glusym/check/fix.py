@@ -19,6 +19,7 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import GlusymError
 from .files import Checked, locate
@@ -88,17 +89,19 @@ class Fixed:
     report: Report | None = None  # the report of the new text
 
 
-def _recheck(path: str, text: str, budget: float | None, approx_tol: float) -> Report:
+def _recheck(path: str, text: str, budget: float | None, approx_tol: float, approx_interval: Any = None) -> Report:
     from .extract import is_markdown
     from .formula import check_plain_text, check_text
 
     if is_markdown(path):
-        return check_text(text, budget, name=path, approx_tol=approx_tol)
-    return check_plain_text(text, budget, name=path, approx_tol=approx_tol)
+        return check_text(text, budget, name=path, approx_tol=approx_tol, approx_interval=approx_interval)
+    return check_plain_text(text, budget, name=path, approx_tol=approx_tol, approx_interval=approx_interval)
 
 
-def fix_file(c: Checked, text: str, katex: KaTeX, budget: float | None, approx_tol: float) -> Fixed:
-    """The fixes of one checked file (``text``: its content when checked)."""
+def fix_file(c: Checked, text: str, katex: KaTeX, budget: float | None, approx_tol: float,
+             approx_interval: Any = None) -> Fixed:
+    """The fixes of one checked file (``text``: its content when checked), re-checked with the
+    settings it was checked with (the budget, the tolerance and interval of approximations)."""
     assert c.report is not None
     report = c.report
     unparsed = sum(k.verdict == "unparsed" for _, k in report.links())
@@ -130,7 +133,7 @@ def fix_file(c: Checked, text: str, katex: KaTeX, budget: float | None, approx_t
         new = text
         for off, length, rep, *_ in sorted(edits, reverse=True):
             new = new[:off] + rep + new[off + length:]
-        after = _recheck(c.path, new, budget, approx_tol)
+        after = _recheck(c.path, new, budget, approx_tol, approx_interval)
         if len(after.formulas) != len(report.formulas):
             refused.extend(f"{e[5]}: the fixed text reads as other formulas" for e in edits)
             break
