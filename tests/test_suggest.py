@@ -28,6 +28,26 @@ def test_a_failing_computation_gets_the_right_side_it_has(formula: str, suggesti
     assert link.verdict == "fails" and link.suggestion == suggestion
 
 
+@pytest.mark.parametrize("formula, suggestion", [
+    # derivative and identity tables (Wikipedia's "Activation function" table, Hendrycks & Gimpel's
+    # GELU paper, the tanh-sigmoid identity), each with one sign slipped: corrected in the author's
+    # own text, one character changed, not reprinted in SymPy's order
+    (r"\sigma'(x) = \sigma(x)(1+\sigma(x))", r"\sigma(x)(1-\sigma(x))"),
+    (r"\tanh'(x) = 1 + \tanh^2(x)", r"1 - \tanh^2(x)"),
+    (r"\tanh(x) = 2\sigma(2x) + 1", r"2\sigma(2x) - 1"),
+    (r"\frac{d}{dx}\text{GELU}(x) = \Phi(x) - x\phi(x)", r"\Phi(x) + x\phi(x)"),
+    (r"\frac{d}{dx}\log(1+e^x) = \sigma(-x)", r"\sigma(x)"),
+    (r"\frac{d}{dx} x\sigma(x) = \sigma(x) + x\sigma(x)(1+\sigma(x))", r"\sigma(x) + x\sigma(x)(1-\sigma(x))"),
+    (r"\sigma(x) = \frac{1}{2} + \frac{x}{4} + \frac{x^3}{48} + O(x^5)", r"\frac{1}{2} + \frac{x}{4} - \frac{x^3}{48} + O(x^5)"),
+    (r"\sigma(-x) = 1 + \sigma(x)", r"1 - \sigma(x)"),
+])
+def test_a_slipped_sign_is_corrected_in_the_authors_text(formula: str, suggestion: str) -> None:
+    (link,) = check_formula(formula)
+    assert link.verdict == "fails" and link.suggestion == suggestion
+    (again,) = check_formula(f"{link.lhs} = {link.suggestion}")
+    assert again.verdict in ("holds", "holds numerically")
+
+
 def test_the_suggestion_of_the_posts_own_derivative() -> None:
     report = check_text("$$f(x) = x^2$$\n$$f'(x) = x$$")
     link = report.formulas[1].links[0]

@@ -160,7 +160,7 @@ def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
                                                    (at, approx_interval),
                                                    chain, (verdict, reason, ce))
         links.append(Link(lt, rt, verdict, reason, ce, op=op,
-                          suggestion=_suggestion(lt, da, db, op, budget) if verdict == "fails" else None))
+                          suggestion=_suggestion(lt, da, db, op, budget, rt) if verdict == "fails" else None))
     return tuple(links)
 
 
@@ -258,11 +258,11 @@ def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: 
     return verdict, reason, ce
 
 
-def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float) -> str | None:
+def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float, rhs_tex: str = "") -> str | None:
     """The right side a failing link's left side has (glusym.check.suggest), within its own budget."""
     try:
         with time_budget(budget):
-            return suggest(lhs_tex, a, b, op, time.monotonic() + budget)
+            return suggest(lhs_tex, a, b, op, time.monotonic() + budget, rhs_tex)
     except Exception:  # noqa: BLE001 - BudgetExceeded, or SymPy failing: no suggestion, the verdict stands
         return None
 

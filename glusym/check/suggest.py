@@ -71,9 +71,66 @@ def _ascending(poly: Any, variables: list[Any]) -> str:
     return out or "0"
 
 
-def suggest(lhs_tex: str, lhs: Any, rhs: Any, op: str, deadline: float) -> str | None:
-    """The LaTeX of the right side ``lhs`` has, checked to hold, or None (no computation to offer,
-    or none that could be checked within the time left)."""
+def _forms(candidate: Any) -> list[str]:
+    r"""Printings of ``candidate`` to choose from: the form a paper prints (:func:`glusym.latex`),
+    SymPy's own, expanded and factored, and a product's factors in every order (up to four
+    factors), printed as ordered (:math:`\sigma(x)(1 - \sigma(x))` beside SymPy's
+    :math:`(1 - \sigma(x))\sigma(x)`)."""
+    from itertools import permutations
+
+    from ..latex import latex
+    from ..printing import PostLatexPrinter, tex
+
+    out = [latex(candidate), tex(candidate)]
+    for other in (sympy.expand(candidate), sympy.factor(candidate)):
+        if other != candidate:
+            out.append(tex(other))
+    factors = sympy.Mul.make_args(candidate)
+    if 1 < len(factors) <= 4:
+        printer = PostLatexPrinter({"order": "none"})
+        for perm in permutations(factors):
+            out.append(printer.doprint(sympy.Mul(*perm, evaluate=False)))
+    return list(dict.fromkeys(out))
+
+
+def _sign_slips(written: str, most: int = 12) -> list[str]:
+    r"""The author's right side with one sign exchanged (``+`` for ``-`` or back; a leading or
+    bracketed unary ``-`` dropped): the slip most often made, corrected in the author's own text.
+
+    >>> _sign_slips(r"\sigma(x)(1+\sigma(x))")
+    ['\\sigma(x)(1-\\sigma(x))']
+    >>> _sign_slips(r"-e^{-x}")
+    ['e^{-x}', '-e^{x}']
+    """
+    out = []
+    for m in re.finditer(r"[+-]", written):
+        i = m.start()
+        before = written[:i].rstrip()
+        if m.group() == "-" and (not before or before[-1] in "({[=," or before.endswith(r"\left(")):
+            out.append(written[:i] + written[i + 1:].lstrip())  # a unary minus: dropped
+        else:
+            out.append(written[:i] + ("-" if m.group() == "+" else "+") + written[i + 1:])
+    return [t for t in dict.fromkeys(out) if t.strip() and t != written][:most]
+
+
+def _nearness(tex: str, written: str) -> float:
+    """How like the author's right side a printing reads (1: the same text, bare of sizing and
+    spacing)."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, _bare(tex), _bare(written), autojunk=False).ratio()
+
+
+def suggest(lhs_tex: str, lhs: Any, rhs: Any, op: str, deadline: float, rhs_tex: str = "") -> str | None:
+    r"""The LaTeX of a right side that holds for ``lhs``, checked, or None (none to offer, or none
+    that could be checked within the time left).
+
+    First the author's own right side ``rhs_tex`` with one sign exchanged (:func:`_sign_slips`,
+    checked in turn within half the time left): ``\sigma(x)(1+\sigma(x))`` becomes
+    ``\sigma(x)(1-\sigma(x))``, the author's text with one character changed. Else, where the
+    left side is something glusym computes, the right side it has: of its printings
+    (:func:`_forms`), the one nearest what the author wrote, or without ``rhs_tex`` the form a
+    paper prints."""
     from ..latex import latex
     from ..parsing import BigO, LatexParseError, parse_latex
     from .judge import _judge
@@ -84,6 +141,18 @@ def suggest(lhs_tex: str, lhs: Any, rhs: Any, op: str, deadline: float) -> str |
         return None
     if lhs.has(sympy.core.function.AppliedUndef):
         return None  # something the document does not define: nothing to compute
+    if rhs_tex:
+        slips_until = time.monotonic() + max(deadline - time.monotonic(), 0.0) / 2
+        for tex in _sign_slips(rhs_tex):
+            left = slips_until - time.monotonic()
+            if left < 0.05:
+                break
+            try:
+                back = parse_latex(tex)
+            except LatexParseError:
+                continue
+            if _judge(lhs, back, "=", False, left)[0] in TRUE_VERDICTS:
+                return tex
     if isinstance(rhs, sympy.Basic) and rhs.has(BigO):
         from ..analysis.taylor import taylor
 
@@ -105,16 +174,20 @@ def suggest(lhs_tex: str, lhs: Any, rhs: Any, op: str, deadline: float) -> str |
         return None
     if not isinstance(candidate, sympy.Basic) or candidate.has(sympy.Limit, sympy.Integral, sympy.zoo, sympy.nan):
         return None
-    if not candidate.has(BigO):
-        tex = latex(candidate)
-        if _bare(tex) == _bare(lhs_tex):
+    forms = [tex] if candidate.has(BigO) else _forms(candidate)
+    if rhs_tex:
+        forms.sort(key=lambda t: -_nearness(t, rhs_tex))  # stable: ties keep the paper's form first
+    for tex in forms[:3]:
+        if not candidate.has(BigO) and _bare(tex) == _bare(lhs_tex):
             return None  # the left side printed again: nothing learnt
-    try:
-        back = parse_latex(tex)
-    except LatexParseError:
-        return None
-    left = max(deadline - time.monotonic(), 0.0)
-    if left < 0.05:
-        return None
-    verdict, _, _ = _judge(lhs, back, "=", False, left)
-    return tex if verdict in TRUE_VERDICTS else None
+        try:
+            back = parse_latex(tex)
+        except LatexParseError:
+            continue
+        left = max(deadline - time.monotonic(), 0.0)
+        if left < 0.05:
+            return None
+        verdict, _, _ = _judge(lhs, back, "=", False, left)
+        if verdict in TRUE_VERDICTS:
+            return tex
+    return None
