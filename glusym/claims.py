@@ -401,7 +401,7 @@ def _states_nothing(link: Any) -> bool:
         ("an expression", "a condition")))
 
 
-def _formula_rows(path: Path, text: str, budget: float) -> list[Claim]:
+def _formula_rows(path: Path, text: str, budget: float | None) -> list[Claim]:
     """Each link of each formula of the post that states a relation: a claim of one sub-claim, the
     checker's verdict on it (true for ``holds`` and ``holds numerically``, false for ``fails``, not
     computed otherwise: ``unknown``, ``unparsed``, an approximation the checker does not judge). A
@@ -430,7 +430,7 @@ def _formula_rows(path: Path, text: str, budget: float) -> list[Claim]:
     return rows
 
 
-def build_ledger(documents: Path | str, budget: float = 5.0, *, table: Table | Path | str | None = None,
+def build_ledger(documents: Path | str, budget: float | None = 5.0, *, table: Table | Path | str | None = None,
                  maths: Maths | None = None) -> tuple[Claim, ...]:
     """Build the ledger of the two documents in ``documents``: the post's formulas judged by the
     checker, and every claim of ``table`` (default: :func:`load_table`) computed with ``maths``;
