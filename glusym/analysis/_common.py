@@ -27,8 +27,8 @@ def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
     if not isinstance(obj, sympy.Basic):
         kind = type(obj).__name__
         raise GlusymError(f"expected a glusym Unit or a SymPy expression, not {kind}{text_note(obj)}")
-    variables = tuple(sorted(obj.free_symbols, key=lambda s: s.name))  # type: ignore[attr-defined]
-    return obj, variables  # type: ignore[return-value]
+    variables = tuple(sorted(obj.free_symbols, key=lambda s: s.name))
+    return obj, variables
 
 
 #: The names of glusym's variables (the catalogue's x, x_g, x_v). In an expression that has one of
