@@ -204,7 +204,8 @@ def derive(unit: Unit | _depth.Chain, order: int = 6, budget: float | None = SEC
         infl = section("inflections", lambda: _extrema.inflections(unit, budget=None))
         level = None
     stat = section("stationary", lambda: _extrema.stationary_sets(unit, budget=None))
-    plim = () if isinstance(unit, _depth.Chain) else section("param_limits", lambda: tuple(_limits.param_limits(unit, budget=None).values()))
+    plim = () if isinstance(unit, _depth.Chain) else \
+        section("param_limits", lambda: tuple(_limits.param_limits(unit, budget=None).values()))
     given = None if gated else asym  # the limits at ±oo already derived (a stack's: the growth algebra's)
     rng = section("range", lambda: _range.value_range(unit, budget=None, asymptotes=given))
     stand = None if gated or rng is None else section("standings", lambda: _range.standings(unit, None, rng))

@@ -314,7 +314,8 @@ def _flat_interval(var: Symbol, lo: Expr, hi: Expr, expr: Expr, value: Expr) -> 
     """The flat piece (lo, hi) as an interval with the ends where f still has its value
     (``x ≤ 0``), and its finite ends."""
     def holds(b: Expr) -> bool:
-        return b.is_finite and sympy.simplify(expr.xreplace({var: b}) - value) == 0
+        still: bool = b.is_finite and sympy.simplify(expr.xreplace({var: b}) - value) == 0
+        return still
 
     return _region(var, lo, hi, holds(lo), holds(hi), "≤", "≥"), [b for b in (lo, hi) if b.is_finite]
 

@@ -140,7 +140,8 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
     validate_budget(budget)
     own = getattr(obj, "_eval_taylor", None)
     if callable(own):  # a stack composes its series layer by layer (glusym.analysis.depth), not expanded
-        return own(order, budget)
+        composed: TaylorResult = own(order, budget)
+        return composed
     expr, variables = as_function(obj)
     expr = to_piecewise(expr)
     try:
