@@ -46,7 +46,7 @@ from ..display import Display, text
 from ..errors import BudgetExceeded, GlusymError, NotDerived, shown
 from ..functions import elementary
 from ..evaluate import mpmath_function
-from ._common import as_function, select_branches, side_points, to_piecewise
+from ._common import Analysable, as_function, select_branches, side_points, to_piecewise
 
 __all__ = ["MAX_ASYMPTOTIC_TERMS", "Asymptotes", "Behaviour", "asymptotes", "growth_order"]
 
@@ -562,7 +562,7 @@ def _behaviour(expr: Expr, var: Symbol, direction: str, terms: int, budget: floa
     )
 
 
-def asymptotes(obj: Any, terms: int = 3, budget: float | None = 10.0) -> Asymptotes:
+def asymptotes(obj: Analysable, terms: int = 3, budget: float | None = 10.0) -> Asymptotes:
     r"""The behaviour of a unit or one-variable expression at :math:`+\infty` and :math:`-\infty`.
 
     For each direction: the limit :math:`L`, the leading term, the oblique asymptote
@@ -606,7 +606,7 @@ def asymptotes(obj: Any, terms: int = 3, budget: float | None = 10.0) -> Asympto
                       _behaviour(expr, var, "-oo", terms, half), name if isinstance(name, str) else "")
 
 
-def growth_order(obj: Any, direction: str = "+oo", budget: float | None = 10.0) -> Expr:
+def growth_order(obj: Analysable, direction: str = "+oo", budget: float | None = 10.0) -> Expr:
     r"""The growth order :math:`k = \lim \log|f(x)| / \log|x|` at ``"+oo"`` or ``"-oo"``.
 
     ``0`` for a nonzero finite limit, ``oo`` for exponential growth, ``-oo`` for exponential

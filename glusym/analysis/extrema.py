@@ -47,7 +47,7 @@ from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, elementary, to_sympy
 from .calculus import tidy
 from ..evaluate import mpmath_function
-from ._common import as_function, boundaries, inside, lambdify, select_branches, to_piecewise
+from ._common import Analysable, as_function, boundaries, inside, lambdify, select_branches, to_piecewise
 
 __all__ = [
     "CriticalPoint",
@@ -638,7 +638,7 @@ def _merge(flats: list[StationarySet]) -> list[StationarySet]:
 # the verbs
 
 
-def extrema(obj: Any, budget: float | None = 10.0) -> Points:
+def extrema(obj: Analysable, budget: float | None = 10.0) -> Points:
     r"""The isolated stationary points of an activation, :math:`f'(x) = 0`, classified by the sign
     change of :math:`f'`, and its kinks that are strict local extrema; for a gated unit, its
     critical points (:func:`critical_points`).
@@ -665,7 +665,7 @@ def extrema(obj: Any, budget: float | None = 10.0) -> Points:
     return Points(points, "extrema", _named(obj))
 
 
-def inflections(obj: Any, budget: float | None = 10.0) -> Points:
+def inflections(obj: Analysable, budget: float | None = 10.0) -> Points:
     r"""The inflection points of an activation: where :math:`f''` changes sign.
 
     GELU's are exact, :math:`x = \pm\sqrt 2`, from :math:`f''(x) = (2 - x^2)\,\varphi(x)`.
@@ -684,7 +684,7 @@ def inflections(obj: Any, budget: float | None = 10.0) -> Points:
     return Points(points, "inflections", _named(obj))
 
 
-def stationary_sets(obj: Any, budget: float | None = 10.0) -> Points:
+def stationary_sets(obj: Analysable, budget: float | None = 10.0) -> Points:
     r"""The regions where the gradient vanishes identically (the unit is constant there).
 
     >>> import glusym

@@ -12,7 +12,7 @@ from sympy import Expr, Symbol
 from ..budget import time_budget, validate_budget
 from ..display import Display, text
 from ..errors import GlusymError, NotDerived
-from ._common import as_function, boundaries, select_branches, side_points, to_piecewise
+from ._common import Analysable, as_function, boundaries, select_branches, side_points, to_piecewise
 from .series import NotAnalytic, check_order, taylor_coefficients
 
 __all__ = ["TaylorResult", "taylor"]
@@ -115,7 +115,7 @@ def _is_exact(pw: Expr, branch: Expr, poly: Expr, variables: tuple[Symbol, ...],
     return bool(branch.is_polynomial(*variables)) and sympy.expand(branch - poly) == 0
 
 
-def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResult:
+def taylor(obj: Analysable, order: int = 6, budget: float | None = 10.0) -> TaylorResult:
     r"""The Taylor expansion at 0 of a unit or expression: every term of degree < ``order``.
 
     Coefficients are exact and simplified (Mish's first coefficient is 3/5, not
