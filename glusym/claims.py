@@ -110,7 +110,8 @@ class Table:
     called as ``compute(maths, **args)`` and returns ``(truth, what it computed)``."""
 
     claims: tuple[ClaimDef, ...]
-    registry: Mapping[str, Callable[..., tuple[bool, str]]]
+    #: each gives (a truth value: a bool, NumPy's or SymPy's; what it computed)
+    registry: Mapping[str, Callable[..., tuple[object, object]]]
 
     def __post_init__(self) -> None:
         seen: set[tuple[str, str]] = set()
@@ -391,17 +392,19 @@ def _link_evidence(link: Any) -> str:
             rest = ""
         if not rest:
             reason = "; ".join([simplified, *notes])
-    return link.verdict + (f": {reason}" if reason else "")
+    evidence: str = link.verdict + (f": {reason}" if reason else "")
+    return evidence
 
 
 def _states_nothing(link: Any) -> bool:
     """A formula that states no relation: a definition, a bare expression, a condition on its
     variables (an approximation or an inequation the checker does not judge is a claim still)."""
-    return link.verdict == "definition" or (link.verdict == "no claim" and link.reason.startswith(
+    nothing: bool = link.verdict == "definition" or (link.verdict == "no claim" and link.reason.startswith(
         ("an expression", "a condition")))
+    return nothing
 
 
-def _formula_rows(path: Path, text: str, budget: float) -> list[Claim]:
+def _formula_rows(path: Path, text: str, budget: float | None) -> list[Claim]:
     """Each link of each formula of the post that states a relation: a claim of one sub-claim, the
     checker's verdict on it (true for ``holds`` and ``holds numerically``, false for ``fails``, not
     computed otherwise: ``unknown``, ``unparsed``, an approximation the checker does not judge). A
@@ -430,7 +433,7 @@ def _formula_rows(path: Path, text: str, budget: float) -> list[Claim]:
     return rows
 
 
-def build_ledger(documents: Path | str, budget: float = 5.0, *, table: Table | Path | str | None = None,
+def build_ledger(documents: Path | str, budget: float | None = 5.0, *, table: Table | Path | str | None = None,
                  maths: Maths | None = None) -> tuple[Claim, ...]:
     """Build the ledger of the two documents in ``documents``: the post's formulas judged by the
     checker, and every claim of ``table`` (default: :func:`load_table`) computed with ``maths``;

@@ -169,7 +169,7 @@ def _number(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {shown(text)}") from None
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> _Parser:
     p = _Parser(prog="glusym", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"glusym {__version__}")
     p.add_argument("-q", "--quiet", action="store_true",

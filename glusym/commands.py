@@ -10,10 +10,10 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sympy
 from sympy import Expr
@@ -72,6 +72,10 @@ class _TooLarge(Exception):
     """An expression past the limits of what is printed; the message names its size."""
 
 
+_T = TypeVar("_T")
+_F = TypeVar("_F")
+
+
 class _Printing:
     """One budget shared by everything a report prints: what the sections derived can take long
     to print even within the size limits (SymPy's rewrite of 64 nested sigmoids' gradient, 4,545
@@ -82,7 +86,7 @@ class _Printing:
         self.seconds = validate_budget(seconds)
         self.deadline = None if self.seconds is None else time.monotonic() + self.seconds
 
-    def __call__(self, fn: Any, fallback: Any) -> Any:
+    def __call__(self, fn: Callable[[], _T], fallback: Callable[[str], _F]) -> _T | _F:
         """``fn()`` within what is left of the budget, else ``fallback(why)``; also where SymPy's
         printer recurses too deeply (64 nested Φ written with erfc) or memory runs out."""
         late = f"not printed: printing ran past its budget of {self.seconds or 0:g} s"  # None: never late
@@ -113,7 +117,7 @@ def _printing_budget(seconds: float | None) -> Iterator[None]:
         _printing = outer
 
 
-class _Readable(sympy.printing.str.StrPrinter):
+class _Readable(sympy.printing.str.StrPrinter):  # type: ignore[misc]  # sympy has no stubs: StrPrinter is Any
     """One-line formulas for tables: σ, Φ, φ by name and Piecewise as ``a if c else b``."""
 
     def _print_sigmoid(self, e: Any) -> str:
@@ -126,7 +130,8 @@ class _Readable(sympy.printing.str.StrPrinter):
         return f"φ({self._print(e.args[0])})"
 
     def _print_Float(self, e: Any) -> str:
-        return sympy.printing.str.StrPrinter._print_Float(self, sympy.Float(e, 8))
+        out: str = sympy.printing.str.StrPrinter._print_Float(self, sympy.Float(e, 8))
+        return out
 
     def _print_Piecewise(self, e: Any) -> str:
         parts = []
@@ -138,7 +143,8 @@ class _Readable(sympy.printing.str.StrPrinter):
 
 
 def _readable(expr: Any) -> str:
-    return _Readable().doprint(printing.decimal_form(expr, DECIMALS))
+    out: str = _Readable().doprint(printing.decimal_form(expr, DECIMALS))
+    return out
 
 
 def _pretty(expr: Any) -> str:
@@ -166,7 +172,7 @@ def _derivation_json(d: Any) -> dict[str, Any]:
             not_shown[where] = why
 
         try:
-            return _printing(lambda: _s(expr), late)  # type: ignore[no-any-return]
+            return _printing(lambda: _s(expr), late)
         except _TooLarge as exc:
             not_shown[where] = str(exc)
             return None
@@ -304,7 +310,7 @@ def _inline(expr: Any) -> str:
     """A value on one line (str), or its size where too large to print."""
     if not _printable(expr):
         return f"<{_too_big(expr)}>"
-    return _printing(lambda: str(expr), lambda why: f"<{why}>")  # type: ignore[no-any-return]
+    return _printing(lambda: str(expr), lambda why: f"<{why}>")
 
 
 def _block(title: str, lines: list[str]) -> list[str]:
@@ -601,14 +607,15 @@ def _order_arg(order: int) -> int:
 def _cmd_derive(args: argparse.Namespace) -> int:
     _order_arg(args.order)
     budget = validate_budget(args.budget, "--budget")
-    unit = get(args.name, **_parse_set(args.set))
+    base = get(args.name, **_parse_set(args.set))
+    unit: Unit | Chain = base
     from .analysis.derivation import derive
 
     if args.depth is not None:
         (depth,) = _depths(str(args.depth))
         if args.order * depth > MAX_TERMS:
             raise GlusymError(f"--order × --depth = {args.order * depth} is beyond the limit of {MAX_TERMS}")
-        unit = stack(unit, depth, weights=args.weights)
+        unit = stack(base, depth, weights=args.weights)
     elif args.weights:
         raise GlusymError("--weights goes with --depth")
     d = derive(unit, order=args.order, budget=budget)

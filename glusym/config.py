@@ -17,6 +17,7 @@ An unknown key or a bad value raises GlusymError naming the file and the key.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,9 +49,9 @@ def _section(path: Path) -> dict[str, Any] | None:
     except OSError as exc:
         raise GlusymError(f"cannot read {path}: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
-        try:
+        if sys.version_info >= (3, 11):
             import tomllib
-        except ModuleNotFoundError:  # Python 3.10: the same parser, as tomli
+        else:  # Python 3.10: the same parser, as tomli
             import tomli as tomllib
 
         try:

@@ -69,7 +69,8 @@ def lambdify(args: Any, expr: Any, modules: Any) -> Callable[..., Any]:
         if not _plain_name(f.func.__name__):
             raise GlusymError(f"cannot evaluate the function {f.func.__name__!r} numerically: "
                               "its name is not a plain Python name")
-    return sympy.lambdify(args, expr, modules=modules)
+    compiled: Callable[..., Any] = sympy.lambdify(args, expr, modules=modules)
+    return compiled
 
 
 def to_piecewise(expr: Expr) -> Expr:

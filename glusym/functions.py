@@ -95,10 +95,10 @@ class _Strict:
 
     def __new__(cls, *args: Any, **options: Any) -> Any:
         what = f"the argument of {cls.__name__}"
-        return super().__new__(cls, *(to_sympy(a, what) for a in args), **options)  # type: ignore[misc]
+        return super().__new__(cls, *(to_sympy(a, what) for a in args), **options)
 
 
-class sigmoid(_Strict, Function):
+class sigmoid(_Strict, Function):  # type: ignore[misc]  # sympy has no stubs: Function is Any
     r"""The logistic sigmoid :math:`\sigma(x) = \frac{1}{1+e^{-x}}`.
 
     Derivative :math:`\sigma'(x) = \sigma(x)\,(1-\sigma(x))`.
@@ -140,7 +140,8 @@ class sigmoid(_Strict, Function):
         return (1 + tanh(arg / 2)) / 2
 
     def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real
+        real: bool | None = self.args[0].is_extended_real
+        return real
 
     def _eval_is_positive(self) -> bool | None:
         return True if self.args[0].is_finite and self.args[0].is_extended_real else None
@@ -157,7 +158,7 @@ class sigmoid(_Strict, Function):
         return printer._print_Function(self, func_name="σ")
 
 
-class Phi(_Strict, Function):
+class Phi(_Strict, Function):  # type: ignore[misc]  # Function is Any
     r"""The standard normal CDF :math:`\Phi(x) = \frac{1}{2}\bigl(1+\operatorname{erf}(x/\sqrt{2})\bigr)`.
 
     Derivative :math:`\Phi'(x) = \varphi(x)`, the standard normal density.
@@ -190,7 +191,8 @@ class Phi(_Strict, Function):
         return erfc(-arg / sqrt(2)) / 2
 
     def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real
+        real: bool | None = self.args[0].is_extended_real
+        return real
 
     def _eval_is_positive(self) -> bool | None:
         return True if self.args[0].is_finite and self.args[0].is_extended_real else None
@@ -207,7 +209,7 @@ class Phi(_Strict, Function):
         return printer._print_Function(self, func_name="Φ")
 
 
-class phi(_Strict, Function):
+class phi(_Strict, Function):  # type: ignore[misc]  # Function is Any
     r"""The standard normal density :math:`\varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}`.
 
     Derivative :math:`\varphi'(x) = -x\,\varphi(x)`; even, so :math:`\varphi(-x)` is written :math:`\varphi(x)`.
@@ -239,7 +241,8 @@ class phi(_Strict, Function):
         return exp(-arg**2 / 2) / sqrt(2 * pi)
 
     def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real
+        real: bool | None = self.args[0].is_extended_real
+        return real
 
     def _eval_is_positive(self) -> bool | None:
         return True if self.args[0].is_finite and self.args[0].is_extended_real else None
@@ -256,7 +259,7 @@ class phi(_Strict, Function):
         return printer._print_Function(self, func_name="φ")
 
 
-class softplus(_Strict, Function):
+class softplus(_Strict, Function):  # type: ignore[misc]  # Function is Any
     r"""Softplus :math:`\operatorname{softplus}(x) = \log(1 + e^{x})`, atomic for display only.
 
     The catalogue and the analyses never build it: :func:`glusym.printing.present` writes
@@ -293,7 +296,8 @@ class softplus(_Strict, Function):
     _eval_rewrite_as_exp = _eval_rewrite_as_log
 
     def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real
+        real: bool | None = self.args[0].is_extended_real
+        return real
 
     def _eval_is_positive(self) -> bool | None:
         return True if self.args[0].is_finite and self.args[0].is_extended_real else None

@@ -596,7 +596,10 @@ def _standing_row(st: Any, f: str) -> str:
 
 def _kink_row(k: Any, name: str) -> str:
     b, v = _tex(k.at), _tex(k.variable)
-    side = lambda s: r"{%s}^{%s}" % (b, s)  # noqa: E731
+
+    def side(s: str) -> str:
+        return r"{%s}^{%s}" % (b, s)
+
     rows = [r"\lim_{%s \to %s} %s = %s" % (v, side("-"), name, _tex(k.left_value)),
             r"\lim_{%s \to %s} %s = %s" % (v, side("+"), name, _tex(k.right_value)),
             r"%s = %s" % (_prime(name, r"\left(%s\right)" % side("-"), 1), _tex(k.left_derivative)),

@@ -128,7 +128,7 @@ def _positive_first(terms: list[Any]) -> list[Any]:
     return terms
 
 
-class PostLatexPrinter(LatexPrinter):
+class PostLatexPrinter(LatexPrinter):  # type: ignore[misc]  # sympy has no stubs: LatexPrinter is Any
     """SymPy's LaTeX printer with the post's notation and KaTeX-safe output; a sum begins with a
     positive term where it has one."""
 
@@ -215,7 +215,8 @@ def tex(expr: Any, decimals: Iterable[Any] = ()) -> str:
     ('x \\Phi\\left(x\\right)', 'H\\left(x\\right)')
     """
     expr = to_sympy(expr, "the printed expression")
-    return PostLatexPrinter({"symbol_names": {}}).doprint(decimal_form(expr, decimals))
+    out: str = PostLatexPrinter({"symbol_names": {}}).doprint(decimal_form(expr, decimals))
+    return out
 
 
 def pretty(expr: Any, decimals: Iterable[Any] = ()) -> str:
@@ -233,12 +234,13 @@ def pretty(expr: Any, decimals: Iterable[Any] = ()) -> str:
     # as sympy.pretty does (else the output depends on what was printed before in the process)
     previous = pretty_use_unicode(True)
     try:
-        return _PostPrettyPrinter({"use_unicode": True, "wrap_line": False}).doprint(decimal_form(expr, decimals))
+        out: str = _PostPrettyPrinter({"use_unicode": True, "wrap_line": False}).doprint(decimal_form(expr, decimals))
+        return out
     finally:
         pretty_use_unicode(previous)
 
 
-class _PostPrettyPrinter(PrettyPrinter):
+class _PostPrettyPrinter(PrettyPrinter):  # type: ignore[misc]  # PrettyPrinter is Any
     """SymPy's pretty printer, a sum beginning with a positive term where it has one."""
 
     def _as_ordered_terms(self, expr: Any, order: Any = None) -> list[Any]:
@@ -737,7 +739,7 @@ def definition_expr(unit: Any) -> Expr:
 
 def definition_name(unit: Any, decimals: Iterable[Any] = ()) -> str:
     r"""The unit's name in its definition: a parameter a caller set by its value (``\text{Swish}_{2}``)."""
-    name = unit.latex_name
+    name: str = unit.latex_name
     for p in unit.params:
         if in_name(p, name) and not lettered(unit, p):
             name = name.replace(p.latex, "{%s}" % tex(unit.param_values[p.name], decimals))
@@ -746,7 +748,7 @@ def definition_name(unit: Any, decimals: Iterable[Any] = ()) -> str:
 
 def name_with_values(unit: Any, decimals: Iterable[Any] = ()) -> str:
     r"""The unit's name, a parameter in it (``\text{Swish}_\beta``) replaced by its value."""
-    name = unit.latex_name
+    name: str = unit.latex_name
     for p in unit.params:
         if in_name(p, name):
             name = name.replace(p.latex, "{%s}" % tex(unit.param_values[p.name], decimals))

@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 
 import mpmath
 import numpy as np
+import numpy.typing as npt
 import sympy
 from sympy import Expr, Piecewise, Symbol
 from sympy.core.relational import Relational
@@ -461,7 +462,7 @@ def _values(expr: Expr, v: Symbol, rng: random.Random) -> _Candidates:
         special.update(beyond)
         far.extend(beyond)
     special -= set(kinks)  # on a kink itself the value is a convention
-    ordinary = []
+    ordinary: list[float] = []
     for s in SCALES:
         j = 1 + rng.random() / 7
         ordinary.extend((s * j, -s * j))
@@ -502,7 +503,12 @@ def _refined(whole: Expr, syms: list[Symbol], found: dict[Symbol, list[dict[Symb
     return out
 
 
-def _margin(cond: Any, syms: list[Symbol]) -> Callable[[Sequence[float]], float] | None:
+#: A margin: negative exactly where a condition holds, at a point given as a NumPy array (as
+#: ``scipy.optimize.minimize`` passes it).
+_Margin = Callable[[npt.NDArray[np.float64]], float]
+
+
+def _margin(cond: Any, syms: list[Symbol]) -> _Margin | None:
     """A function that is negative exactly where ``cond`` holds (for a strict relation): lhs − rhs
     for <, its opposite for >, the larger of two margins for And, the smaller for Or."""
     from sympy.logic.boolalg import ITE, And, Not, Or
@@ -518,7 +524,7 @@ def _margin(cond: Any, syms: list[Symbol]) -> Callable[[Sequence[float]], float]
         if isinstance(cond, (sympy.Eq, sympy.Ne)):
             sign = 0.0
 
-        def rel(p: Sequence[float]) -> float:
+        def rel(p: npt.NDArray[np.float64]) -> float:
             try:
                 y = float(g(*[float(t) for t in p]))
             except (OverflowError, ValueError, ZeroDivisionError, TypeError):
@@ -638,7 +644,7 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
         special: list[float] = []
         ordinary: list[float] = []
         far: list[float] = []
-        anchors = []
+        anchors: list[dict[Symbol, Any]] = []
         at_turns: list[dict[Symbol, Any]] = []
         for i, base in enumerate(bases[: 1 if len(syms) == 1 else 3]):
             fixed = {s: val for s, val in base.items() if s != v}
@@ -704,8 +710,8 @@ def cover(exprs: Sequence[Any], syms: Sequence[Symbol], seed: int = 1,
         for pt in pts:
             out.append({s.name: mpmath.mpf(float(val)) if not isinstance(val, sympy.Basic)
                         else mpmath.mpf(sympy.Rational(val).p) / sympy.Rational(val).q for s, val in pt.items()})
-    far = max((abs(float(p[s.name])) for p in out for s in syms), default=0.0)
-    near = min((abs(float(p[s.name])) for p in out for s in syms if p[s.name] != 0), default=0.0)
-    where = (f"{len(out)} points, |{', '.join(s.name for s in syms)}| from {near:.2g} to {far:.2g}"
+    farthest = max((abs(float(p[s.name])) for p in out for s in syms), default=0.0)
+    nearest = min((abs(float(p[s.name])) for p in out for s in syms if p[s.name] != 0), default=0.0)
+    where = (f"{len(out)} points, |{', '.join(s.name for s in syms)}| from {nearest:.2g} to {farthest:.2g}"
              + (f", both sides of {kinks} breakpoint(s)" if kinks else ""))
     return out, where

@@ -3,7 +3,7 @@ evaluation helpers, ``lambdify`` and ``to_piecewise``, are :mod:`glusym.evaluate
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, TypeAlias
 
 import sympy
 from sympy import Abs, Expr, Heaviside, Max, Min, Piecewise, Symbol, sign
@@ -15,10 +15,26 @@ from ..errors import GlusymError
 from ..evaluate import lambdify, to_piecewise, without_ite
 from ..functions import text_note, to_sympy
 
-__all__ = ["VARIABLE_NAMES", "as_expr", "as_function", "boundaries", "kink_free", "lambdify", "select_branches", "to_piecewise", "without_ite"]
+__all__ = ["Analysable", "Expressed", "VARIABLE_NAMES", "as_expr", "as_function", "boundaries", "kink_free", "lambdify", "select_branches", "to_piecewise", "without_ite"]
 
 
-def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
+class Expressed(Protocol):
+    """What the verbs read from a catalogue :class:`Unit` or a stack (:class:`Chain`): the
+    expression and its variables."""
+
+    @property
+    def expr(self) -> Expr: ...
+
+    @property
+    def variables(self) -> tuple[Symbol, ...]: ...
+
+
+#: What an analysis verb takes: a unit or a stack, a SymPy expression, or a number (anything else
+#: is refused with :class:`GlusymError`).
+Analysable: TypeAlias = Expressed | Expr | int | float
+
+
+def as_expr(obj: Analysable) -> tuple[Expr, tuple[Symbol, ...]]:
     """The expression of a unit or expression, with its variables (a unit's, or the sorted free symbols)."""
     if isinstance(obj, Unit) or (hasattr(obj, "expr") and hasattr(obj, "variables")):  # a Unit or a Chain
         return obj.expr, obj.variables
@@ -27,8 +43,8 @@ def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
     if not isinstance(obj, sympy.Basic):
         kind = type(obj).__name__
         raise GlusymError(f"expected a glusym Unit or a SymPy expression, not {kind}{text_note(obj)}")
-    variables = tuple(sorted(obj.free_symbols, key=lambda s: s.name))  # type: ignore[attr-defined]
-    return obj, variables  # type: ignore[return-value]
+    variables = tuple(sorted(obj.free_symbols, key=lambda s: s.name))
+    return obj, variables
 
 
 #: The names of glusym's variables (the catalogue's x, x_g, x_v). In an expression that has one of
@@ -36,7 +52,7 @@ def as_expr(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
 VARIABLE_NAMES = frozenset({"x", "x_g", "x_v"})
 
 
-def as_function(obj: Any) -> tuple[Expr, tuple[Symbol, ...]]:
+def as_function(obj: Analysable) -> tuple[Expr, tuple[Symbol, ...]]:
     r"""The expression of a unit or expression and the variables an analysis takes it in.
 
     A unit (or a chain) brings its own variables; its parameters, set to numbers or to symbols

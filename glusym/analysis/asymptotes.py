@@ -46,7 +46,7 @@ from ..display import Display, text
 from ..errors import BudgetExceeded, GlusymError, NotDerived, shown
 from ..functions import elementary
 from ..evaluate import mpmath_function
-from ._common import as_function, select_branches, side_points, to_piecewise
+from ._common import Analysable, as_function, select_branches, side_points, to_piecewise
 
 __all__ = ["MAX_ASYMPTOTIC_TERMS", "Asymptotes", "Behaviour", "asymptotes", "growth_order"]
 
@@ -119,13 +119,13 @@ class Behaviour(Display):
         parts = []
         if self.limit is not None:
             parts.append(f"→ {text(self.limit)}")
-        y = self.asymptote
+        y, ob = self.asymptote, self.oblique  # y is None exactly where ob is
         f = "f"
-        if y is not None and self.oblique[0] != 0:
+        if y is not None and ob is not None and ob[0] != 0:
             parts.append(f"asymptote y = {text(y)}")
             f = "f - y"
-        elif y is not None and self.oblique[1] != 0:
-            b = self.oblique[1]
+        elif y is not None and ob is not None and ob[1] != 0:
+            b = ob[1]
             f = f"f + {text(-b)}" if b.could_extract_minus_sign() else f"f - {text(b)}"
         terms = self.expansion_terms
         if terms:
@@ -133,7 +133,7 @@ class Behaviour(Display):
         elif self.expansion == 0 and y is not None:
             parts.append(f"f = {text(y)} exactly")
         elif self.leading is not None and self.limit is None or self.limit in (sympy.oo, -sympy.oo):
-            if self.leading is not None and (y is None or self.oblique[0] == 0):
+            if self.leading is not None and (ob is None or ob[0] == 0):
                 parts.append(f"f ~ {text(self.leading)}")
         if self.growth_order is not None:
             parts.append(f"growth order {text(self.growth_order)}")
@@ -282,7 +282,8 @@ def _expand_by_rules(h: Expr, terms: int) -> Expr:
         if ruled.has(erf, erfc, tanh):
             raise _Unordered("an erf or tanh argument does not tend to ±oo")
         expanded = sympy.expand(sympy.powsimp(sympy.expand(ruled)))
-        candidates, errors = [], []
+        candidates: list[Expr] = []
+        errors: list[Expr] = []
         for part in Add.make_args(expanded):
             (errors if part.has(_EPS) else candidates).append(part)
         errors = [e.xreplace({_EPS: 1}) for e in errors]
@@ -384,10 +385,10 @@ def _floated(expr: Expr | None, dps: int | None) -> Expr | None:
     if isinstance(expr, Rational):
         return expr if expr.is_integer else Float(expr, dps)
     if isinstance(expr, Pow):
-        return Pow(_floated(expr.base, dps), expr.exp)  # type: ignore[arg-type]
+        return Pow(_floated(expr.base, dps), expr.exp)
     if not expr.args:
         return expr
-    return expr.func(*[_floated(a, dps) for a in expr.args])  # type: ignore[misc]
+    return expr.func(*[_floated(a, dps) for a in expr.args])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -561,7 +562,7 @@ def _behaviour(expr: Expr, var: Symbol, direction: str, terms: int, budget: floa
     )
 
 
-def asymptotes(obj: Any, terms: int = 3, budget: float | None = 10.0) -> Asymptotes:
+def asymptotes(obj: Analysable, terms: int = 3, budget: float | None = 10.0) -> Asymptotes:
     r"""The behaviour of a unit or one-variable expression at :math:`+\infty` and :math:`-\infty`.
 
     For each direction: the limit :math:`L`, the leading term, the oblique asymptote
@@ -605,7 +606,7 @@ def asymptotes(obj: Any, terms: int = 3, budget: float | None = 10.0) -> Asympto
                       _behaviour(expr, var, "-oo", terms, half), name if isinstance(name, str) else "")
 
 
-def growth_order(obj: Any, direction: str = "+oo", budget: float | None = 10.0) -> Expr:
+def growth_order(obj: Analysable, direction: str = "+oo", budget: float | None = 10.0) -> Expr:
     r"""The growth order :math:`k = \lim \log|f(x)| / \log|x|` at ``"+oo"`` or ``"-oo"``.
 
     ``0`` for a nonzero finite limit, ``oo`` for exponential growth, ``-oo`` for exponential

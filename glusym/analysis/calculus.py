@@ -13,7 +13,7 @@ from ..budget import time_budget, validate_budget
 from ..cache import simplified
 from ..errors import BudgetExceeded
 from ..functions import to_sympy
-from ._common import as_function, to_piecewise
+from ._common import Analysable, as_function, to_piecewise
 
 __all__ = ["gradient", "hessian", "tidy"]
 
@@ -50,7 +50,7 @@ def tidy(expr: Expr, budget: float | None = 1.0) -> Expr:
     return expr if simpler is None else simpler
 
 
-def gradient(obj: Any, budget: float | None = 1.0) -> tuple[Expr, ...]:
+def gradient(obj: Analysable, budget: float | None = 1.0) -> tuple[Expr, ...]:
     r"""The partial derivatives :math:`(\partial f/\partial v)_v`, one per variable, simplified.
 
     An activation has one variable, so its gradient is a 1-tuple. At a kink the derivative is
@@ -68,7 +68,7 @@ def gradient(obj: Any, budget: float | None = 1.0) -> tuple[Expr, ...]:
     return tuple(tidy(sympy.diff(expr, v), budget) for v in variables)
 
 
-def hessian(obj: Any, budget: float | None = 1.0) -> Matrix:
+def hessian(obj: Analysable, budget: float | None = 1.0) -> Matrix:
     r"""The matrix :math:`\partial^2 f/\partial u\,\partial v` of second derivatives, simplified.
 
     >>> import glusym

@@ -330,7 +330,7 @@ def _info(f: Expr, budget: float | None) -> _LayerInfo:
     a = asymptotes(f, terms=2, budget=budget)
     if any("BudgetExceeded" in reason for b in (a.plus, a.minus) for _, reason in b.not_derived):
         raise NotDerived(f"the behaviour of the layer {f} at ±oo ran past the time budget ({budget} s)")
-    sides = []
+    sides: list[tuple[int, tuple[Expr, ...] | None]] = []
     for s in (1, -1):
         branch = _branch(to_piecewise(f), sympy.S.Zero, s)
         if branch == 0:
@@ -551,7 +551,7 @@ def growth_profile(obj: Chain | Unit, budget: float | None = 10.0) -> GrowthProf
         dtails = {}
         for direction, start in (("+oo", Tail(oo, sympy.S.One, 1, x)), ("-oo", Tail(-oo, sympy.S.One, -1, x))):
             z = start
-            factors = []
+            factors: list[Tail] = []
             for f in chain.layers:
                 info = _info(f, budget)
                 # once a factor of the chain rule is exactly 0, the derivative is exactly 0

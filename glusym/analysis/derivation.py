@@ -56,7 +56,7 @@ class Derivation(Display):
       param_limits  none
     """
 
-    unit: Unit
+    unit: Unit | _depth.Chain
     order: int
     gradient: tuple[Expr, ...] | None
     hessian: ImmutableMatrix | None
@@ -147,7 +147,7 @@ def _reason(exc: BaseException) -> str:
 _NEEDS_EXPRESSION = frozenset({"gradient", "hessian", "extrema", "inflections", "stationary", "range", "standings"})
 
 
-def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) -> Derivation:
+def derive(unit: Unit | _depth.Chain, order: int = 6, budget: float | None = SECTION_BUDGET) -> Derivation:
     r"""Every analysis of ``unit``: gradient, Hessian, Taylor at 0 (degree < ``order``), behaviour at
     ±∞ (for a gated unit also along every direction), extrema with their standing (critical points
     for a gated unit), the range, kinks, inflections, level sets, parameter limits.
@@ -204,7 +204,8 @@ def derive(unit: Unit, order: int = 6, budget: float | None = SECTION_BUDGET) ->
         infl = section("inflections", lambda: _extrema.inflections(unit, budget=None))
         level = None
     stat = section("stationary", lambda: _extrema.stationary_sets(unit, budget=None))
-    plim = () if chain else section("param_limits", lambda: tuple(_limits.param_limits(unit, budget=None).values()))
+    plim = () if isinstance(unit, _depth.Chain) else \
+        section("param_limits", lambda: tuple(_limits.param_limits(unit, budget=None).values()))
     given = None if gated else asym  # the limits at ±oo already derived (a stack's: the growth algebra's)
     rng = section("range", lambda: _range.value_range(unit, budget=None, asymptotes=given))
     stand = None if gated or rng is None else section("standings", lambda: _range.standings(unit, None, rng))

@@ -47,7 +47,7 @@ from ..errors import BudgetExceeded, GlusymError, NotDerived
 from ..functions import Phi, elementary, to_sympy
 from .calculus import tidy
 from ..evaluate import mpmath_function
-from ._common import as_function, boundaries, inside, lambdify, select_branches, to_piecewise
+from ._common import Analysable, as_function, boundaries, inside, lambdify, select_branches, to_piecewise
 
 __all__ = [
     "CriticalPoint",
@@ -104,7 +104,7 @@ class CriticalPoint(Display):
         return f"{'kink ' if self.kink else ''}{self.kind} at {where}, value {rel} {value}"
 
 
-class Points(Display, tuple):  # type: ignore[misc]
+class Points(Display, tuple[Any, ...]):
     """The points :func:`extrema`, :func:`inflections` or :func:`critical_points` found (a tuple of
     :class:`CriticalPoint`), or the flat pieces :func:`stationary_sets` found (of
     :class:`StationarySet`): indexing, iteration, ``len``, ``==`` with a tuple work as before), with
@@ -313,7 +313,8 @@ def _lambert_form(e: Expr, var: Symbol) -> bool:
     if poly.degree(y) != 1 or poly.degree(var) > 1:
         return False
     a, b = sympy.Poly(p.coeff(y, 0), var), sympy.Poly(p.coeff(y, 1), var)
-    return a.degree() <= 0 or b.degree() <= 0  # (a + bx) = c e^{kx} or a = (c + dx) e^{kx}: W solves it
+    solvable: bool = a.degree() <= 0 or b.degree() <= 0
+    return solvable  # (a + bx) = c e^{kx} or a = (c + dx) e^{kx}: W solves it
 
 
 def _exact_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr) -> tuple[list[Expr], bool]:
@@ -359,7 +360,7 @@ def _solve_roots(d: Expr, var: Symbol, lo: Expr, hi: Expr, timed: list[bool]) ->
             roots.extend(r for r in sol if r.is_real)
             continue
         complete = False
-        sols = []
+        sols: list[Expr] = []
         if exp_polynomial:
             # an exponential polynomial (SiLU's x + e^x + 1, quick-GELU's): solve gives Lambert W at once
             # from the numerator, where from sigma's form it takes longer than its budget under load
@@ -534,7 +535,9 @@ def _analyse_uncached(obj: Any, order: int, budget: float | None) -> tuple[list[
         pieces = _pieces(expr, var)
         points: list[CriticalPoint] = []
         flats: list[StationarySet] = []
-        info = []  # per piece: derivative, its numeric function, its roots, whether it vanishes
+        # per piece: derivative, its numeric function, its roots, whether it vanishes
+        info: list[tuple[Expr, Callable[[Any], Any] | None, list[_Root], bool]] = []
+        kind: str | None
         for pc in pieces:
             d = sympy.diff(pc.expr, var, order)
             if _is_zero_function(d, var):
@@ -635,7 +638,7 @@ def _merge(flats: list[StationarySet]) -> list[StationarySet]:
 # the verbs
 
 
-def extrema(obj: Any, budget: float | None = 10.0) -> Points:
+def extrema(obj: Analysable, budget: float | None = 10.0) -> Points:
     r"""The isolated stationary points of an activation, :math:`f'(x) = 0`, classified by the sign
     change of :math:`f'`, and its kinks that are strict local extrema; for a gated unit, its
     critical points (:func:`critical_points`).
@@ -662,7 +665,7 @@ def extrema(obj: Any, budget: float | None = 10.0) -> Points:
     return Points(points, "extrema", _named(obj))
 
 
-def inflections(obj: Any, budget: float | None = 10.0) -> Points:
+def inflections(obj: Analysable, budget: float | None = 10.0) -> Points:
     r"""The inflection points of an activation: where :math:`f''` changes sign.
 
     GELU's are exact, :math:`x = \pm\sqrt 2`, from :math:`f''(x) = (2 - x^2)\,\varphi(x)`.
@@ -681,7 +684,7 @@ def inflections(obj: Any, budget: float | None = 10.0) -> Points:
     return Points(points, "inflections", _named(obj))
 
 
-def stationary_sets(obj: Any, budget: float | None = 10.0) -> Points:
+def stationary_sets(obj: Analysable, budget: float | None = 10.0) -> Points:
     r"""The regions where the gradient vanishes identically (the unit is constant there).
 
     >>> import glusym

@@ -42,6 +42,7 @@ from ..catalogue import x_g, x_v
 from ..display import Display
 from ..functions import to_sympy
 from ..errors import BudgetExceeded, NotDerived
+from ._common import Analysable
 from .extrema import _activation, _gate, _is_gated, _pieces
 
 __all__ = ["Kink", "kinks"]
@@ -115,7 +116,7 @@ def _one_sided(piece: Expr, var: Symbol, at: Expr, order: int) -> tuple[Expr, Ex
     return value, derivative, series
 
 
-def kinks(obj: Any, order: int = 3, budget: float | None = 10.0) -> tuple[Kink, ...]:
+def kinks(obj: Analysable, order: int = 3, budget: float | None = 10.0) -> tuple[Kink, ...]:
     r"""Every boundary between the pieces of a piecewise unit, left to right, with the one-sided
     limits of :math:`f` and :math:`f'` and the one-sided expansions in :math:`h = x - b` to
     :math:`O(h^{order})`; for a gated unit, the kinks of its gate (creases :math:`x_g = b`).

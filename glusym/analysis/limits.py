@@ -164,7 +164,8 @@ def _same(a: Expr, b: Expr) -> bool:
         return True
     if _apart_somewhere(d):
         return False  # x/2 against 0: no simplification needed to tell them apart
-    return sympy.simplify(d) == 0
+    zero: bool = sympy.simplify(d) == 0
+    return zero
 
 
 def _apart_somewhere(d: Expr) -> bool:
@@ -298,7 +299,7 @@ def param_limits(unit: Unit, budget: float | None = 10.0) -> dict[str, ParamLimi
             results: dict[str, Expr | None] = {}
             missing: list[tuple[str, str]] = []
             ends = []
-            for end, side in _range_ends((gate if gated else unit).admissible(prm.name)):
+            for end, side in _range_ends((unit.gate if unit.gate is not None else unit).admissible(prm.name)):
                 # the parameter as p → 0+ or p → oo: end ± p toward a finite end, ±p toward an infinite one
                 at = (-p if end == -sympy.oo else p) if end.is_infinite else (end + p if side == "+" else end - p)
                 label = "0" if end == 0 and side == "+" else "oo" if end == sympy.oo else f"{end}{side}"

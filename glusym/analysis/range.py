@@ -53,6 +53,7 @@ from ..display import Display
 from ..functions import to_sympy
 from ..errors import BudgetExceeded, NotDerived
 from . import asymptotes as _asymptotes
+from ._common import Analysable
 from .depth import growth_profile
 from .extrema import (DIGITS, DPS, _activation, _analyse, _gate, _is_gated, _is_zero_function, _mpf, _numeric,
                       _pieces, _region)
@@ -245,7 +246,7 @@ def _verify(obj: Any, r: Range) -> None:
                                  f"supremum found, {r.supremum}")
 
 
-def value_range(obj: Any, budget: float | None = 10.0, asymptotes: Any = None) -> Range:
+def value_range(obj: Analysable, budget: float | None = 10.0, asymptotes: Any = None) -> Range:
     r"""The range of a unit over the real line: :math:`\inf f` and :math:`\sup f`, attained or not.
 
     Exact where its extrema and limits are (SiLU's infimum :math:`-W(1/e)`), else 30 digits (GELU's
@@ -314,11 +315,12 @@ def _flat_interval(var: Symbol, lo: Expr, hi: Expr, expr: Expr, value: Expr) -> 
     """The flat piece (lo, hi) as an interval with the ends where f still has its value
     (``x ≤ 0``), and its finite ends."""
     def holds(b: Expr) -> bool:
-        return b.is_finite and sympy.simplify(expr.xreplace({var: b}) - value) == 0
+        still: bool = b.is_finite and sympy.simplify(expr.xreplace({var: b}) - value) == 0
+        return still
 
     return _region(var, lo, hi, holds(lo), holds(hi), "≤", "≥"), [b for b in (lo, hi) if b.is_finite]
 
-def standings(obj: Any, budget: float | None = 10.0, within: Range | None = None) -> tuple[Standing, ...]:
+def standings(obj: Analysable, budget: float | None = 10.0, within: Range | None = None) -> tuple[Standing, ...]:
     r"""Every extremum of an activation with its standing, local or global, including the flat
     pieces whose every point is an extremum (ReLU's minima on :math:`x \le 0`, hardswish's local
     maxima on :math:`x \le -3`); a flat piece between a rise and a fall is no extremum. A

@@ -12,7 +12,7 @@ from sympy import Expr, Symbol
 from ..budget import time_budget, validate_budget
 from ..display import Display, text
 from ..errors import GlusymError, NotDerived
-from ._common import as_function, boundaries, select_branches, side_points, to_piecewise
+from ._common import Analysable, as_function, boundaries, select_branches, side_points, to_piecewise
 from .series import NotAnalytic, check_order, taylor_coefficients
 
 __all__ = ["TaylorResult", "taylor"]
@@ -115,7 +115,7 @@ def _is_exact(pw: Expr, branch: Expr, poly: Expr, variables: tuple[Symbol, ...],
     return bool(branch.is_polynomial(*variables)) and sympy.expand(branch - poly) == 0
 
 
-def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResult:
+def taylor(obj: Analysable, order: int = 6, budget: float | None = 10.0) -> TaylorResult:
     r"""The Taylor expansion at 0 of a unit or expression: every term of degree < ``order``.
 
     Coefficients are exact and simplified (Mish's first coefficient is 3/5, not
@@ -140,7 +140,8 @@ def taylor(obj: Any, order: int = 6, budget: float | None = 10.0) -> TaylorResul
     validate_budget(budget)
     own = getattr(obj, "_eval_taylor", None)
     if callable(own):  # a stack composes its series layer by layer (glusym.analysis.depth), not expanded
-        return own(order, budget)
+        composed: TaylorResult = own(order, budget)
+        return composed
     expr, variables = as_function(obj)
     expr = to_piecewise(expr)
     try:

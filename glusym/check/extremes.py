@@ -74,7 +74,10 @@ def extremum_value(node: Any, deadline: float) -> Expr:
     if f.free_symbols - {v}:
         raise _Undecided(f"the {word} of a function of several variables ({', '.join(sorted(map(str, f.free_symbols)))})")
     h = elementary(to_piecewise(f if greatest else -f))
-    inside = (lambda t: bool(lo <= t <= hi))
+
+    def inside(t: Expr) -> bool:
+        return bool(lo <= t <= hi)
+
     cands: list[tuple[Any, Expr, bool, str, Any]] = []  # (number, value, attained, where, the point or None)
 
     def add(value: Expr, attained: bool, where: str, at: Any = None) -> None:

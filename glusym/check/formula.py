@@ -75,7 +75,7 @@ def _link_budget(budget: Any) -> float:
     return MAX_BUDGET if seconds is None else seconds
 
 
-def check_formula(tex: str, budget: float = DEFAULT_LINK_BUDGET,
+def check_formula(tex: str, budget: float | None = DEFAULT_LINK_BUDGET,
                   context: dict[str, Any] | None = None, approx_tol: float = DEFAULT_APPROX_TOL,
                   approx_interval: Any = None) -> tuple[Link, ...]:
     """The links of one formula with their verdicts (``context``: the document's definitions so
@@ -340,7 +340,7 @@ def _tolerance(approx_tol: float) -> float:
     return tol
 
 
-def check_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<text>",
+def check_text(text: str, budget: float | None = DEFAULT_LINK_BUDGET, name: str = "<text>",
                approx_tol: float = DEFAULT_APPROX_TOL, approx_interval: Any = None) -> Report:
     """Check every formula of a Markdown text (a bad ``budget`` or ``approx_tol`` is refused at
     once, with :class:`GlusymError`)."""
@@ -419,7 +419,7 @@ def read_document(path: str | Path) -> str:
 MAX_FORMULA_CHARS = 4000
 
 
-def check_plain_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str = "<text>",
+def check_plain_text(text: str, budget: float | None = DEFAULT_LINK_BUDGET, name: str = "<text>",
                      **options: Any) -> Report:
     """Check every formula of a plain text (found by :func:`extract_text_formulas`: delimited, or
     by its TeX syntax, or, in a page saved from the web, the source after each rendered copy);
@@ -440,13 +440,13 @@ def check_plain_text(text: str, budget: float = DEFAULT_LINK_BUDGET, name: str =
     return Report(name, tuple(formulas), time.monotonic() - t0)
 
 
-def check_markdown(path: str | Path, budget: float = DEFAULT_LINK_BUDGET,
+def check_markdown(path: str | Path, budget: float | None = DEFAULT_LINK_BUDGET,
                    approx_tol: float = DEFAULT_APPROX_TOL) -> Report:
     """Check every formula of a Markdown file (raises GlusymError where it cannot be read)."""
     return check_text(read_document(path), budget, name=str(path), approx_tol=approx_tol)
 
 
-def check_file(path: str | Path, budget: float = DEFAULT_LINK_BUDGET, **options: Any) -> Report:
+def check_file(path: str | Path, budget: float | None = DEFAULT_LINK_BUDGET, **options: Any) -> Report:
     """Check every formula of a file, read by its suffix: ``.md``, ``.markdown`` and ``.mdx`` as
     Markdown (:func:`check_markdown`), every other file as plain text (:func:`check_plain_text`).
     Raises GlusymError where it cannot be read."""

@@ -90,7 +90,7 @@ class _Unsettled(Exception):
 # the entry point (judge.py calls it)
 
 
-def _integrals(lhs: Any, rhs: Any, deadline: float) -> Any:
+def _integrals(lhs: Any, rhs: Any, deadline: float) -> Verdict | tuple[Expr, Expr]:
     """Sides with integrals: an antiderivative ``\\int f\\,dx = F + C`` is judged by F' = f (C any
     constant); definite integrals are evaluated by SymPy where it can, confirmed numerically; the
     others are judged here, by quadrature or by the fundamental theorem. Gives the sides evaluated
@@ -531,7 +531,8 @@ class _Outcome:
         if self.last is None:
             return "?"
         with mpmath.workdps(self.last.dps):
-            return mpmath.nstr(getattr(self.last, side), 20)
+            digits: str = mpmath.nstr(getattr(self.last, side), 20)
+            return digits
 
     def counterexample(self) -> dict[str, str]:
         assert self.last is not None
@@ -817,7 +818,10 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
         within = [e for e in ends if (lo == -sympy.oo or e > lo) and (hi == sympy.oo or e < hi)]
         points.append(within[0] if within else inside(lo, hi))  # a finite limit: the integral is 0 there
     points.sort(key=lambda p: p not in ends)  # an exact point first
-    left = lambda: deadline - time.monotonic()  # noqa: E731
+
+    def left() -> float:
+        return deadline - time.monotonic()
+
     # a point first: a false formula is shown false there, whatever the derivative
     first = _at_point(lhs, rhs, x, points[0], deadline - 0.6 * left())
     if first.state == "differ":

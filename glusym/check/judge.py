@@ -169,8 +169,8 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
     note = ""
     if any(isinstance(e, sympy.Basic) and e.has(sympy.Integral) for e in (lhs, rhs)):
         judged = _integrals(lhs, rhs, deadline)
-        if isinstance(judged[0], str):
-            return judged  # type: ignore[return-value]
+        if len(judged) == 3:  # a verdict (the sides evaluated are a pair)
+            return judged
         lhs, rhs = judged
         note = "the integral evaluated by SymPy"
     if lhs.has(sympy.Limit) or rhs.has(sympy.Limit):

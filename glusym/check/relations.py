@@ -419,7 +419,7 @@ def _floated(e: Expr) -> Expr:
     for an expression with such a constant in it: its feature search raises on them)."""
     if not isinstance(e, sympy.Basic):
         return e
-    subs = {}
+    subs: dict[sympy.Basic, sympy.Float] = {}
     for node in sympy.preorder_traversal(e):
         if isinstance(node, sympy.Basic) and node.args and node.is_number and not node.is_Rational \
                 and not any(node.has(q) for q in subs):
@@ -548,7 +548,7 @@ def _refined_min(g: Expr, v: Symbol, starts: list[dict[Symbol, Any]],
     float minimiser locates a minimum only to about 10^-8, its margin to 10^-16)."""
     from .pointwise import _compile
 
-    out = []
+    out: list[dict[Symbol, Any]] = []
     try:
         f1, _ = _compile(sympy.diff(g, v))
     except Exception:  # noqa: BLE001 - no derivative to follow: the float points stand
@@ -605,6 +605,7 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
     """(the lowest points of a grid and their local minimisations, the domain's closed ends, how
     many minimisations) for one variable; a random box and Nelder–Mead for several."""
     import numpy as np
+    import numpy.typing as npt
     from scipy.optimize import minimize, minimize_scalar
 
     from .pointwise import _compile
@@ -701,6 +702,10 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
     if np.any(ys > 0):
         out.holds_somewhere = True
     notes.append(f"{len(pts_box)} random points in [-100, 100]^{len(syms)}, most within [-10, 10]")
+
+    def at(p: npt.NDArray[np.float64]) -> float:
+        return float(fm(*[np.array([t]) for t in p])[0])
+
     for i in np.argsort(ys)[:10]:
         st = pts_box[int(i)]
         cands.append(st)
@@ -708,12 +713,12 @@ def _grid_candidates(g: Expr, fm: Any, syms: list[Symbol], dom: dict[Symbol, sym
             out.complete = False
             break
         try:
-            r = minimize(lambda p: float(fm(*[np.array([t]) for t in p])[0]), [st[s] for s in syms],
-                         method="Nelder-Mead", options={"xatol": 1e-12, "fatol": 1e-15, "maxiter": 600})
+            res = minimize(at, [st[s] for s in syms],
+                           method="Nelder-Mead", options={"xatol": 1e-12, "fatol": 1e-15, "maxiter": 600})
         except (ValueError, FloatingPointError):
             continue
-        cand = dict(zip(syms, (float(t) for t in r.x)))
-        if np.isfinite(r.fun) and all(abs(t) <= FAR_RADIUS for t in r.x) and _in_domain(cand, dom):
+        cand = dict(zip(syms, (float(t) for t in res.x)))
+        if np.isfinite(res.fun) and all(abs(t) <= FAR_RADIUS for t in res.x) and _in_domain(cand, dom):
             cands.append(cand)
             refined += 1
     return cands, ends, refined

@@ -19,7 +19,7 @@ _MAX_CLAIMED_ORDER = 64
 
 def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
     """f = p + O(x^n): compare f's Taylor polynomial below degree n with p."""
-    from ..analysis.taylor import taylor
+    from ..analysis.taylor import TaylorResult, taylor
 
     os_ = list(s.atoms(BigO))
     if len(os_) != 1:
@@ -34,6 +34,7 @@ def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
     if n > _MAX_CLAIMED_ORDER:  # O(x^{10^{100}}): the coefficients below a lower order decide a failure
         p_degree = sympy.Poly(elementary(p), *variables).total_degree() if p.is_polynomial(*variables) else 0
         n = min(n, max(p_degree + 2, 8))
+    tr: TaylorResult | _Expansion
     if tuple(sorted(f.free_symbols, key=lambda v: v.name)) == tuple(variables):
         tr = taylor(f, n)
     elif len(variables) == 1 and set(variables) < f.free_symbols:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
 import sympy
 from sympy import Expr, Piecewise, Symbol
 from sympy.logic.boolalg import Boolean
@@ -22,10 +24,12 @@ def _simplified(d: Expr) -> tuple[bool, list[Expr]]:
     d = elementary(d)
     if d == 0:
         return True, []
-    forms = []
-    for step in (lambda e: sympy.cancel(sympy.together(sympy.expand(e))),
-                 lambda e: sympy.cancel(sympy.together(sympy.expand(e.rewrite(sympy.exp)))),
-                 lambda e: sympy.simplify(e)):
+    forms: list[Expr] = []
+    steps: tuple[Callable[[Expr], Expr], ...] = (
+        lambda e: sympy.cancel(sympy.together(sympy.expand(e))),
+        lambda e: sympy.cancel(sympy.together(sympy.expand(e.rewrite(sympy.exp)))),
+        lambda e: sympy.simplify(e))
+    for step in steps:
         try:
             e = step(d)
         except (NotImplementedError, sympy.PolynomialError, TypeError, ValueError):

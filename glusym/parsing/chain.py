@@ -27,10 +27,10 @@ import sympy
 
 from ..catalogue import find
 from .errors import LatexParseError
-from .grammar import (TEXT_MACROS, Context, Parser, Tok, condition, make_context, prepare, read_set,
+from .grammar import (TEXT_MACROS, Context, Parser, condition, make_context, prepare, read_set,
                       relation, relation_at, split_top, word_of, env_rows, ALIGNMENTS, _arith)
 from .names import ATOMIC, FUNCTIONS, GREEK
-from .tree import walk
+from .tree import Tok, walk
 
 __all__ = ["Chain", "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows", "split_display"]
 

@@ -206,7 +206,7 @@ def prepare(toks: Iterable[Tok], keep_wide: bool = False) -> list[Tok]:
                 role = "dbar" if role == "bar" else role
             out.append(Tok(role, kind, t.pos, t.end, gap=gap or t.gap))
         else:
-            out.append(Tok(t.kind, t.text, t.pos, t.end, t.args, gap or t.gap, t.star) if gap and not t.gap else t)
+            out.append(Tok(t.kind, t.text, t.pos, t.end, t.args, True, t.star) if gap and not t.gap else t)
         gap = False
         i += 1
     return out
@@ -320,7 +320,7 @@ def _name_at(tex: str, toks: list[Tok], i: int) -> tuple[str, int]:
     j = i + 1
     if j < len(toks) and toks[j].is_char("_") and j + 1 < len(toks):
         sub = toks[j + 1]
-        lab = label(tex, sub.args[0] if sub.kind == "group" else (sub,))
+        lab = label(tex, (sub.args[0] or ()) if sub.kind == "group" else (sub,))
         if lab in ("+", "-", ""):
             raise LatexParseError(f"{tex[t.pos:sub.end]}: a subscript {lab or '{}'} is not read")
         return f"{base}_{lab}", j + 2
@@ -583,6 +583,21 @@ class Parser:
         j = self.i + k
         return self.toks[j] if j < len(self.toks) else None
 
+    def at_char(self, *chars: str, k: int = 0) -> bool:
+        """Whether the token ``k`` ahead is one of these characters."""
+        t = self.peek(k)
+        return t is not None and t.is_char(*chars)
+
+    def at_kind(self, kind: str, k: int = 0, text: str | None = None) -> bool:
+        """Whether the token ``k`` ahead is of this kind (and, given ``text``, has this text)."""
+        t = self.peek(k)
+        return t is not None and t.kind == kind and (text is None or t.text == text)
+
+    def at_digit(self, k: int = 0) -> bool:
+        """Whether the token ``k`` ahead is a digit."""
+        t = self.peek(k)
+        return t is not None and t.kind == "char" and t.text.isdigit()
+
     def take(self) -> Tok:
         t = self.toks[self.i]
         self.i += 1
@@ -695,8 +710,7 @@ class Parser:
             return False
         if t.kind == "char":
             if t.text.isalnum() or t.text == ".":
-                return t.text != "." or (self.peek(1) is not None and self.peek(1).kind == "char"
-                                         and self.peek(1).text.isdigit())
+                return t.text != "." or self.at_digit(1)
             return False
         if t.kind == "open":
             return True
@@ -800,8 +814,7 @@ class Parser:
             if t is not None and t.kind == "char" and t.text.isdigit():
                 digits += t.text
                 self.take()
-            elif t is not None and t.is_char(".") and "." not in digits and self.peek(1) is not None \
-                    and self.peek(1).kind == "char" and self.peek(1).text.isdigit():
+            elif t is not None and t.is_char(".") and "." not in digits and self.at_digit(1):
                 digits += "."
                 self.take()
             else:
@@ -838,7 +851,7 @@ class Parser:
             if t is not None and t.is_char("'"):
                 n += 1
                 self.take()
-            elif t is not None and t.is_char("^") and self.peek(1) is not None and self._prime_group(self.peek(1)):
+            elif t is not None and t.is_char("^") and (g1 := self.peek(1)) is not None and self._prime_group(g1):
                 self.take()
                 g = self.take()
                 n += self._prime_group(g)
@@ -862,15 +875,14 @@ class Parser:
     def letter(self) -> Any:
         name, t = self.name_token()
         if name == "e":
-            if self.peek() is not None and self.peek().is_char("'"):
+            if self.at_char("'"):
                 raise LatexParseError("e' is not read")
             return sympy.E
         primes = self.primes()
         ctx = self.ctx
         nxt, after = self.peek(), self.peek(1)
         if nxt is not None and nxt.is_char("^") and after is not None and name.split("_")[0] in _FUNCTION_LETTERS \
-                and self.peek(2) is not None \
-                and self.peek(2).kind == "open" and self.peek(2).text == "(":
+                and self.at_kind("open", 2, "("):
             # f^{-1}(x), \zeta^{2}(x): an inverse, or f(x)^2, or f∘f; never x/f nor x f^2
             sup = self.src(after).strip("{} ")
             what = "an inverse function" if sup == "-1" else "a power or an iterate of a function (f(x)^2 or f∘f?)"
@@ -965,8 +977,9 @@ class Parser:
         save = self.bars
         self.bars = 0
         while True:
-            if self.peek() is not None and self.peek().kind == "close" and not items:
-                raise LatexParseError(f"empty brackets {self.src(opener)}{self.src(self.peek())}")
+            closer = self.peek()
+            if closer is not None and closer.kind == "close" and not items:
+                raise LatexParseError(f"empty brackets {self.src(opener)}{self.src(closer)}")
             items.append(self.expression())
             t = self.peek()
             if t is None:
@@ -1004,8 +1017,8 @@ class Parser:
             return sympy.Abs(_arith(items[0], "inside |…|"))
         if kind == "[":
             t = self.peek()
-            if t is not None and t.is_char("_", "^") and self.peek(1) is not None and \
-                    self.src(self.peek(1)).strip("{} ") == "+":
+            if t is not None and t.is_char("_", "^") and (script := self.peek(1)) is not None and \
+                    self.src(script).strip("{} ") == "+":
                 self.take()
                 self.take()
                 if len(items) != 1:
@@ -1064,7 +1077,7 @@ class Parser:
         name = t.text
         if name == "pi":
             self.take()
-            if self.peek() is not None and self.peek().is_char("_", "'"):
+            if self.at_char("_", "'"):
                 raise LatexParseError("\\pi with a subscript or a prime is not read")
             return sympy.pi
         if name in GREEK and name not in ATOMIC:
@@ -1211,7 +1224,7 @@ class Parser:
         self.take()
         # a name of the document: a new function when applied, else a symbol
         sub = ""
-        if self.peek() is not None and self.peek().is_char("_"):
+        if self.at_char("_"):
             self.take()
             sub = "_" + label(self.tex, self.script_tokens("a subscript"))
         name = key + sub
@@ -1237,7 +1250,7 @@ class Parser:
                 name = ""
         if not name:
             raise LatexParseError(f"{self.src(t)}: a bold expression is not read")
-        if self.peek() is not None and self.peek().is_char("_"):
+        if self.at_char("_"):
             self.take()
             name += "_" + label(self.tex, self.script_tokens("a subscript"))
         return Vec(name)
@@ -1292,7 +1305,7 @@ class Parser:
                 raise LatexParseError(f"\\{name} is the limit's variable and a function applied here")
             return real_symbol(GREEK.get(name, name))
         primes, power = self.function_scripts(name)
-        if not self.applied() and not (self.peek() is not None and self.peek().kind == "group"):
+        if not self.applied() and not self.at_kind("group"):
             if name in ("sigma", "Phi") and power is None:
                 unit = find("sigmoid" if name == "sigma" else "normal_cdf")
                 assert unit is not None
@@ -1353,7 +1366,7 @@ class Parser:
             return self.unit_application(unit, t)
         f, bare_ok = FUNCTIONS[name]
         base = None
-        if name in ("log", "lg") and self.peek() is not None and self.peek().is_char("_"):
+        if name in ("log", "lg") and self.at_char("_"):
             self.take()
             base = _arith(self.sub(self.script_tokens("a logarithm's base"), "a logarithm's base"), "as a base")
         primes, power = self.function_scripts(name)
@@ -1439,7 +1452,8 @@ class Parser:
         power = None
         nxt = self.peek()
         if nxt is not None and nxt.is_char("^"):
-            sup = self.src(self.peek(1)).strip("{} ") if self.peek(1) is not None else ""
+            script = self.peek(1)
+            sup = self.src(script).strip("{} ") if script is not None else ""
             other = find(unit.name + sup) if sup.isdigit() else None
             if other is not None and sub is None and not primes:
                 self.take()
@@ -1800,7 +1814,7 @@ class Parser:
             raise LatexParseError("\\nabla is read only before a catalogue name")
         self.take()
         sub = None
-        if self.peek() is not None and self.peek().is_char("_"):
+        if self.at_char("_"):
             self.take()
             toks = self.script_tokens("a subscript")
             sub = self.unit_subscript(unit, toks, None if not toks else _safe_label(self.tex, toks))
@@ -1867,9 +1881,9 @@ def env_rows(t: Tok) -> list[list[list[Tok]]]:
     return [r for r in rows if any(c for c in r)]
 
 
-def _order(n: Any, what: str = "a derivative") -> int:
+def _order(n: int, what: str = "a derivative") -> int:
     """A derivative's order, refused beyond :data:`MAX_DERIVATIVE_ORDER`."""
-    if isinstance(n, int) and n > MAX_DERIVATIVE_ORDER:
+    if n > MAX_DERIVATIVE_ORDER:
         raise LatexParseError(f"{what} of order {n}: beyond glusym's limit of {MAX_DERIVATIVE_ORDER}")
     return n
 
@@ -2141,7 +2155,7 @@ def _base_set(ctx: Context, toks: list[Tok]) -> sympy.Set:
         items = []
         while True:
             items.append(_arith(p.expression(), "in a set"))
-            if p.peek() is not None and p.peek().is_char(","):
+            if p.at_char(","):
                 p.take()
                 continue
             if p.peek() is None:

@@ -99,7 +99,8 @@ class SetPower(sympy.Set):  # type: ignore[misc]
     of each component in S. An integer power is SymPy's ``ProductSet`` instead."""
 
     def __new__(cls, base: sympy.Set, exp: Any) -> "SetPower":
-        return sympy.Basic.__new__(cls, base, exp)  # type: ignore[return-value]
+        obj: SetPower = sympy.Basic.__new__(cls, base, exp)
+        return obj
 
     @property
     def base(self) -> sympy.Set:

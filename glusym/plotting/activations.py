@@ -102,7 +102,8 @@ def _limit_label(expr: sympy.Expr, plain: bool = False) -> str:
     if plain:
         if unit is not None:
             return unit.latex_name.replace(r"\text{", "").replace("}", "") + "(x)"
-        return sympy.sstr(expr)
+        plain_text: str = sympy.sstr(expr)
+        return plain_text
     if unit is not None:
         return _mathtext(unit.latex_name) + "(x)"
     return _mathtext(latex(expr))

@@ -145,7 +145,8 @@ def _spd(matrix: Any) -> np.ndarray:
     if matrix is None:
         theta = math.radians(30.0)
         rot = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
-        return rot @ np.diag([1 / 4, 1.0]) @ rot.T  # semi-axes 2 and 1, turned by 30 degrees
+        spd: np.ndarray = rot @ np.diag([1 / 4, 1.0]) @ rot.T  # semi-axes 2 and 1, turned by 30 degrees
+        return spd
     try:
         A = np.array(matrix, dtype=float)
     except (TypeError, ValueError):

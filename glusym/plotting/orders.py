@@ -292,7 +292,8 @@ def _orders(unit: Unit | Chain) -> str:
 
 
 def _lowest(poly: sympy.Expr) -> int:
-    return min(m[0] for m in sympy.Poly(sympy.expand(poly), x).monoms())
+    lowest: int = min(m[0] for m in sympy.Poly(sympy.expand(poly), x).monoms())
+    return lowest
 
 
 def _ratio_label(name: str, expr: sympy.Expr) -> str:
@@ -327,9 +328,10 @@ def relu2_vs_swiglu(x_range: Sequence[float] = (-4.0, 4.0)) -> Figure:
     lo, hi = _range(x_range)
     xs = np.linspace(lo, hi, 1601)
     xs = xs[xs != 0]  # no sample at 0, where the ratios are 0/0
-    curves = [("square", stack(get("bilinear"), 1), _mathtext(latex(x**2)), _INK["fg"], DASHES[2]),
-              ("relu2", get("relu2"), _name(get("relu2")), COLOURS["relu2"], DASHES[1]),
-              ("swiglu", stack(get("swiglu"), 1), _name(get("swiglu")), COLOURS["swiglu"], DASHES[0])]
+    curves: list[tuple[str, Unit | Chain, str, str, Any]] = [
+        ("square", stack(get("bilinear"), 1), _mathtext(latex(x**2)), _INK["fg"], DASHES[2]),
+        ("relu2", get("relu2"), _name(get("relu2")), COLOURS["relu2"], DASHES[1]),
+        ("swiglu", stack(get("swiglu"), 1), _name(get("swiglu")), COLOURS["swiglu"], DASHES[0])]
     fig = Figure(figsize=(WIDTH_IN, 7.2), layout="constrained")
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=(2, 1))
     _zero_axes(top)

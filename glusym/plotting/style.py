@@ -8,12 +8,15 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import numpy as np
 import sympy
 from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType  # the names of matplotlib's settings, a Literal
 
 from ..catalogue import CATALOGUE, Unit, get, x
 from ..errors import GlusymError
@@ -46,7 +49,7 @@ THEMES: Mapping[str, Mapping[str, str]] = MappingProxyType({
 _INK = THEMES["light"]
 
 #: matplotlib settings in force while a figure is built and saved.
-STYLE: Mapping[str, Any] = MappingProxyType({
+STYLE: Mapping[RcKeyType, Any] = MappingProxyType({
     "font.size": 11,
     "axes.titlesize": 11.5,
     "axes.labelsize": 11,
