@@ -166,7 +166,7 @@ def check_relu2_vs_swiglu(fig: Any) -> None:
         assert f"$+\\infty$: ${k_text(plus)}$, $-\\infty$: ${k_text(minus)}$" in labels[gid]
     assert labels["curve-swiglu"].endswith(r"($\sim x^{2} e^{x}$), $0$: $2$")  # x^2/2 + ... at 0
     assert glusym.taylor(swiglu, order=3).polynomial == x**2 / 2
-    assert labels["curve-relu2"].endswith("$0^+$: $2$, $0^-$: $= 0$")
+    assert labels["curve-relu2"].endswith(r"$0^+$: $2$, $0^-$: $\equiv 0$")
     assert labels["curve-square"].endswith("$0$: $2$")
     ratios = [t.get_text() for t in bottom.get_legend().get_texts()]
     assert ratios == [r"$\mathrm{ReLU}^2(x)/x^2 = H(x)$", r"$\mathrm{SwiGLU}(x, x)/x^2 = \sigma(x)$"]

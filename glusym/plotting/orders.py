@@ -277,7 +277,7 @@ def _orders(unit: Unit | Chain) -> str:
         if beh.growth_order == -sympy.oo and beh.leading is not None and beh.leading != 0:
             text += rf" ($\sim {_mathtext(latex(beh.leading))}$)"
         elif beh.leading == 0 and beh.exact:
-            text += " ($= 0$)"
+            text += r" ($\equiv 0$)"
         parts.append(text)
     t = taylor(unit, order=4)
     if t.polynomial is not None:
@@ -286,7 +286,7 @@ def _orders(unit: Unit | Chain) -> str:
         sides = []
         for cond, poly in t.sides:
             side = "0^+" if ">" in str(cond) else "0^-"
-            sides.append(f"${side}$: " + (f"${_k(_lowest(poly))}$" if poly != 0 else "$= 0$"))
+            sides.append(f"${side}$: " + (f"${_k(_lowest(poly))}$" if poly != 0 else r"$\equiv 0$"))
         parts.append(", ".join(sides))
     return "orders " + ", ".join(parts)
 
