@@ -170,22 +170,26 @@ def _x_sig(u: Any, t: Any = None) -> Ext:
     neg = u < 0
     w = Ext.exp(np.where(neg, u, 0.0))
     d = 1.0 + np.exp(-np.abs(u))
-    return _x_where(neg, w / d, Ext(1.0 / d))
+    r: Ext = _x_where(neg, w / d, Ext(1.0 / d))
+    return r
 
 
 def _x_sig_dd(hi: Any, lo: Any, t: Any = None) -> Ext:
     s = _x_sig(hi)
-    return s * (1.0 + (1.0 - sc.expit(hi)) * lo)
+    r: Ext = s * (1.0 + (1.0 - sc.expit(hi)) * lo)
+    return r
 
 
 def _x_dsig(u: Any, t: Any = None) -> Ext:
     u = _flt(u)
     t = np.exp(-np.abs(u))
-    return Ext.exp(-np.abs(u)) / ((1.0 + t) * (1.0 + t))
+    r: Ext = Ext.exp(-np.abs(u)) / ((1.0 + t) * (1.0 + t))
+    return r
 
 
 def _x_dsig_dd(hi: Any, lo: Any, t: Any = None) -> Ext:
-    return _x_dsig(hi) * (1.0 - np.tanh(_flt(hi) / 2) * lo)
+    r: Ext = _x_dsig(hi) * (1.0 - np.tanh(_flt(hi) / 2) * lo)
+    return r
 
 
 def _x_sp(u: Any) -> Ext:
@@ -195,29 +199,35 @@ def _x_sp(u: Any) -> Ext:
     wf = w.to_float()
     small = Ext(np.log1p(wf))
     tiny = w * (1.0 - 0.5 * wf)
-    return _x_where(neg & (wf < 1e-8), tiny, _x_where(neg, small, Ext(softplus(u))))
+    r: Ext = _x_where(neg & (wf < 1e-8), tiny, _x_where(neg, small, Ext(softplus(u))))
+    return r
 
 
 def _x_sp_dd(hi: Any, lo: Any) -> Ext:
-    return _x_sp(hi) + _x_sig(hi) * lo
+    r: Ext = _x_sp(hi) + _x_sig(hi) * lo
+    return r
 
 
 def _x_exp_dd(hi: Any, lo: Any) -> Ext:
-    return Ext.exp(hi) * (1.0 + lo)
+    r: Ext = Ext.exp(hi) * (1.0 + lo)
+    return r
 
 
 def _x_expm1(u: Any) -> Ext:
     u = _flt(u)
-    return _x_where(u < -1.0, Ext.exp(u) - 1.0, Ext(np.expm1(u)))
+    r: Ext = _x_where(u < -1.0, Ext.exp(u) - 1.0, Ext(np.expm1(u)))
+    return r
 
 
 def _x_expm1_dd(hi: Any, lo: Any) -> Ext:
-    return _x_expm1(hi) + Ext.exp(hi) * lo
+    r: Ext = _x_expm1(hi) + Ext.exp(hi) * lo
+    return r
 
 
 def _x_gauss(u: Any) -> Ext:
     a, b = exp_half_sq(_flt(u))
-    return Ext.exp(a) * np.exp(b)
+    r: Ext = Ext.exp(a) * np.exp(b)
+    return r
 
 
 def _x_npdf(u: Any) -> Ext:
@@ -225,18 +235,21 @@ def _x_npdf(u: Any) -> Ext:
 
 
 def _x_npdf_dd(hi: Any, lo: Any) -> Ext:
-    return _x_npdf(hi) * (1.0 - hi * lo)
+    r: Ext = _x_npdf(hi) * (1.0 - hi * lo)
+    return r
 
 
 def _x_ndtr(u: Any) -> Ext:
     u = np.asarray(_flt(u), dtype=np.float64)
     tail = u < -Y0
     y = np.where(tail, -u, 1.0)
-    return _x_where(tail, _x_gauss(y) * mills(y), Ext(sc.ndtr(u)))
+    r: Ext = _x_where(tail, _x_gauss(y) * mills(y), Ext(sc.ndtr(u)))
+    return r
 
 
 def _x_ndtr_dd(hi: Any, lo: Any) -> Ext:
-    return _x_ndtr(hi) + _x_npdf(hi) * lo
+    r: Ext = _x_ndtr(hi) + _x_npdf(hi) * lo
+    return r
 
 
 def _x_where(c: Any, a: Any, b: Any) -> Any:
@@ -257,7 +270,8 @@ def _x_log(a: Any) -> Ext:
 def _x_log1p(a: Any) -> Ext:
     a = Ext.of(a)
     f = a.to_float()
-    return _x_where(np.abs(f) < 1e-9, a * (1.0 - 0.5 * f), Ext(np.log1p(f)))
+    r: Ext = _x_where(np.abs(f) < 1e-9, a * (1.0 - 0.5 * f), Ext(np.log1p(f)))
+    return r
 
 
 def _x_exprat(u: Any, nw: tuple[float, ...], dw: tuple[float, ...], nv: tuple[float, ...],
@@ -267,7 +281,7 @@ def _x_exprat(u: Any, nw: tuple[float, ...], dw: tuple[float, ...], nv: tuple[fl
     t = Ext.exp(np.where(neg, u, -u))
     num = _x_where(neg, _xhorner(nw, t), _xhorner(nv, t))
     den = _x_where(neg, _xhorner(dw, t), _xhorner(dv, t))
-    r = num / den
+    r: Ext = num / den
     return r + Ext(np.where(neg, cw, cv) + 0.0 * t.m) if cw or cv else r
 
 

@@ -222,7 +222,7 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
         for a in expr.args:
             groups.setdefault(frozenset(a.free_symbols), []).append(a)
         if len(groups) > 1 and all(len(k) <= 1 for k in groups):
-            parts = []
+            parts: list[tuple[list[int], Callable[..., np.ndarray] | None, float | None]] = []
             for k, fs in groups.items():
                 sub = sympy.Mul(*fs)
                 vs = tuple(v for v in variables if v in k)
@@ -236,14 +236,15 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
 
             def product(*arrays: np.ndarray) -> np.ndarray:
                 shape = np.broadcast_shapes(*(a.shape for a in arrays))
-                vals, computed = [], []
+                vals: list[np.ndarray] = []
+                computed: list[np.ndarray] = []
                 for idx, kern, const in parts:
                     if kern is not None:
                         computed.append(kern(*[arrays[i] for i in idx]))
                         vals.append(computed[-1])
                     else:
                         vals.append(np.broadcast_to(arrays[idx[0]] if const is None else const, shape))
-                r = vals[0] * vals[1]
+                r: np.ndarray = vals[0] * vals[1]
                 for v in vals[2:]:
                     r *= v
                 if _fine(r, True) and all(_fine(v, True) for v in computed):
@@ -283,7 +284,7 @@ def _kernel(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...]) -> Callable[.
                 sub = [Ext(np.broadcast_to(a, shape)[bad]) for a in arrays]
                 v = slow(*sub)
                 r[bad] = v.to_float() if isinstance(v, Ext) else v
-        if windows:
+        if span is not None:  # there are windows
             (x,) = arrays
             # one pass over the whole array for the span of all windows, then each window among
             # the points found (three windows cost 12 passes over all points before)

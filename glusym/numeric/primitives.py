@@ -81,7 +81,7 @@ def mills(y: np.ndarray) -> np.ndarray:
     np.minimum(np.maximum(i, 0, out=i), table.shape[1] - 1, out=i)
     s = (t - i) * 2.0 - 1.0
     # a gather per coefficient (take: a quarter of fancy indexing's time), in Horner's order
-    r = table[0].take(i) * s
+    r: np.ndarray = table[0].take(i) * s
     for k in range(1, DEG):
         r += table[k].take(i)
         r *= s
@@ -107,7 +107,8 @@ def gauss_tail(y: np.ndarray) -> np.ndarray:
     quartic term is under 1e-20)."""
     hi, lo = split(y)
     b = -(hi * lo + 0.5 * (lo * lo))
-    return np.exp(-0.5 * (hi * hi)) * (1.0 + b * (1.0 + b * (0.5 + b * (1.0 / 6.0))))
+    out: np.ndarray = np.exp(-0.5 * (hi * hi)) * (1.0 + b * (1.0 + b * (0.5 + b * (1.0 / 6.0))))
+    return out
 
 
 ISQ2PI = 1.0 / math.sqrt(2 * math.pi)

@@ -187,6 +187,7 @@ def _window(expr: sympy.Expr, v: sympy.Symbol, r: mpmath.mpf, ref: Callable[...,
                 return None
             c, m = fitted
             coeffs = tuple(float(a) for a in reversed(c[m:]))
+    assert coeffs is not None  # set in the loop, or by the fit on the smallest circle
     return (r_hi - delta, r_hi + delta, r_hi, r_lo, m, coeffs)
 
 
@@ -305,7 +306,8 @@ def _smooth_at(expr: sympy.Expr, v: sympy.Symbol, point: sympy.Expr, memo: dict[
         else:
             const = mpmath.mpf(sympy.N(smooth, 70))
             memo[smooth] = ((lambda *_: +const), (lambda *_: +const))
-    return memo[smooth]
+    out: tuple[Callable[..., Any], Callable[..., Any]] = memo[smooth]
+    return out
 
 
 def _taylor_coefficients(f: Callable[..., Any], g: Callable[..., Any], c: mpmath.mpf, rho: float) -> list[mpmath.mpf]:

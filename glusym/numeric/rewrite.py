@@ -45,47 +45,47 @@ __all__ = ["EXPLIKE", "RULES", "W", "_conj", "_dsig", "_exprat", "_hypot", "_ndt
 # Placeholder functions of the stable form
 
 
-class _sig(Function):
+class _sig(Function):  # type: ignore[misc]  # SymPy has no type information
     """σ(u), computed with sign split (scipy.special.expit)."""
 
     nargs = 1
 
 
-class _dsig(Function):
+class _dsig(Function):  # type: ignore[misc]  # SymPy has no type information
     """σ(u)σ(-u) = σ'(u) = e^{-|u|}/(1 + e^{-|u|})², as one quantity from one exponential."""
 
     nargs = 1
 
 
-class _sp(Function):
+class _sp(Function):  # type: ignore[misc]  # SymPy has no type information
     """softplus(u) = log(1 + e^u) = max(u, 0) + log1p(e^{-|u|})."""
 
     nargs = 1
 
 
-class _ndtr(Function):
+class _ndtr(Function):  # type: ignore[misc]  # SymPy has no type information
     """Φ(u), the normal CDF, accurate in the left tail."""
 
     nargs = 1
 
 
-class _npdf(Function):
+class _npdf(Function):  # type: ignore[misc]  # SymPy has no type information
     """φ(u), the normal density, with u²/2 split exactly."""
 
     nargs = 1
 
 
-class _hypot(Function):
+class _hypot(Function):  # type: ignore[misc]  # SymPy has no type information
     nargs = 2
 
 
-class _exprat(Function):
+class _exprat(Function):  # type: ignore[misc]  # SymPy has no type information
     """A rational function N(w)/D(w) of w = e^u; args (u, N, D) with N, D polynomials in W."""
 
     nargs = 3
 
 
-class _conj(Function):
+class _conj(Function):  # type: ignore[misc]  # SymPy has no type information
     """P + k*sqrt(Q) as where(P*k >= 0, P + k*S, D/(P - k*S)); args (P, kS, D)."""
 
     nargs = 3
