@@ -21,7 +21,8 @@ import mpmath
 import numpy as np
 import sympy
 
-from ..analysis._common import as_expr, lambdify, to_piecewise, without_ite
+from ..analysis._common import as_expr
+from ..evaluate import lambdify, to_piecewise, without_ite
 from ..functions import elementary
 
 __all__ = ["reference", "reference_function", "to_mpmath", "ulps"]

@@ -24,7 +24,8 @@ import mpmath
 import numpy as np
 import sympy
 
-from ..analysis._common import boundaries, lambdify, select_branches, to_piecewise
+from ..analysis._common import boundaries, select_branches
+from ..evaluate import lambdify, to_piecewise
 from ..errors import GlusymError
 from ..functions import elementary
 from .mp import reference_function, to_mpmath, ulps
