@@ -9,7 +9,7 @@ The layers, bottom up (a module may import its own layer and those below):
     cache, display, config
     printing
     catalogue
-    analysis (the verbs), _stable
+    analysis (the verbs)
     numeric, sampling, parsing, latex
     rich, check, claims
     plotting, commands, cli, __main__, the package itself (glusym/__init__.py, lazy)
@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cache", "display", "config"),
     ("printing",),
     ("catalogue",),
-    ("analysis", "_stable"),
+    ("analysis",),
     ("numeric", "sampling", "parsing", "latex"),
     ("rich", "check", "claims"),
     ("plotting", "commands", "cli", "__main__", ""),

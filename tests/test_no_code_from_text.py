@@ -322,8 +322,8 @@ ALLOWED: dict[tuple[str, str, str], tuple[int, str]] = {
     ("claims.py", "load_table", "exec_module"): (
         1, "imports the project's own claims package (a Python package folder, default derivations/ledger "
            "in the repository) the way pytest imports conftest.py; never a document's text or a user's string"),
-    ("numeric.py", "_source", "exec"): (
-        2, "source emitted by _stable.emit from the expression tree: variables renamed _v0, _v1, …, "
+    ("numeric/kernel.py", "_source", "exec"): (
+        2, "source emitted by numeric.printer.emit from the expression tree: variables renamed _v0, _v1, …, "
            "constants passed in the namespace, functions from fixed tables (undefined ones refused)"),
 }
 

@@ -78,10 +78,10 @@ def test_nan_in_nan_out(name: str) -> None:
 
 @pytest.mark.parametrize("name", glusym.names())
 def test_blocks_give_the_same_bits(name: str) -> None:
-    # a large array is evaluated block by block (glusym.numeric._BLOCK elements at a time): the
+    # a large array is evaluated block by block (glusym.numeric.kernel._BLOCK elements at a time): the
     # result is bit for bit the one of evaluating each point alone, special values and the
     # extended path's points included, wherever they fall among the blocks
-    from glusym.numeric import _BLOCK
+    from glusym.numeric.kernel import _BLOCK
     u = glusym.get(name)
     rng = np.random.default_rng(7)
     special = np.array([-np.inf, -1e300, -745.1, -38.5, -21.5, -1.19, -0.75, -1e-320, 0.0, 5e-324, 1.5e154,
