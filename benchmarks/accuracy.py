@@ -25,7 +25,7 @@ import sympy
 import glusym
 from glusym.functions import elementary
 from glusym.numeric import reference as ref_value
-from glusym.numeric import reference_function, to_numpy
+from glusym.numeric import to_mpmath, to_numpy
 
 NAMES = ["sigmoid", "logsigmoid", "softplus", "silu", "swish", "gelu", "gelu_tanh", "quick_gelu", "mish",
          "elu", "selu", "celu", "tanh", "softsign", "squareplus"]
@@ -47,7 +47,7 @@ _REF: dict[tuple[str, int], list[mpmath.mpf]] = {}
 
 def reference(key: tuple[str, int], expr: sympy.Expr, xs: np.ndarray) -> list[mpmath.mpf]:
     if key not in _REF:
-        f = reference_function(expr, (glusym.x,))
+        f = to_mpmath(expr, (glusym.x,))
         _REF[key] = [ref_value(f, float(v)) for v in xs]
     return _REF[key]
 

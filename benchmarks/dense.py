@@ -19,7 +19,7 @@ import numpy as np
 
 import glusym
 from glusym.numeric import reference as ref_value
-from glusym.numeric import reference_function, to_numpy
+from glusym.numeric import to_mpmath, to_numpy
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from accuracy import NAMES, score, unit  # noqa: E402 - the same units, reference and scoring
@@ -37,7 +37,7 @@ def main(labels: list[str]) -> int:
         u = unit(label.rstrip("'"))
         expr = glusym.gradient(u)[0] if label.endswith("'") else u.expr
         f = to_numpy(expr, u.variables)
-        rf = reference_function(expr, u.variables)
+        rf = to_mpmath(expr, u.variables)
         refs = [ref_value(rf, float(x)) for x in XS]
         got = f(XS)
         worst, _, lost = score(got, refs)

@@ -112,7 +112,7 @@ def _ncdf(a: Any) -> Any:
 _ATOMIC: dict[str, Callable[[Any], Any]] = {
     "sigmoid": lambda u: 1 / (1 + mpmath.exp(-u)),
     "Phi": _ncdf,
-    "phi": lambda u: mpmath.exp(-u**2 / 2) / mpmath.sqrt(2 * mpmath.pi),
+    "phi": mpmath.npdf,
     "softplus": lambda u: mpmath.log1p(mpmath.exp(u)),
 }
 

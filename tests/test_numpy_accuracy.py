@@ -16,7 +16,7 @@ import pytest
 import sympy
 
 import glusym
-from glusym.numeric import reference, reference_function, to_numpy
+from glusym.numeric import reference, to_mpmath, to_numpy
 
 SMOOTH = ["sigmoid", "logsigmoid", "softplus", "silu", "swish", "gelu", "gelu_tanh", "quick_gelu", "mish",
           "elu", "selu", "celu", "tanh", "softsign", "squareplus", "normal_cdf", "tanhshrink"]
@@ -84,7 +84,7 @@ def test_activation_accuracy(name: str, order: int) -> None:
     (v,) = u.variables
     f = to_numpy(expr, (v,))
     xs = XS if name in SMOOTH else XS[np.abs(XS) < 1e6]
-    worst, worst_sub, lost = check(f, reference_function(expr, (v,)), [(float(a),) for a in xs], 4)
+    worst, worst_sub, lost = check(f, to_mpmath(expr, (v,)), [(float(a),) for a in xs], 4)
     assert not lost, f"{name}{chr(39) * order}: points lost {lost[:5]}"
     assert worst <= ULP_BOUND.get(name + "'" * order, ULP_DEFAULT), f"{name}{chr(39) * order}: {worst:.2f} ULP at {WORST_AT}"
     assert worst_sub <= 1.0, f"{name}{chr(39) * order}: {worst_sub:.2f} subnormal ULP"
@@ -99,7 +99,7 @@ def test_dense_where_terms_cancel_beyond_a_root(name: str, order: int, lo: float
     expr = u.expr if order == 0 else glusym.gradient(u)[0]
     f = to_numpy(expr, u.variables)
     xs = np.linspace(lo, hi, 400)
-    worst, worst_sub, lost = check(f, reference_function(expr, u.variables), [(float(a),) for a in xs], 4)
+    worst, worst_sub, lost = check(f, to_mpmath(expr, u.variables), [(float(a),) for a in xs], 4)
     assert not lost and worst_sub == 0.0
     assert worst <= ULP_DEFAULT, f"{name}{chr(39) * order}: {worst:.2f} ULP at {WORST_AT}"
 
@@ -116,7 +116,7 @@ def test_dense_where_sigma_products_round(name: str, worst_at: float) -> None:
     expr = glusym.gradient(u)[0]
     f = to_numpy(expr, u.variables)
     xs = np.concatenate([[worst_at], np.linspace(worst_at - 0.5, worst_at + 0.5, 301)])
-    worst, worst_sub, lost = check(f, reference_function(expr, u.variables), [(float(a),) for a in xs], 4)
+    worst, worst_sub, lost = check(f, to_mpmath(expr, u.variables), [(float(a),) for a in xs], 4)
     assert not lost and worst_sub == 0.0
     assert worst <= ULP_DEFAULT, f"{name}': {worst:.2f} ULP at {WORST_AT}"
 
@@ -158,7 +158,7 @@ def test_gated_accuracy_on_a_2d_grid(name: str, order: int | None) -> None:
     g = np.array([-745.0, -720.0, -38.2, -30.0, -5.0, -1.2785, -0.75, -1e-300, 0.0, 1e-300, 0.5, 3.0, 40.0, 1e300])
     vals = np.array([-3.0, -1e-200, 0.0, 0.7, 1e200])
     points = [(float(a), float(b)) for a in g for b in vals]
-    worst, worst_sub, lost = check(f, reference_function(expr, u.variables), points, 4)
+    worst, worst_sub, lost = check(f, to_mpmath(expr, u.variables), points, 4)
     assert not lost, f"{name}: points lost {lost[:5]}"
     assert worst <= ULP_DEFAULT and worst_sub <= 1.0, (name, order, worst, worst_sub, WORST_AT)
 
@@ -177,7 +177,7 @@ def test_float32_in_float32_units(name: str) -> None:
     xs = np.concatenate([-np.logspace(-30, 38, 40), np.logspace(-30, 38, 40), np.linspace(-110, 90, 101)]).astype(np.float32)
     got = f(xs)
     assert got.dtype == np.float32
-    ref = reference_function(u)
+    ref = to_mpmath(u)
     for a, g in zip(xs, got):
         r = float(reference(ref, float(a)))
         r32 = np.float32(r)

@@ -9,8 +9,8 @@ One job a module, in the order the data flows:
 - :mod:`~glusym.numeric.extended`: the extended-exponent slow path (:math:`m\,2^e`);
 - :mod:`~glusym.numeric.refine`: Taylor windows where float64 evaluation cancels near a root;
 - :mod:`~glusym.numeric.kernel`: :func:`to_numpy`, the driver;
-- :mod:`~glusym.numeric.mp`: :func:`to_mpmath` and the references (:func:`reference_function`,
-  :func:`reference`).
+- :mod:`~glusym.numeric.mp`: :func:`to_mpmath` (on :func:`glusym.evaluate.mpmath_function`) and
+  :func:`reference`, its value to 25 digits at float arguments.
 
 SciPy loads with the first NumPy compilation, not with :func:`to_mpmath`.
 
@@ -22,6 +22,6 @@ SciPy loads with the first NumPy compilation, not with :func:`to_mpmath`.
 from __future__ import annotations
 
 from .kernel import to_numpy
-from .mp import reference, reference_function, to_mpmath
+from .mp import reference, to_mpmath
 
-__all__ = ["reference", "reference_function", "to_mpmath", "to_numpy"]
+__all__ = ["reference", "to_mpmath", "to_numpy"]

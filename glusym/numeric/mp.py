@@ -1,12 +1,11 @@
 r"""Compilation to mpmath: :func:`to_mpmath`, and the references the float64 code is measured against.
 
-:func:`to_mpmath` evaluates a unit at mpmath's working precision; :func:`reference_function` is
-the same with σ, Φ, φ evaluated by mpmath's accurate ones; :func:`reference` evaluates it at float
+:func:`to_mpmath` evaluates a unit at mpmath's working precision; :func:`reference` evaluates it at float
 arguments to about 25 correct digits, raising the precision where cancellation needs it;
 :func:`ulps` is the error of a float against such a reference.
 
 >>> import glusym
->>> f = reference_function(glusym.get("silu"))
+>>> f = to_mpmath(glusym.get("silu"))
 >>> print(mpmath.nstr(reference(f, -800.0), 15))
 -2.93429966734215e-345
 """
@@ -22,25 +21,25 @@ import numpy as np
 import sympy
 
 from ..analysis._common import as_expr
-from ..evaluate import lambdify, to_piecewise, without_ite
-from ..functions import elementary
+from ..evaluate import mpmath_function
 
-__all__ = ["reference", "reference_function", "to_mpmath", "ulps"]
+__all__ = ["reference", "to_mpmath", "ulps"]
 
 
-def to_mpmath(obj: Any) -> Callable[..., mpmath.mpf]:
+def to_mpmath(obj: Any, variables: tuple[sympy.Symbol, ...] | None = None) -> Callable[..., mpmath.mpf]:
     r"""Compile a unit or expression to a function evaluating it with mpmath.
 
-    The expression :math:`f(v_1, \dots, v_n)` is rewritten into SymPy's own functions
-    (:math:`\sigma(x) = 1/(1+e^{-x})`, :math:`\Phi(x) = \tfrac12(1+\operatorname{erf}(x/\sqrt2))`,
-    :math:`\varphi(x) = e^{-x^2/2}/\sqrt{2\pi}`; ``Abs``, ``Max``, ``Min``, ``Heaviside``, ``sign``
-    as ``Piecewise``) and handed to ``sympy.lambdify`` with the ``"mpmath"`` module, so that a
-    ``Piecewise`` becomes a conditional expression (its first true branch wins, which is the
-    unit's kink convention) and every function is mpmath's.
+    The expression :math:`f(v_1, \dots, v_n)` is compiled by :func:`glusym.evaluate.mpmath_function`,
+    glusym's one compiler to mpmath: ``Abs``, ``Max``, ``Min``, ``Heaviside``, ``sign`` as a
+    conditional (the first true branch of a ``Piecewise`` wins, the unit's kink convention), σ,
+    Φ, φ and softplus by mpmath's accurate functions (:math:`\Phi = \operatorname{ncdf}`, so that
+    Φ in the far left tail needs no extra digits), everything else by mpmath's namesakes.
 
     Arguments:
         obj: a :class:`~glusym.Unit` (the function takes its ``variables``, in order) or a SymPy
             expression (the function takes its free symbols, sorted by name).
+        variables: the argument order instead, as for :func:`to_numpy` (a derivative that lost a
+            variable, such as SwiGLU's ∂/∂x_v, still takes both).
 
     Returns:
         A function of as many positional arguments, each converted with ``mpmath.mpf`` (numbers
@@ -58,46 +57,19 @@ def to_mpmath(obj: Any) -> Callable[..., mpmath.mpf]:
     ...     print(to_mpmath(glusym.get("swiglu"))("0.5", 2), to_mpmath(glusym.get("relu"))(-1))
     0.62245933120185456464 0.0
     """
-    expr, variables = as_expr(obj)
-    code = elementary(without_ite(to_piecewise(expr)))
-    compiled = lambdify(variables, code, modules="mpmath")
-    n = len(variables)
+    expr, default_vars = as_expr(obj)
+    names = tuple(default_vars if variables is None else variables)
+    compiled = mpmath_function(expr, names)
+    n = len(names)
 
     def f(*args: Any) -> mpmath.mpf:
         if len(args) != n:
-            raise TypeError(f"expected {n} argument(s) {tuple(map(str, variables))}, got {len(args)}")
+            raise TypeError(f"expected {n} argument(s) {tuple(map(str, names))}, got {len(args)}")
         return mpmath.mpf(compiled(*(mpmath.mpf(a) for a in args)))
 
     f.__name__ = f"{getattr(obj, 'name', 'expr')}_mpmath"
     f.__doc__ = f"{expr} evaluated with mpmath at mpmath.mp.dps digits."
     return f
-
-
-# ---------------------------------------------------------------------------------------------
-# Compilation to NumPy
-
-def reference_function(obj: Any, variables: tuple[sympy.Symbol, ...] | None = None) -> Callable[..., mpmath.mpf]:
-    """An mpmath function for references: like :func:`to_mpmath`, but with the atomic functions
-    evaluated by mpmath's own accurate ones (``ncdf`` for Φ, ``npdf`` for φ,
-    :math:`1/(1+e^{-u})` for σ), so that Φ in the far left tail needs no extra digits.
-    ``variables`` gives the argument order, as for :func:`to_numpy` (a derivative that lost a
-    variable, such as SwiGLU's ∂/∂x_v, still takes both)."""
-    expr, default_vars = as_expr(obj)
-    variables = tuple(default_vars if variables is None else variables)
-    mods = [{"sigmoid": lambda u: 1 / (1 + mpmath.exp(-u)), "Phi": _mp_ncdf, "phi": mpmath.npdf}, "mpmath"]
-    compiled = lambdify(variables, to_piecewise(expr), modules=mods)
-
-    def f(*args: Any) -> mpmath.mpf:
-        return mpmath.mpf(compiled(*(mpmath.mpf(a) for a in args)))
-
-    return f
-
-
-def _mp_ncdf(a: mpmath.mpf) -> mpmath.mpf:
-    if abs(a) < 10**8:
-        return mpmath.ncdf(a)
-    tail = mpmath.npdf(a) / abs(a) * (1 - 1 / a**2)   # relative error 3/a^4 < 1e-31
-    return tail if a < 0 else 1 - tail
 
 
 def reference(f: Callable[..., mpmath.mpf], *args: float) -> mpmath.mpf:

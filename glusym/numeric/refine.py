@@ -25,10 +25,9 @@ import numpy as np
 import sympy
 
 from ..analysis._common import boundaries, select_branches
-from ..evaluate import lambdify, to_piecewise
+from ..evaluate import mpmath_function, to_piecewise
 from ..errors import GlusymError
-from ..functions import elementary
-from .mp import reference_function, to_mpmath, ulps
+from .mp import to_mpmath, ulps
 
 __all__ = ["Window", "root_windows", "taylor_at_root"]
 
@@ -56,7 +55,7 @@ def root_windows(expr: sympy.Expr, variables: tuple[sympy.Symbol, ...], fast: Ca
         return ()
     (v,) = variables
     try:
-        ref = reference_function(expr)
+        ref = to_mpmath(expr)
     except Exception:  # noqa: BLE001 - a function mpmath cannot evaluate has no windows
         return ()
     xs = [mpmath.mpf(float(a)) for a in np.linspace(-_ROOT_RANGE, _ROOT_RANGE, _ROOT_SAMPLES)]
@@ -303,7 +302,7 @@ def _smooth_at(expr: sympy.Expr, v: sympy.Symbol, point: sympy.Expr, memo: dict[
     smooth = select_branches(to_piecewise(expr), {v: point}) if expr.has(sympy.Piecewise) else expr
     if smooth not in memo:
         if smooth.free_symbols:
-            memo[smooth] = (to_mpmath(smooth), lambdify(v, elementary(smooth), modules="mpmath"))
+            memo[smooth] = (to_mpmath(smooth), mpmath_function(smooth, [v]))
         else:
             const = mpmath.mpf(sympy.N(smooth, 70))
             memo[smooth] = ((lambda *_: +const), (lambda *_: +const))
