@@ -185,3 +185,37 @@ def test_a_value_set_in_passing_holds_for_its_paragraph_only() -> None:
     # stated as a setting of the post (not "with"), the value holds on
     assert _all_verdicts(text.replace("With $", "Here $").replace(" the gate", ". The gate")) == \
         ["definition", "holds", "holds"]
+
+
+# ---------------------------------------------------------------------------------------------
+# functions used before the document defines them ("…, where f(x) = …")
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    (r"f'(x) = \beta f(x) + \sigma(\beta x)(1 - \beta f(x))", "holds"),   # Ramachandran et al.'s Swish derivative
+    (r"f'(x) = \beta f(x) + \sigma(\beta x)(1 + \beta f(x))", "fails"),   # one sign slipped
+])
+def test_a_function_defined_below_is_used(claim: str, verdict: str) -> None:
+    from glusym.check import check_text
+
+    report = check_text(f"The derivative is $${claim}$$ where $f(x) = x \\sigma(\\beta x)$.\n")
+    (link,) = report.formulas[0].links
+    assert link.verdict == verdict, link.reason
+    assert "f as defined below, at line 1" in link.reason
+
+
+def test_goodfellows_softplus_identities_before_zeta_is_defined() -> None:
+    from glusym.check import check_text
+
+    text = ("$$\\log \\sigma(x) = -\\zeta(-x)$$\n\n$$\\frac{d}{dx}\\zeta(x) = \\sigma(x)$$\n\n"
+            "$$\\frac{d}{dx}\\zeta(x) = \\sigma(-x)$$\n\n"
+            "$$\\zeta(x) = \\int_{-\\infty}^{x} \\sigma(y)\\, dy$$\n")
+    verdicts = [k.verdict for f in check_text(text).formulas for k in f.links]
+    assert verdicts == ["holds", "holds", "fails", "definition"]
+
+
+def test_a_name_never_defined_stays_unknown() -> None:
+    from glusym.check import check_text
+
+    (link,) = check_text("$$g'(x) = g(x)$$\n\n$$f(x) = x$$\n").formulas[0].links
+    assert link.verdict == "unknown" and "does not define" in link.reason

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -350,6 +351,7 @@ def check_text(text: str, budget: float | None = DEFAULT_LINK_BUDGET, name: str 
     tol = _tolerance(approx_tol)
     interval = approximation_interval(approx_interval)
     formulas = []
+    later = _Later()
     local: dict[str, Any] = {}  # names set for one paragraph only, and what they were before
     paragraph, conditional = -1, False
     for span in math_spans(text):
@@ -363,7 +365,9 @@ def check_text(text: str, budget: float | None = DEFAULT_LINK_BUDGET, name: str 
         conditional = not span.display and (_CONDITIONAL.search(span.lead) is not None
                                              or (conditional and _CONTINUING.fullmatch(span.lead) is not None))
         before = dict(context) if conditional else None
+        later.snapshot(context)
         links = check_formula(span.latex, budget, context, tol, interval)
+        later.note(links, context, span.line)
         if before is not None:
             changed = [n for n in context if not n.startswith("_") and context[n] is not before.get(n)
                        and _number_binding(context[n])]  # β = 0; a distribution or a function stays
@@ -375,7 +379,67 @@ def check_text(text: str, budget: float | None = DEFAULT_LINK_BUDGET, name: str 
                 links = tuple(replace(k, reason=f"sets {k.lhs} for this paragraph only (“{span.lead.strip()} …”)")
                               if k.verdict == "definition" else k for k in links)
         formulas.append(Formula(span.line, span.latex, span.display, links))
+    formulas = later.resolve(formulas, lambda tex, ctx: check_formula(tex, budget, ctx, tol, interval))
     return Report(name, tuple(formulas), time.monotonic() - t0)
+
+
+_UNDEFINED = re.compile(r"^involves (.+), which the document does not define here$")
+
+
+class _Later:
+    r"""Functions used before the document defines them: "$f'(x) = \beta f(x) + …$, where
+    $f(x) = x\sigma(\beta x)$", Goodfellow et al.'s :math:`\log\sigma(x) = -\zeta(-x)` a page
+    before :math:`\zeta` is defined. A formula judged ``unknown`` only because it involves names
+    the document defines further on is checked again, once, with the first of those later
+    definitions and what was known where it stands; its reasons say which definition was used."""
+
+    def __init__(self) -> None:
+        self.before: list[dict[str, Any]] = []  # the context where each formula stands
+        self.defined: list[tuple[int, str, Any, int]] = []  # (formula index, name, function, line)
+
+    def snapshot(self, context: dict[str, Any]) -> None:
+        self.before.append(dict(context))
+
+    def note(self, links: Sequence[Link], context: dict[str, Any], line: int) -> None:
+        i, was = len(self.before) - 1, self.before[-1]
+        if any(k.verdict == "definition" for k in links):
+            for n, v in context.items():
+                if isinstance(v, sympy.Lambda) and was.get(n) is not v:
+                    self.defined.append((i, n, v, line))
+
+    def _waiting(self, links: Sequence[Link]) -> set[str] | None:
+        """The names a formula waits for: every link it could not judge says only that."""
+        names: set[str] = set()
+        waiting = False
+        for k in links:
+            if k.verdict == "definition":
+                return None
+            m = _UNDEFINED.match(k.reason.split("; ")[0]) if k.verdict == "unknown" else None
+            if m is not None:
+                names.update(n.strip().rstrip("'") for n in m.group(1).split(","))
+                waiting = True
+        return names if waiting else None
+
+    def resolve(self, formulas: list[Formula], check: Callable[[str, dict[str, Any]], tuple[Link, ...]]
+                ) -> list[Formula]:
+        out = list(formulas)
+        for i, f in enumerate(formulas):
+            names = self._waiting(f.links)
+            if not names or i >= len(self.before):
+                continue
+            found = {}
+            for j, n, v, line in self.defined:
+                if j > i and n in names and n not in found and n not in self.before[i]:
+                    found[n] = (v, line)
+            if set(found) != names:
+                continue
+            ctx = dict(self.before[i])
+            ctx.update({n: v for n, (v, _) in found.items()})
+            said = ", ".join(f"{n} as defined below, at line {line}" for n, (_, line) in sorted(found.items()))
+            links = tuple(replace(k, reason=f"{k.reason}; with {said}" if k.reason else f"with {said}")
+                          if k.verdict not in ("no claim", "unparsed") else k for k in check(f.latex, ctx))
+            out[i] = replace(f, links=links)
+        return out
 
 
 def _number_binding(v: Any) -> bool:
@@ -429,14 +493,18 @@ def check_plain_text(text: str, budget: float | None = DEFAULT_LINK_BUDGET, name
     t0 = time.monotonic()
     context: dict[str, Any] = {}
     formulas = []
+    later = _Later()
     for line, tex, display in extract_text_formulas(text):
+        later.snapshot(context)
         if len(tex) > MAX_FORMULA_CHARS:
             links: tuple[Link, ...] = (Link(tex[:60] + " …", "", "unparsed",
                                             f"{len(tex)} characters of TeX, more than a formula has "
                                             f"({MAX_FORMULA_CHARS}): not read"),)
         else:
             links = check_formula(tex, budget, context, **options)
+        later.note(links, context, line)
         formulas.append(Formula(line, tex, display, links))
+    formulas = later.resolve(formulas, lambda tex, ctx: check_formula(tex, budget, ctx, **options))
     return Report(name, tuple(formulas), time.monotonic() - t0)
 
 
