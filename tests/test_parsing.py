@@ -555,3 +555,25 @@ def test_sizes_within_the_limits_are_read() -> None:
     assert parse_latex(r"\frac{d^{4}}{dx^{4}} x^{6}") == 360 * x ** 2
     twelve = parse_latex(r"\sigma" + "'" * 12 + "(x)")  # 12 primes: a polynomial in σ, read fast
     assert sympy.Poly(twelve.subs(sigmoid(x), Symbol("s")), Symbol("s")).degree() == 13
+
+
+@pytest.mark.parametrize("tex, expected", [
+    (r"W_0(x)", sympy.LambertW(sympy.Symbol("x", real=True))),
+    (r"W_{0}(e^{-1})", sympy.LambertW(sympy.exp(-1))),
+    (r"W_{-1}(-2e^{-2})", sympy.LambertW(-2 * sympy.exp(-2), -1)),
+])
+def test_lambert_w_by_its_branches(tex: str, expected: sympy.Expr) -> None:
+    """Lambert's W as papers write its branches (Corless et al. 1996); a bare W, a product xW_0,
+    stays the document's name (a weight matrix in the GLU papers)."""
+    from glusym.parsing import parse_latex
+
+    assert sympy.simplify(parse_latex(tex) - expected) == 0
+    assert not parse_latex(r"x W_0").has(sympy.LambertW)
+
+
+def test_the_minimum_of_silu_in_lambert_w() -> None:
+    from glusym.check import check_formula
+
+    (holds,) = check_formula(r"\min_x \text{SiLU}(x) = -W_0(e^{-1})")
+    (fails,) = check_formula(r"\min_x \text{SiLU}(x) = -W_0(e^{-2})")
+    assert (holds.verdict, fails.verdict) == ("holds", "fails")

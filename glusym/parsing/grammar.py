@@ -313,6 +313,11 @@ def label(tex: str, toks: Iterable[Tok]) -> str:
     return "".join(parts)
 
 
+#: Lambert's W by its branches as papers write them (Corless et al. 1996): W_0 the principal one,
+#: W_{-1} the lower real one; a bare W stays the document's (a weight matrix, in the GLU papers)
+_LAMBERT = {"W_0": 0, "W_m1": -1}
+
+
 def _name_at(tex: str, toks: list[Tok], i: int) -> tuple[str, int]:
     """The name at toks[i] (a letter or a Greek letter) with its subscript label."""
     t = toks[i]
@@ -320,7 +325,10 @@ def _name_at(tex: str, toks: list[Tok], i: int) -> tuple[str, int]:
     j = i + 1
     if j < len(toks) and toks[j].is_char("_") and j + 1 < len(toks):
         sub = toks[j + 1]
-        lab = label(tex, (sub.args[0] or ()) if sub.kind == "group" else (sub,))
+        inner = (sub.args[0] or ()) if sub.kind == "group" else (sub,)
+        if base == "W" and [x.text for x in inner] == ["-", "1"]:
+            return "W_m1", j + 2  # W_{-1}, the lower real branch of Lambert's W (read in call_named)
+        lab = label(tex, inner)
         if lab in ("+", "-", ""):
             raise LatexParseError(f"{tex[t.pos:sub.end]}: a subscript {lab or '{}'} is not read")
         return f"{base}_{lab}", j + 2
@@ -957,6 +965,10 @@ class Parser:
             return BigO(_arith(args[0], "inside O(…)"))
         if name == "H" and not primes and len(args) == 1:
             return sympy.Heaviside(_arith(args[0], "inside H(…)"))
+        if name in _LAMBERT and not primes and len(args) == 1:  # W_0(z), W_{-1}(z): the branches of Lambert's W
+            return sympy.LambertW(_arith(args[0], f"inside {name}(…)"), _LAMBERT[name])
+        if name == "W_m1":
+            raise LatexParseError("W_{-1} is read only applied to one argument: W_{-1}(z), Lambert's W")
         base = name.replace("_", "")
         if not base.isalnum() or not base.isascii():
             raise LatexParseError(f"{name}(…): a function name that is not read")
