@@ -48,9 +48,13 @@ def test_definitions_still_define() -> None:
     assert [k.verdict for f in report.formulas for k in f.links] == ["definition"] * 3
 
 
-def test_a_definition_is_in_scope_only_after_it() -> None:
+def test_a_definition_below_is_used_and_said() -> None:
+    """A use before the definition is checked with it ("…, where h(x) = x²"), and the reason says
+    so; after it, the definition is simply known."""
     report = check_text(r"$$h'(x) = 2x$$" "\n" r"$$h(x) = x^2$$" "\n" r"$$h'(x) = 2x$$")
-    assert [k.verdict for f in report.formulas for k in f.links] == ["unknown", "definition", "holds"]
+    assert [k.verdict for f in report.formulas for k in f.links] == ["holds", "definition", "holds"]
+    assert "h as defined below, at line 2" in report.formulas[0].links[0].reason
+    assert "below" not in report.formulas[2].links[0].reason
 
 
 @pytest.mark.parametrize("formula, verdict", [
