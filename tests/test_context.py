@@ -223,3 +223,16 @@ def test_a_name_never_defined_stays_unknown() -> None:
 
     (link,) = check_text("$$g'(x) = g(x)$$\n\n$$f(x) = x$$\n").formulas[0].links
     assert link.verdict == "unknown" and "does not define" in link.reason
+
+
+def test_primes_written_as_superscripts_and_a_definition_after_the_claim() -> None:
+    r"""``f^{\prime}(x)`` is f'(x), not a power f^{f'} times x; and "f'(x) = …, \quad f(x) = σ(x)"
+    is checked with the f defined after it in the same display (it was called false: f(x) read as
+    the product f·x, since f^{\prime} looked like f written alone)."""
+    from glusym.check import check_text
+
+    (f,) = check_text(r"$$f^{\prime}(x) = \dfrac{e^{-x}}{(1+e^{-x})^{2}}, \quad f(x) = \sigma(x)$$").formulas
+    assert [k.verdict for k in f.links] == ["holds", "definition"]
+    assert "f as defined after it in this formula" in f.links[0].reason
+    (g,) = check_text(r"$$g^\prime(x) = -g(x), \quad g(x) = e^{x}$$").formulas
+    assert [k.verdict for k in g.links] == ["fails", "definition"]

@@ -407,38 +407,39 @@ class _Later:
                 if isinstance(v, sympy.Lambda) and was.get(n) is not v:
                     self.defined.append((i, n, v, line))
 
-    def _waiting(self, links: Sequence[Link]) -> set[str] | None:
-        """The names a formula waits for: every link it could not judge says only that."""
-        names: set[str] = set()
-        waiting = False
-        for k in links:
-            if k.verdict == "definition":
-                return None
-            m = _UNDEFINED.match(k.reason.split("; ")[0]) if k.verdict == "unknown" else None
-            if m is not None:
-                names.update(n.strip().rstrip("'") for n in m.group(1).split(","))
-                waiting = True
-        return names if waiting else None
+    @staticmethod
+    def _waits(k: Link) -> set[str]:
+        """The names a link could not be judged without, else the empty set."""
+        m = _UNDEFINED.match(k.reason.split("; ")[0]) if k.verdict == "unknown" else None
+        return {n.strip().rstrip("'") for n in m.group(1).split(",")} if m is not None else set()
 
     def resolve(self, formulas: list[Formula], check: Callable[[str, dict[str, Any]], tuple[Link, ...]]
                 ) -> list[Formula]:
         out = list(formulas)
         for i, f in enumerate(formulas):
-            names = self._waiting(f.links)
+            names = set().union(*(self._waits(k) for k in f.links))
             if not names or i >= len(self.before):
                 continue
             found = {}
-            for j, n, v, line in self.defined:
-                if j > i and n in names and n not in found and n not in self.before[i]:
-                    found[n] = (v, line)
+            for j, n, v, line in self.defined:  # j == i: "f'(x) = …, \quad f(x) = σ(x)", defined after it
+                if j >= i and n in names and n not in found and n not in self.before[i]:
+                    found[n] = (v, line, j)
             if set(found) != names:
                 continue
             ctx = dict(self.before[i])
-            ctx.update({n: v for n, (v, _) in found.items()})
-            said = ", ".join(f"{n} as defined below, at line {line}" for n, (_, line) in sorted(found.items()))
-            links = tuple(replace(k, reason=f"{k.reason}; with {said}" if k.reason else f"with {said}")
-                          if k.verdict not in ("no claim", "unparsed") else k for k in check(f.latex, ctx))
-            out[i] = replace(f, links=links)
+            ctx.update({n: v for n, (v, _, _) in found.items()})
+            again = check(f.latex, ctx)
+            if len(again) != len(f.links):
+                continue
+            links = []
+            for old, new in zip(f.links, again):  # only the links that waited: a definition stays one
+                if not self._waits(old) or new.verdict in ("no claim", "unparsed"):
+                    links.append(old)
+                    continue
+                said = ", ".join(f"{n} as defined {'after it in this formula' if j == i else 'below'}, at line {line}"
+                                 for n, (_, line, j) in sorted(found.items()) if n in self._waits(old))
+                links.append(replace(new, reason=f"{new.reason}; with {said}" if new.reason else f"with {said}"))
+            out[i] = replace(f, links=tuple(links))
         return out
 
 

@@ -355,6 +355,12 @@ def _inverse(name: str, args: list[Any]) -> Expr:
 _FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", "H", "zeta", "phi", "varphi", "psi", "Psi", "Phi"})
 
 
+def _prime_script(t: Tok) -> bool:
+    r"""Whether a superscript is primes: ``^\prime``, ``^{\prime\prime}``, ``^{''}``."""
+    toks = list(t.args[0] or ()) if t.kind == "group" else [t]
+    return bool(toks) and all(a.is_cmd("prime") or a.is_char("'") for a in toks)
+
+
 def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_names: set[str] | None = None,
           written: set[str] | None = None, units: list[Unit] | None = None) -> None:
     """The names the formula writes alone (into ``out``: variables, so that ``x(1 + x)`` is a
@@ -394,8 +400,9 @@ def _scan(tex: str, toks: tuple[Tok, ...] | list[Tok], out: set[str], applied_na
             if written is not None:
                 written.add(name)
             k = j
-            while k < len(toks) and toks[k].is_char("'"):
-                k += 1
+            while k < len(toks) and (toks[k].is_char("'") or (  # f', and f^{\prime}, f^\prime: primes too
+                    toks[k].is_char("^") and k + 1 < len(toks) and _prime_script(toks[k + 1]))):
+                k += 1 if toks[k].is_char("'") else 2
             nxt = toks[k] if k < len(toks) else None
             applied = nxt is not None and (nxt.is_char("(") or (nxt.is_cmd("left", "bigl", "Bigl", "big", "Big")
                                                                 and k + 1 < len(toks) and toks[k + 1].is_char("(")))
