@@ -456,7 +456,7 @@ def _when(v: Any, end: Any) -> str:
 
 def _behaviour_rows(b: Any, lhs: str, expand: bool = False) -> list[str]:
     """The limit, the asymptote and the asymptotic expansion of a Behaviour, as equations."""
-    end = sympy.oo if b.direction == "+oo" else -sympy.oo
+    end = sympy.oo * b.direction.sign
     v = b.variable
     when = _when(v, end)
     rows = []

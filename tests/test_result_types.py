@@ -1,0 +1,58 @@
+"""The result types' vocabularies are enums (issue 20): a member is its text, so the reports print
+as they did, and an unknown value is refused with a GlusymError that names the allowed ones."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Any
+
+import pytest
+import sympy
+
+import glusym
+from glusym.analysis.asymptotes import Behaviour, End
+from glusym.analysis.extrema import CriticalPoint, PointKind
+from glusym.analysis.range import Scope, Standing
+from glusym.catalogue import x
+from glusym.check import VERDICTS, Link, Verdict
+from glusym.claims import Claim, ClaimVerdict
+
+
+def test_members_are_their_text() -> None:
+    assert Verdict.HOLDS_NUMERICALLY == "holds numerically" and f"{Verdict.FAILS:<8}|" == "fails   |"
+    assert json.dumps({Verdict.NO_CLAIM: ClaimVerdict.NOT_CHECKABLE}) == '{"no claim": "not checkable"}'
+    assert tuple(VERDICTS) == tuple(Verdict)
+
+
+@pytest.mark.parametrize("enum, build", [
+    (Verdict, lambda v: Link("x", "x", v, "")),
+    (ClaimVerdict, lambda v: Claim("post.md", "a quote", v)),
+    (PointKind, lambda v: CriticalPoint(((x, sympy.S.Zero),), sympy.S.Zero, v, True)),
+    (PointKind, lambda v: Standing("x = 0", sympy.S.Zero, v, Scope.GLOBAL, True)),
+    (Scope, lambda v: Standing("x = 0", sympy.S.Zero, PointKind.MINIMUM, v, True)),
+    (End, lambda v: Behaviour(v, x, None, None, None, None, None)),
+], ids=["Link.verdict", "Claim.verdict", "CriticalPoint.kind", "Standing.kind", "Standing.scope",
+        "Behaviour.direction"])
+def test_a_field_takes_its_vocabulary_and_refuses_the_rest(enum: type[StrEnum], build: Any) -> None:
+    first = next(iter(enum))
+    made = build(first.value)  # its text is read as the member
+    assert any(getattr(made, f, None) is first for f in ("verdict", "kind", "scope", "direction"))
+    for bad in ("no such value", 3, None):
+        with pytest.raises(glusym.GlusymError, match=r"is one of .*" + first.value.replace("+", r"\+")):
+            build(bad)
+
+
+def test_a_standing_is_an_extremum() -> None:
+    with pytest.raises(glusym.GlusymError, match="a Standing's kind is one of minimum, maximum; not 'saddle'"):
+        Standing("x = 0", sympy.S.Zero, PointKind.SADDLE, Scope.LOCAL, True)
+
+
+def test_the_analyses_return_members() -> None:
+    assert all(type(p.kind) is PointKind for p in glusym.extrema(glusym.get("gelu")))
+    (s,) = glusym.standings(glusym.get("relu"))
+    assert (type(s.kind), type(s.scope)) == (PointKind, Scope) and str(s) == "global minima 0 at x ≤ 0"
+    a = glusym.asymptotes(glusym.get("relu"))
+    assert (a.plus.direction, a.minus.direction) == (End.PLUS, End.MINUS)
+    (k,) = glusym.check_formula(r"\sigma(x) = 1 - \sigma(-x)")
+    assert k.verdict is Verdict.HOLDS
