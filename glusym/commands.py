@@ -204,8 +204,8 @@ def _derivation_json(d: Any) -> dict[str, Any]:
         out["taylor"] = {
             "order": t.order,
             "polynomial": None if t.polynomial is None else s(t.polynomial, "taylor.polynomial"),
-            "one_sided": None if t.polynomial is not None else {label: s(p, f"taylor.one_sided.{label}")
-                                                                 for label, p in t.sides},
+            "one_sided": None if t.polynomial is not None else {
+                t.side_text(i): s(p, f"taylor.one_sided.{t.side_text(i)}") for i, (_, p) in enumerate(t.sides)},
         }
     if d.asymptotes is not None:
         a = d.asymptotes
@@ -433,8 +433,8 @@ def _derivation_text(d: Any) -> str:
             out += _block(title, _eq(f, t.polynomial))
         else:
             lines = ["  not analytic at 0: one-sided expansions"]
-            for label, p in t.sides:
-                lines += _eq(f"{f} [{label}]", p)
+            for i, (_, p) in enumerate(t.sides):
+                lines += _eq(f"{f} [{t.side_text(i)}]", p)
             out += _block(title, lines)
     if d.asymptotes is not None:
         a = d.asymptotes

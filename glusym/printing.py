@@ -63,12 +63,15 @@ from .budget import time_budget
 from . import cache
 from .errors import BudgetExceeded
 from .evaluate import mpmath_function
-from .functions import Phi, elementary, phi, sigmoid, softplus, to_sympy
+from .functions import BigO, Phi, elementary, phi, sigmoid, softplus, to_sympy
 
 __all__ = [
     "PRESENT_BUDGET",
     "Presentation",
     "PostLatexPrinter",
+    "condition_tex",
+    "condition_text",
+    "conjuncts",
     "decimal_form",
     "definition",
     "definition_expr",
@@ -217,6 +220,48 @@ def tex(expr: Any, decimals: Iterable[Any] = ()) -> str:
     expr = to_sympy(expr, "the printed expression")
     out: str = PostLatexPrinter({"symbol_names": {}}).doprint(decimal_form(expr, decimals))
     return out
+
+
+def conjuncts(cond: Any, variables: Iterable[Symbol] = ()) -> tuple[Any, ...]:
+    """The relations of a condition (``And(x_g > 0, x_v < 0)``, or one relation), in the order of
+    ``variables`` (each relation by the first of them it names), where SymPy's ``And`` keeps its own.
+
+    >>> from sympy import And, Symbol
+    >>> a, b = Symbol("a"), Symbol("b")
+    >>> conjuncts(And(b < 0, a > 0), (a, b))
+    (a > 0, b < 0)
+    """
+    parts = tuple(cond.args) if isinstance(cond, sympy.And) else (cond,)
+    order = list(variables)
+
+    def rank(r: Any) -> int:
+        names = [i for i, v in enumerate(order) if v in getattr(r, "free_symbols", ())]
+        return min(names) if names else len(order)
+
+    return tuple(sorted(parts, key=rank))
+
+
+def condition_text(cond: Any, variables: Iterable[Symbol] = ()) -> str:
+    """A condition as text: its relations as SymPy writes them (``x_g > 0``), joined by ", " in the
+    order of ``variables``.
+
+    >>> from sympy import And, Symbol
+    >>> a, b = Symbol("a"), Symbol("b")
+    >>> condition_text(a > 0), condition_text(And(b < 0, a > 0), (a, b))
+    ('a > 0', 'a > 0, b < 0')
+    """
+    return ", ".join(sympy.sstr(r) for r in conjuncts(cond, variables))
+
+
+def condition_tex(cond: Any, variables: Iterable[Symbol] = (), decimals: Iterable[Any] = ()) -> str:
+    r"""A condition in LaTeX (:func:`tex` of each relation), joined by ", " as :func:`condition_text`.
+
+    >>> from sympy import And, Symbol
+    >>> a, b = Symbol("x_g"), Symbol("x_v")
+    >>> condition_tex(And(b < 0, a > 0), (a, b))
+    'x_{g} > 0, x_{v} < 0'
+    """
+    return ", ".join(tex(r, decimals) for r in conjuncts(cond, variables))
 
 
 def pretty(expr: Any, decimals: Iterable[Any] = ()) -> str:
@@ -573,7 +618,7 @@ def _skip(e: Any) -> bool:
     series is printed term by term, in degree order), and anything holding an O term."""
     if not isinstance(e, Expr) or e.is_Atom or e.is_number:
         return True
-    if any(type(t).__name__ == "BigO" for t in sympy.preorder_traversal(e)):
+    if e.has(BigO):
         return True
     try:
         return bool(e.is_polynomial(*e.free_symbols))

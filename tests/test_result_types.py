@@ -56,3 +56,44 @@ def test_the_analyses_return_members() -> None:
     assert (a.plus.direction, a.minus.direction) == (End.PLUS, End.MINUS)
     (k,) = glusym.check_formula(r"\sigma(x) = 1 - \sigma(-x)")
     assert k.verdict is Verdict.HOLDS
+
+
+# ---------------------------------------------------------------------------------------------
+# a one-sided Taylor expansion is labelled by SymPy relations, printed by glusym's printers
+
+#: The LaTeX of the one-sided expansions before the labels were relations (text read back by
+#: parse_latex): the labels' printing must not change what a post shows.
+ONE_SIDED_TEX = {
+    "relu": r"\begin{cases} x & x > 0 \\ 0 & x < 0 \end{cases}",
+    "elu": r"\begin{cases} x & x > 0 \\ x + \frac{x^{2}}{2} + \frac{x^{3}}{6} + O\left(x^{4}\right) & x < 0 \end{cases}",
+    "reglu": r"\begin{cases} x_{g} x_{v} & x_{g} > 0 \\ 0 & x_{g} < 0 \end{cases}",
+    "relu6": r"\begin{cases} x + O\left(x^{4}\right) & x > 0 \\ 0 & x < 0 \end{cases}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONE_SIDED_TEX))
+def test_one_sided_labels_are_relations_and_print_as_before(name: str, katex: Any) -> None:
+    u = glusym.get(name)
+    t = glusym.taylor(u, order=4)
+    kinked = u.variables[0]
+    assert [label for label, _ in t.sides] == [kinked > 0, kinked < 0]
+    assert all(isinstance(label, sympy.core.relational.Relational) for label, _ in t.sides)
+    tex = glusym.latex(t)
+    assert tex == ONE_SIDED_TEX[name]
+    assert katex([(tex, True)]) == [None]
+    assert glusym.latex_part(u, "taylor", order=4)[0].endswith(" = " + tex)
+
+
+def test_several_kinked_variables_make_a_conjunction() -> None:
+    a, b = sympy.symbols("a b", real=True)
+    f = sympy.Piecewise((a, a > 0), (0, True)) * sympy.Piecewise((b, b > 0), (2 * b, True))
+    t = glusym.taylor(f, order=3)
+    assert [label for label, _ in t.sides] == [sympy.And(a > 0, b > 0), sympy.And(a > 0, b < 0),
+                                               sympy.And(a < 0, b > 0), sympy.And(a < 0, b < 0)]
+    assert t.side_text(1) == "a > 0, b < 0"
+    assert r"a b & a > 0, b > 0 \\ 2 a b & a > 0, b < 0" in glusym.latex(t)
+
+
+def test_a_text_label_is_refused() -> None:
+    with pytest.raises(glusym.GlusymError, match="a SymPy relation"):
+        glusym.TaylorResult((x,), 2, None, (("x > 0", x), ("x < 0", sympy.S.Zero)))

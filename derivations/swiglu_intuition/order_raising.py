@@ -41,7 +41,7 @@ def same(a: sympy.Expr, b: sympy.Expr) -> bool:
 def lowest_degree(unit: glusym.Unit) -> int:
     """Degree of the lowest nonzero Taylor term at 0 (on the side x > 0 where one-sided)."""
     t = glusym.taylor(unit, order=4)
-    poly = t.polynomial if t.analytic else dict(t.sides)["x > 0"]
+    poly = t.polynomial if t.analytic else dict(t.sides)[x > 0]
     return min(m[0] for m in sympy.Poly(poly, x).monoms())
 
 

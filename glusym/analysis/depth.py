@@ -269,7 +269,7 @@ def chain_taylor(chain: Chain, order: int, budget: float | None = 10.0) -> Taylo
     p_left = sympy.Add(*[c * x**k for k, c in enumerate(left)])
     if sympy.expand(p_right - p_left) == 0:
         return TaylorResult((x,), order, p_right, name=chain.name)
-    return TaylorResult((x,), order, None, (("x > 0", p_right), ("x < 0", p_left)), name=chain.name)
+    return TaylorResult((x,), order, None, ((x > 0, p_right), (x < 0, p_left)), name=chain.name)
 
 
 # ---------------------------------------------------------------------------------------------

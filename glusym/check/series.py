@@ -47,7 +47,8 @@ def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
     if p.has(Piecewise):
         raise _Undecided("a Piecewise inside a series")
     if tr.polynomial is None:
-        return Verdict.FAILS, f"not analytic at 0: one-sided expansions {dict(tr.sides)}"
+        shown_sides = ", ".join(f"'{tr.side_text(i)}': {p}" for i, (_, p) in enumerate(tr.sides))
+        return Verdict.FAILS, f"not analytic at 0: one-sided expansions {{{shown_sides}}}"
     if not elementary(p).is_polynomial(*variables):
         raise _Undecided("the right side is not a polynomial plus O(...)")
     p = _below(p, variables, n)  # terms of degree >= n are inside O(x^n): they claim nothing
@@ -125,18 +126,13 @@ def _with_parameters(f: Expr, v: Symbol, n: int) -> _Expansion:
 
 
 def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
-    """cases {p_i + O(x^n) if c_i}: each branch against glusym's expansion on its side."""
-    from ..parsing import LatexParseError, parse_latex
-
+    """cases {p_i + O(x^n) if c_i}: each branch against glusym's expansion on its side (labelled by
+    SymPy relations, compared with the formula's conditions as they are)."""
     sides: list[tuple[Any, Expr]] = []
     if tr.polynomial is not None:
         sides = [(sympy.true, tr.polynomial)]
     else:
-        for label, poly in tr.sides:
-            try:
-                sides.append((parse_latex(label), poly))
-            except LatexParseError as exc:
-                raise _Undecided(f"the side {label!r}: {exc}") from None
+        sides = list(tr.sides)
     for branch, cond in s.args:
         if len(branch.atoms(BigO)) != 1 or _order_of(list(branch.atoms(BigO))[0].args[0],
                                                      sorted(branch.atoms(BigO).pop().args[0].free_symbols,
