@@ -3,7 +3,9 @@ as they did, and an unknown value is refused with a GlusymError that names the a
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import typing
 from enum import StrEnum
 from typing import Any
 
@@ -97,3 +99,45 @@ def test_several_kinked_variables_make_a_conjunction() -> None:
 def test_a_text_label_is_refused() -> None:
     with pytest.raises(glusym.GlusymError, match="a SymPy relation"):
         glusym.TaylorResult((x,), 2, None, (("x > 0", x), ("x < 0", sympy.S.Zero)))
+
+
+# ---------------------------------------------------------------------------------------------
+# every type a public function returns (and every type a field of one holds) is exported
+
+
+def _glusym_classes(tp: Any, out: set[type]) -> None:
+    if isinstance(tp, type):
+        if tp.__module__.startswith("glusym"):
+            out.add(tp)
+        return
+    for a in typing.get_args(tp):
+        _glusym_classes(a, out)
+
+
+def test_every_returned_type_is_exported() -> None:
+    exported = {getattr(glusym, n) for n in glusym.__all__ if isinstance(getattr(glusym, n), type)}
+    todo: list[type] = []
+    for name in glusym.__all__:
+        obj = getattr(glusym, name)
+        if isinstance(obj, type):
+            todo.append(obj)
+        elif callable(obj) and not isinstance(obj, type):
+            found: set[type] = set()
+            _glusym_classes(typing.get_type_hints(obj).get("return"), found)
+            todo += found
+    seen: set[type] = set()
+    while todo:
+        c = todo.pop()
+        if c in seen:
+            continue
+        seen.add(c)
+        if dataclasses.is_dataclass(c):
+            hints = typing.get_type_hints(c)
+            for f in dataclasses.fields(c):
+                found = set()
+                _glusym_classes(hints.get(f.name), found)
+                todo += found
+    assert seen >= {glusym.Tail, glusym.OrderRow, glusym.Formula, glusym.Verdict}  # the walk reaches them
+    missing = sorted(f"{c.__module__}.{c.__name__}" for c in seen - exported)
+    assert not missing, f"returned by the public API but not in glusym.__all__: {missing}"
+    assert issubclass(glusym.NotAnalytic, glusym.GlusymError)  # raised by taylor_coefficients
