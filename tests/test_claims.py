@@ -155,7 +155,7 @@ def _constants(path: Path) -> list[tuple[int, str]]:
             if isinstance(n, ast.Constant) and n.value in VERDICTS and id(n) not in vocabulary]
 
 
-#: The mechanism and the declarations; the scripts have no way left to state a verdict (Derivation.claim
+#: The mechanism and the declarations; the scripts have no way left to state a verdict (Script.claim
 #: takes it from the ledger, test_derivations checks they agree) and compare the checker's own verdicts.
 LEDGER_SOURCES = sorted([ROOT / "glusym" / "claims.py", *LEDGER.glob("*.py"), ROOT / "derivations" / "_common.py"])
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import x  # noqa: E402
 
 #: The checker's verdict on an identity it proves (ReLU(1) = 1), to compare the post's formula with.
@@ -46,7 +46,7 @@ def lowest_degree(unit: glusym.Unit) -> int:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
 
     d.section("1. β = order_raise(α) on the catalogue")
     rows = []

@@ -13,7 +13,7 @@ import sympy
 
 from ..budget import MAX_BUDGET, time_budget, validate_budget
 from ..errors import BudgetExceeded, GlusymError
-from ..parsing import Chain, LatexParseError, parse_chain, split_display
+from ..parsing import RelationChain, LatexParseError, parse_chain, split_display
 from .context import (CONDITIONS, _record, _record_unread, apply_definitions, by_name, domain_symbols, known,
                       parameter_domains, record_condition, record_mention, shown_domains, stated_names)
 from .extract import extract_formulas, extract_text_formulas, is_markdown, math_spans
@@ -103,7 +103,7 @@ def check_formula(tex: str, budget: float | None = DEFAULT_LINK_BUDGET,
     _note_uses(tex, context)
     try:
         with time_budget(budget):  # reading is inside the link's budget: σ with 12 primes is work
-            chain: Chain = parse_chain(tex, variables, stated_names(context))
+            chain: RelationChain = parse_chain(tex, variables, stated_names(context))
     except LatexParseError as exc:
         return (Link(tex, "", Verdict.UNPARSED, str(exc)),)
     except RecursionError:
@@ -203,7 +203,7 @@ def _document_variables(context: dict[str, Any]) -> frozenset[str]:
                      and not (isinstance(context.get(n), tuple) and isinstance(context[n][1], sympy.Lambda)))
 
 
-def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: Chain,
+def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: RelationChain,
           unit_params: dict[str, tuple[Any, ...]], context: dict[str, Any], budget: float, approx_tol: float,
           at: Any, approx_interval: Any = None) -> tuple[str, str, Any]:
     """One link judged (definitions substituted): its parameters for their admissible values (a
@@ -269,7 +269,7 @@ def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float, rhs_tex: s
 
 
 def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, context: dict[str, Any], budget: float,
-                     approx_tol: float, at_interval: Any, chain: Chain, verdict: tuple[str, str, Any]) -> tuple[str, str, Any]:
+                     approx_tol: float, at_interval: Any, chain: RelationChain, verdict: tuple[str, str, Any]) -> tuple[str, str, Any]:
     """Link i again, the parameters it left at glusym's default read as the post's symbols over
     their admissible values (ELU's alpha > 0): where it holds for every one it holds whatever value
     the author means (LeakyReLU(x) ∈ ℝ); else the verdict stays ``unknown``."""
@@ -298,10 +298,10 @@ def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, con
 _UNSET_MARK = " has a parameter the formula does not set"
 
 
-def _unset_parameters(chain: Chain, i: int) -> str:
+def _unset_parameters(chain: RelationChain, i: int) -> str:
     """What link i leaves of a unit's parameter at glusym's default, where the name alone does not
     mean that value (ELU's α, not SELU's constants: :attr:`glusym.catalogue.Param.canonical`);
-    the reading records it (:attr:`glusym.parsing.Chain.defaults`). Empty where nothing is left."""
+    the reading records it (:attr:`glusym.parsing.RelationChain.defaults`). Empty where nothing is left."""
     sides = chain.defaults[i:i + 2] if chain.defaults else ()
     left = [(u, p) for side in sides for u, p in side if not p.canonical]
     if not left:
