@@ -151,10 +151,6 @@ def _pretty(expr: Any) -> str:
     return printing.pretty(expr, DECIMALS)
 
 
-def _growth(k: Expr) -> str:
-    return "-oo" if k == -sympy.oo else "oo" if k == sympy.oo else str(k)
-
-
 def derivation_json(d: Any, budget: float | None = None) -> dict[str, Any]:
     """The derivation as the JSON object ``derive --format json`` prints. An expression too large
     to print, or left when the printing ``budget`` (seconds, None: no limit) runs out, is null, and
@@ -212,16 +208,13 @@ def _derivation_json(d: Any) -> dict[str, Any]:
 
         def behaviour(beh: Any) -> dict[str, Any]:
             at = f"asymptotes.{beh.direction}"
-            oblique = None
-            if beh.oblique is not None:
-                slope, intercept = beh.oblique
-                oblique = s(slope * beh.variable + intercept, f"{at}.oblique")
+            oblique = None if beh.asymptote is None else s(beh.asymptote, f"{at}.oblique")
             return {
                 "limit": s(beh.limit, f"{at}.limit"),
                 "leading": None if beh.leading is None else s(beh.leading, f"{at}.leading"),
                 "oblique": oblique,
                 "expansion": None if beh.expansion is None else s(beh.expansion, f"{at}.expansion"),
-                "growth_order": _growth(beh.growth_order),
+                "growth_order": _order_str(beh.growth_order),
                 "exact": beh.exact,
                 "not_derived": dict(beh.not_derived),
             }
@@ -448,9 +441,9 @@ def _derivation_text(d: Any) -> str:
                 lead = _printing(lambda: present(beh.leading), lambda why: beh.leading)
                 lines += ["  " + s for s in _eq("leading term", lead)]
             if beh.oblique is not None:
-                lines += ["  " + s for s in _eq("asymptote y", beh.oblique[0] * a.variable + beh.oblique[1])]
+                lines += ["  " + s for s in _eq("asymptote y", beh.asymptote)]
             if beh.exact:  # a piece of the unit: f is the line there, it neither decays nor approaches
-                line = _inline(beh.oblique[0] * a.variable + beh.oblique[1])
+                line = _inline(beh.asymptote)
                 lines.append(f"    f = {line} exactly, on a half-line")
             elif beh.expansion is not None:
                 what = "f − asymptote" if beh.oblique is not None else "f"

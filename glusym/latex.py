@@ -316,11 +316,9 @@ def part_equations(unit: Unit, part: str, order: int = 6, expand: bool = False,
             if beh.limit is not None:
                 out.append((r"%s %s = %s" % (lim, ftex, _tex(beh.limit, expand)),
                             (sympy.Limit(f, t, end, dir=d), beh.limit)))
-            asym = None
+            asym = beh.asymptote
             if beh.oblique is not None:
-                a1, b1 = beh.oblique
-                asym = a1 * t + b1
-                if a1 != 0:
+                if beh.oblique[0] != 0:
                     out.append((r"%s \left(%s - \left(%s\right)\right) = 0" % (lim, ftex, _tex(asym, expand)),
                                 (sympy.Limit(f - asym, t, end, dir=d), sympy.S.Zero)))
             terms = beh.expansion_terms if beh.expansion is not None else ()

@@ -525,13 +525,6 @@ class GrowthProfile(Display):
                 f"derivative {text(self.derivative_plus.order)}, {text(self.derivative_minus.order)}; at 0: {at0}")
 
 
-def _valuation(p: Expr) -> Expr:
-    p = sympy.expand(p)
-    if p == 0:
-        return oo
-    return min(sympy.Poly(p, x).monoms())[0]
-
-
 def growth_profile(obj: Chain | Unit, budget: float | None = 10.0) -> GrowthProfile:
     r"""Growth orders at :math:`\pm\infty` of a chain and of its derivative, and the degree of its
     lowest term at 0 (the same algebra: an input of degree :math:`m` through a layer whose lowest

@@ -30,7 +30,7 @@ from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x_g, x_v
 from ..display import Display, text
 from ..errors import BudgetExceeded, GlusymError, NotDerived
-from ..functions import Phi, phi, sigmoid, to_sympy
+from ..functions import elementary, sigmoid, to_sympy
 from ._common import boundaries, inside, select_branches, to_piecewise
 from .calculus import tidy
 
@@ -67,11 +67,6 @@ class ParamLimit(Display):
 
         return "; ".join(f"{self.param} → {end(e, side)}: " + ("not derived" if v is None else text(v))
                          for e, side, v in self.limits())
-
-
-def _elementary(e: Expr) -> Expr:
-    return e.replace(lambda a: isinstance(a, (sigmoid, Phi, phi)),
-                     lambda a: a.rewrite(sympy.erf) if isinstance(a, Phi) else a.rewrite(sympy.exp))
 
 
 def _atomic(e: Expr) -> Expr:
@@ -138,7 +133,7 @@ def _sign_definite(c: Expr, v: Symbol) -> int | None:
 def _limit(expr: Expr, p: Symbol, end: Expr) -> Expr:
     if not expr.has(p):
         return expr
-    e = _elementary(expr)
+    e = elementary(expr)
     lim = sympy.limit(e, p, end, "+") if end == 0 else sympy.limit(e, p, end)
     if lim is sympy.nan or lim.has(sympy.nan) or lim.has(sympy.sign):
         # c * g(p) with g -> oo: the sign of c decides, where c keeps one sign
