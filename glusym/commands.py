@@ -244,7 +244,7 @@ def _derivation_json(d: Any) -> dict[str, Any]:
             word: {"value": s(b.value, f"range.{word}.value"), "attained": b.attained, "where": list(b.where),
                    "exact": b.exact} for word, b in (("infimum", d.range.infimum), ("supremum", d.range.supremum))}}
     if getattr(d, "standings", None) is not None:
-        out["standings"] = [{"kind": st.kind, "scope": st.scope, "where": st.where, "flat": st.flat,
+        out["standings"] = [{"kind": st.kind, "scope": st.scope, "where": st.where_text(), "flat": st.flat,
                              "value": s(st.value, f"standings.{i}.value"), "exact": st.exact}
                             for i, st in enumerate(d.standings)]
     if getattr(d, "kinks", None) is not None:
@@ -475,7 +475,7 @@ def _derivation_text(d: Any) -> str:
         standing = getattr(d, "standings", None)
         if standing is not None and u.kind != "gated":
             lines = [f"  {_standing_text(st)}" + ("" if st.exact else " (numerical, 30 digits)") for st in standing]
-            flat = {st.where.replace("≤", "<").replace("≥", ">") for st in standing if st.flat}
+            flat = {st.where_text("<", ">") for st in standing if st.flat}
             lines += [f"  constant on {s.region}, value {_inline(s.value)} (no extremum: it rises on one side "
                       "and falls on the other)" for s in d.stationary or () if s.region not in flat]
         else:
@@ -697,7 +697,7 @@ def _cmd_latex(args: argparse.Namespace) -> int:
 def _standing_text(st: Any) -> str:
     """"global minimum at x = -3/2, value -3/8"; a flat piece: "global minima on x ≤ 0, value 0"."""
     kind = {"minimum": "minima", "maximum": "maxima"}[st.kind] if st.flat else st.kind
-    return f"{st.scope} {kind} {'on' if st.flat else 'at'} {st.where}, value {_inline(st.value)}"
+    return f"{st.scope} {kind} {'on' if st.flat else 'at'} {st.where_text()}, value {_inline(st.value)}"
 
 
 def _end_label(end: Expr, side: str) -> str:

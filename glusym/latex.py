@@ -578,7 +578,7 @@ def _range_row(r: Any, name: str) -> str:
 
 def _standing_row(st: Any, f: str) -> str:
     kind = {"minimum": "minima", "maximum": "maxima"}[st.kind] if st.flat else st.kind
-    place = st.where.replace("≤", "<=").replace("≥", ">=").replace(" = ", "=")  # no " = " for the alignment
+    place = st.where_text("<=", ">=").replace(" = ", "=")  # no " = " for the alignment
     where = _text(f"{st.scope} {kind} {'on' if st.flat else 'at'} {place}")
     return r"%s \quad %s = %s" % (where, f, _tex(st.value))
 

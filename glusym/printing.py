@@ -82,6 +82,7 @@ __all__ = [
     "presentation",
     "present",
     "pretty",
+    "relation_text",
     "tex",
 ]
 
@@ -251,6 +252,34 @@ def condition_text(cond: Any, variables: Iterable[Symbol] = ()) -> str:
     ('a > 0', 'a > 0, b < 0')
     """
     return ", ".join(sympy.sstr(r) for r in conjuncts(cond, variables))
+
+
+def relation_text(cond: Any, le: str = "≤", ge: str = "≥") -> str:
+    """A point or an interval of one variable as text, in the order a reader writes it: ``Eq(x, -3/2)``
+    as ``x = -3/2``, ``x <= 0`` as ``x ≤ 0`` (``le``, ``ge``: the signs of ``<=``, ``>=``), the
+    conjunction of a lower and an upper bound as ``-1 < x ≤ 3``.
+
+    >>> from sympy import And, Eq, Rational, Symbol
+    >>> x = Symbol("x", real=True)
+    >>> relation_text(Eq(x, Rational(-3, 2))), relation_text(x <= 0), relation_text(And(x > -1, x <= 3), "<=")
+    ('x = -3/2', 'x ≤ 0', '-1 < x <= 3')
+    """
+    signs = {"<": "<", ">": ">", "<=": le, ">=": ge, "==": "=", "!=": "≠"}
+
+    def one(r: Any) -> str:
+        return f"{sympy.sstr(r.lhs)} {signs[r.rel_op]} {sympy.sstr(r.rhs)}"
+
+    if isinstance(cond, sympy.And) and len(cond.args) == 2 and all(isinstance(a, sympy.core.relational.Relational)
+                                                                  for a in cond.args):
+        lower = [a for a in cond.args if a.rel_op in (">", ">=")]
+        upper = [a for a in cond.args if a.rel_op in ("<", "<=")]
+        if len(lower) == len(upper) == 1 and lower[0].lhs == upper[0].lhs:
+            lo, hi = lower[0], upper[0]
+            return (f"{sympy.sstr(lo.rhs)} {signs[lo.rel_op.replace('>', '<')]} {sympy.sstr(lo.lhs)} "
+                    f"{signs[hi.rel_op]} {sympy.sstr(hi.rhs)}")
+    if isinstance(cond, sympy.core.relational.Relational):
+        return one(cond)
+    return condition_text(cond)
 
 
 def condition_tex(cond: Any, variables: Iterable[Symbol] = (), decimals: Iterable[Any] = ()) -> str:

@@ -31,8 +31,8 @@ def test_members_are_their_text() -> None:
     (Verdict, lambda v: Link("x", "x", v, "")),
     (ClaimVerdict, lambda v: Claim("post.md", "a quote", v)),
     (PointKind, lambda v: CriticalPoint(((x, sympy.S.Zero),), sympy.S.Zero, v, True)),
-    (PointKind, lambda v: Standing("x = 0", sympy.S.Zero, v, Scope.GLOBAL, True)),
-    (Scope, lambda v: Standing("x = 0", sympy.S.Zero, PointKind.MINIMUM, v, True)),
+    (PointKind, lambda v: Standing(sympy.Eq(x, 0, evaluate=False), sympy.S.Zero, v, Scope.GLOBAL, True)),
+    (Scope, lambda v: Standing(sympy.Eq(x, 0, evaluate=False), sympy.S.Zero, PointKind.MINIMUM, v, True)),
     (End, lambda v: Behaviour(v, x, None, None, None, None, None)),
 ], ids=["Link.verdict", "Claim.verdict", "CriticalPoint.kind", "Standing.kind", "Standing.scope",
         "Behaviour.direction"])
@@ -47,7 +47,7 @@ def test_a_field_takes_its_vocabulary_and_refuses_the_rest(enum: type[StrEnum], 
 
 def test_a_standing_is_an_extremum() -> None:
     with pytest.raises(glusym.GlusymError, match="a Standing's kind is one of minimum, maximum; not 'saddle'"):
-        Standing("x = 0", sympy.S.Zero, PointKind.SADDLE, Scope.LOCAL, True)
+        Standing(sympy.Eq(x, 0, evaluate=False), sympy.S.Zero, PointKind.SADDLE, Scope.LOCAL, True)
 
 
 def test_the_analyses_return_members() -> None:
@@ -141,3 +141,12 @@ def test_every_returned_type_is_exported() -> None:
     missing = sorted(f"{c.__module__}.{c.__name__}" for c in seen - exported)
     assert not missing, f"returned by the public API but not in glusym.__all__: {missing}"
     assert issubclass(glusym.NotAnalytic, glusym.GlusymError)  # raised by taylor_coefficients
+
+
+def test_a_standing_says_where_with_sympy() -> None:
+    hs = glusym.standings(glusym.get("hardswish"))
+    assert [s.where for s in hs] == [x <= -3, sympy.Eq(x, sympy.Rational(-3, 2), evaluate=False)]
+    assert [s.where_text() for s in hs] == ["x ≤ -3", "x = -3/2"]
+    assert [str(s) for s in hs] == ["local maxima 0 at x ≤ -3", "global minimum -3/8 at x = -3/2"]
+    with pytest.raises(glusym.GlusymError, match="a Standing's where is a SymPy condition"):
+        Standing("x = 0", sympy.S.Zero, PointKind.MINIMUM, Scope.GLOBAL, True)
