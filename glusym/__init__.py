@@ -31,7 +31,7 @@ _SOURCES = {
                          "extrema", "inflections", "level_set", "stationary_sets"),
     "analysis.directions": ("Direction", "directions"),
     "analysis.kinks": ("Kink", "kinks"),
-    "analysis.limits": ("ParamLimit", "param_limits"),
+    "analysis.limits": ("Approach", "ParamLimit", "param_limits"),
     "analysis.range": ("Bound", "Range", "Scope", "Standing", "standings", "value_range"),
     "analysis.series": ("NotAnalytic", "taylor_coefficients"),
     "analysis.taylor": ("TaylorResult", "taylor"),
@@ -55,7 +55,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see: the names, eagerly
                                    extrema, inflections, level_set, stationary_sets)
     from .analysis.directions import Direction, directions
     from .analysis.kinks import Kink, kinks
-    from .analysis.limits import ParamLimit, param_limits
+    from .analysis.limits import Approach, ParamLimit, param_limits
     from .analysis.range import Bound, Range, Scope, Standing, standings, value_range
     from .analysis.series import NotAnalytic, taylor_coefficients
     from .analysis.taylor import TaylorResult, taylor
@@ -100,6 +100,7 @@ sys.modules[__name__].__class__ = _Namespace
 
 
 __all__ = [
+    "Approach",
     "Asymptotes",
     "Behaviour",
     "Bound",

@@ -15,6 +15,7 @@ import sympy
 import glusym
 from glusym.analysis.asymptotes import Behaviour, End
 from glusym.analysis.extrema import CriticalPoint, PointKind
+from glusym.analysis.limits import Approach, ParamLimit
 from glusym.analysis.range import Scope, Standing
 from glusym.catalogue import x
 from glusym.check import VERDICTS, Link, Verdict
@@ -34,12 +35,15 @@ def test_members_are_their_text() -> None:
     (PointKind, lambda v: Standing(sympy.Eq(x, 0, evaluate=False), sympy.S.Zero, v, Scope.GLOBAL, True)),
     (Scope, lambda v: Standing(sympy.Eq(x, 0, evaluate=False), sympy.S.Zero, PointKind.MINIMUM, v, True)),
     (End, lambda v: Behaviour(v, x, None, None, None, None, None)),
+    (Approach, lambda v: ParamLimit("beta", None, None, ends=((sympy.S.Zero, v, None),))),
 ], ids=["Link.verdict", "Claim.verdict", "CriticalPoint.kind", "Standing.kind", "Standing.scope",
-        "Behaviour.direction"])
+        "Behaviour.direction", "ParamLimit.ends"])
 def test_a_field_takes_its_vocabulary_and_refuses_the_rest(enum: type[StrEnum], build: Any) -> None:
     first = next(iter(enum))
     made = build(first.value)  # its text is read as the member
-    assert any(getattr(made, f, None) is first for f in ("verdict", "kind", "scope", "direction"))
+    fields = [getattr(made, f, None) for f in ("verdict", "kind", "scope", "direction")]
+    fields += [side for _, side, _ in getattr(made, "ends", ())]
+    assert any(f is first for f in fields)
     for bad in ("no such value", 3, None):
         with pytest.raises(glusym.GlusymError, match=r"is one of .*" + first.value.replace("+", r"\+")):
             build(bad)
