@@ -579,10 +579,10 @@ def _analyse_uncached(obj: Any, order: int, budget: float | None) -> tuple[list[
             b = pieces[k].hi
             left_pc, right_pc = pieces[k], pieces[k + 1]
             (_, fl, rl, flat_l), (_, fr, rr, flat_r) = info[k], info[k + 1]
-            kind = _kink_kind(expr, var, b, left_pc, right_pc, order, fl, rl, flat_l, fr, rr, flat_r)
-            if kind is not None:
+            at_kink = _kink_kind(expr, var, b, left_pc, right_pc, order, fl, rl, flat_l, fr, rr, flat_r)
+            if at_kink is not None:
                 value = tidy(expr.xreplace({var: b}))
-                points.append(CriticalPoint(((var, b),), value, kind, True, kink=True))
+                points.append(CriticalPoint(((var, b),), value, at_kink, True, kink=True))
         points.sort(key=lambda p: float(p.at[0][1]))
         return points, _merge(flats)
 
