@@ -205,7 +205,7 @@ def _document_variables(context: dict[str, Any]) -> frozenset[str]:
 
 def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: RelationChain,
           unit_params: dict[str, tuple[Any, ...]], context: dict[str, Any], budget: float, approx_tol: float,
-          at: Any, approx_interval: Any = None) -> tuple[str, str, Any]:
+          at: Any, approx_interval: Any = None) -> tuple[Verdict, str, Any]:
     """One link judged (definitions substituted): its parameters for their admissible values (a
     unit's, and what the document stated of them), the domain note applied."""
     domain = chain.domain if op != "=" else None
@@ -269,7 +269,7 @@ def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float, rhs_tex: s
 
 
 def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, context: dict[str, Any], budget: float,
-                     approx_tol: float, at_interval: Any, chain: RelationChain, verdict: tuple[str, str, Any]) -> tuple[str, str, Any]:
+                     approx_tol: float, at_interval: Any, chain: RelationChain, verdict: tuple[Verdict, str, Any]) -> tuple[Verdict, str, Any]:
     """Link i again, the parameters it left at glusym's default read as the post's symbols over
     their admissible values (ELU's alpha > 0): where it holds for every one it holds whatever value
     the author means (LeakyReLU(x) ∈ ℝ); else the verdict stays ``unknown``."""

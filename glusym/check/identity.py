@@ -10,11 +10,11 @@ from sympy import Expr
 from ..budget import time_budget
 from ..errors import BudgetExceeded, GlusymError
 from .pointwise import _Numeric, _numeric
-from .report import Verdict
+from .report import Judgement, Verdict
 from .zero import _kink_free_zero, _number_zero
 
 
-def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> tuple[str, str, dict[str, str] | None]:
+def _identity(lhs: Expr, rhs: Expr, deadline: float, note: str) -> Judgement:
     if lhs.has(sympy.Limit) or rhs.has(sympy.Limit):
         return Verdict.UNKNOWN, "an unevaluated limit", None
     if not (lhs.free_symbols or rhs.free_symbols):

@@ -90,7 +90,7 @@ class _Unsettled(Exception):
 # the entry point (judge.py calls it)
 
 
-def _integrals(lhs: Any, rhs: Any, deadline: float) -> Verdict | tuple[Expr, Expr]:
+def _integrals(lhs: Any, rhs: Any, deadline: float) -> Judgement | tuple[Expr, Expr]:
     """Sides with integrals: an antiderivative ``\\int f\\,dx = F + C`` is judged by F' = f (C any
     constant); definite integrals are evaluated by SymPy where it can, confirmed numerically; the
     others are judged here, by quadrature or by the fundamental theorem. Gives the sides evaluated

@@ -20,7 +20,7 @@ from .limits import _resolve_limits
 from .approximation import DEFAULT_APPROX_TOL, judge_approximation, judge_asymptotic
 from .extremes import EXTREMA, resolve_extrema
 from .relations import judge_inequality, judge_membership
-from .report import Verdict
+from .report import Judgement, Verdict
 from .series import _series_check
 from .zero import _is_zero
 
@@ -59,7 +59,7 @@ def _plain(*texs: str) -> bool:
     return not any(mentions_catalogue(t) for t in texs if t)
 
 
-def _membership(lhs: Any, S: Any, domain: Any, deadline: float, plain: bool) -> tuple[str, str, dict[str, str] | None]:
+def _membership(lhs: Any, S: Any, domain: Any, deadline: float, plain: bool) -> Judgement:
     """``a \\in S``: S^n (a SetPower) is each coordinate in S; ℝ and its powers hold of every real value
     (glusym's variables are real); intervals and their products by :func:`judge_membership`."""
     from ..parsing.terms import SetPower
@@ -84,7 +84,7 @@ def _membership(lhs: Any, S: Any, domain: Any, deadline: float, plain: bool) -> 
 
 def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
            lhs_tex: str = "", rhs_tex: str = "", domain: Any = None, approx_tol: float = DEFAULT_APPROX_TOL,
-           at: tuple[Any, ...] | None = None) -> tuple[str, str, dict[str, str] | None]:
+           at: tuple[Any, ...] | None = None) -> Judgement:
     """(verdict, reason, counterexample) for one link. ``domain``: where the formula states its
     variables live (a SymPy set or condition, see :func:`glusym.check.relations.domains`);
     ``approx_tol``: the largest error of an approximation that holds approximately; ``at``: the

@@ -18,7 +18,7 @@ from .zero import _poly_zero
 _MAX_CLAIMED_ORDER = 64
 
 
-def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
+def _series_check(f: Expr, s: Expr) -> tuple[Verdict, str]:
     """f = p + O(x^n): compare f's Taylor polynomial below degree n with p."""
     from ..analysis.taylor import TaylorResult, taylor
 
@@ -47,6 +47,7 @@ def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
     if p.has(Piecewise):
         raise _Undecided("a Piecewise inside a series")
     if tr.polynomial is None:
+        assert isinstance(tr, TaylorResult)  # a stand-in expansion always has its polynomial
         shown_sides = ", ".join(f"'{tr.side_text(i)}': {p}" for i, (_, p) in enumerate(tr.sides))
         return Verdict.FAILS, f"not analytic at 0: one-sided expansions {{{shown_sides}}}"
     if not elementary(p).is_polynomial(*variables):
@@ -125,7 +126,7 @@ def _with_parameters(f: Expr, v: Symbol, n: int) -> _Expansion:
     return _Expansion(sympy.Add(*terms))
 
 
-def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
+def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[Verdict, str]:
     """cases {p_i + O(x^n) if c_i}: each branch against glusym's expansion on its side (labelled by
     SymPy relations, compared with the formula's conditions as they are)."""
     sides: list[tuple[Any, Expr]] = []
