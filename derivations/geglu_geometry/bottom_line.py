@@ -47,7 +47,7 @@ def main() -> None:
     a = glusym.asymptotes(gelu)
     extrema = glusym.extrema(gelu)
     d.show("GELU at −∞, +∞", (a.minus.limit, a.plus.limit))
-    d.show("GELU's extrema", [(p.kind, sympy.N(p.at[0][1], 6), sympy.N(p.value, 6)) for p in extrema])
+    d.show("GELU's extrema", [(str(p.kind), sympy.N(p.at[0][1], 6), sympy.N(p.value, 6)) for p in extrema])
     (dPhi,) = glusym.gradient(glusym.get("normal_cdf"))
     d.check(a.plus.limit == oo and all(p.kind != "maximum" for p in extrema),
             "GELU(g) has no maximum and grows without bound: no bell")

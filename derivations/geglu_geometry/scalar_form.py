@@ -89,7 +89,7 @@ def main() -> None:
 
     d.section("4. The iso-lines")
     points = glusym.critical_points(geglu)
-    d.show("glusym.critical_points(geglu)", [(p.at, p.kind) for p in points])
+    d.show("glusym.critical_points(geglu)", [(p.at, str(p.kind)) for p in points])
     ls = glusym.level_set(geglu)
     d.show("level set f = c (glusym.level_set)", f"x_v = {ls.solution}, where {ls.condition}")
     cc = sympy.Symbol("c", positive=True)
