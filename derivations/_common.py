@@ -1,6 +1,7 @@
 """What every derivation script shares: its command line, its printing, its claims and its outputs.
 
-A script builds one :class:`Derivation` from its docstring, prints its steps with :meth:`section`,
+A script builds one :class:`Script` (its running state; :class:`glusym.Derivation` is a unit's
+derivation, another thing) from its docstring, prints its steps with :meth:`section`,
 :meth:`say` and :meth:`show`, checks what it computes with :meth:`check` (exit 1 with a message
 when a check is false), takes its verdict on each passage of the document from the claims ledger
 with :meth:`claim` (the claim declared in ``derivations/ledger``, computed by the same sub-claims
@@ -12,7 +13,7 @@ figures (:meth:`figure`, through :mod:`glusym.plotting`, imported only then).
 Scripts import this module with their own folder's parent on ``sys.path``::
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from _common import Derivation
+    from _common import Script
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 
 import sympy
 
-__all__ = ["Derivation"]
+__all__ = ["Script"]
 
 WIDTH = 100
 #: The file format of the figures written with ``-o``.
@@ -45,7 +46,7 @@ def _table() -> Any:
     return load_table(Path(__file__).resolve().parent / "ledger")
 
 
-class Derivation:
+class Script:
     """The state of one running derivation script."""
 
     def __init__(self, doc: str | None, argv: list[str] | None = None) -> None:

@@ -23,20 +23,20 @@ __version__ = "0.1.0"  # the one source of the version: pyproject.toml reads it,
 # Every public name is imported on first use (PEP 562), so that `import glusym`, and the command
 # line's usage errors, load no SymPy, NumPy or matplotlib; the module each name comes from:
 _SOURCES = {
-    "analysis.asymptotes": ("Asymptotes", "Behaviour", "asymptotes", "growth_order"),
+    "analysis.asymptotes": ("Asymptotes", "Behaviour", "End", "asymptotes", "growth_order"),
     "analysis.calculus": ("gradient", "hessian"),
-    "analysis.depth": ("Chain", "GrowthProfile", "growth_profile", "order_table", "stack"),
+    "analysis.depth": ("Chain", "GrowthProfile", "OrderRow", "Tail", "growth_profile", "order_table", "stack"),
     "analysis.derivation": ("Derivation", "derive"),
-    "analysis.extrema": ("CriticalPoint", "LevelSet", "Points", "StationarySet", "critical_points", "extrema",
-                         "inflections", "level_set", "stationary_sets"),
+    "analysis.extrema": ("CriticalPoint", "LevelSet", "PointKind", "Points", "StationarySet", "critical_points",
+                         "extrema", "inflections", "level_set", "stationary_sets"),
     "analysis.directions": ("Direction", "directions"),
     "analysis.kinks": ("Kink", "kinks"),
-    "analysis.limits": ("ParamLimit", "param_limits"),
-    "analysis.range": ("Bound", "Range", "Standing", "standings", "value_range"),
-    "analysis.series": ("taylor_coefficients",),
+    "analysis.limits": ("Approach", "ParamLimit", "param_limits"),
+    "analysis.range": ("Bound", "Range", "Scope", "Standing", "standings", "value_range"),
+    "analysis.series": ("NotAnalytic", "taylor_coefficients"),
     "analysis.taylor": ("TaylorResult", "taylor"),
     "catalogue": ("CATALOGUE", "Param", "Unit", "get", "glu", "names", "order_raise", "vector_form", "x", "x_g", "x_v"),
-    "check": ("Link", "Report", "check_formula", "check_markdown", "check_text"),
+    "check": ("Formula", "Link", "Report", "Verdict", "check_formula", "check_markdown", "check_text"),
     "errors": ("BudgetExceeded", "GlusymError", "NotDerived"),
     "functions": ("Phi", "elementary", "phi", "sigmoid"),
     "latex": ("latex", "latex_part", "wrap"),
@@ -47,20 +47,20 @@ _SOURCES = {
 _LAZY = {name: module for module, names in _SOURCES.items() for name in names}
 
 if TYPE_CHECKING:  # what a type checker and an editor see: the names, eagerly
-    from .analysis.asymptotes import Asymptotes, Behaviour, asymptotes, growth_order
+    from .analysis.asymptotes import Asymptotes, Behaviour, End, asymptotes, growth_order
     from .analysis.calculus import gradient, hessian
-    from .analysis.depth import Chain, GrowthProfile, growth_profile, order_table, stack
+    from .analysis.depth import Chain, GrowthProfile, OrderRow, Tail, growth_profile, order_table, stack
     from .analysis.derivation import Derivation, derive
-    from .analysis.extrema import (CriticalPoint, LevelSet, Points, StationarySet, critical_points, extrema,
-                                   inflections, level_set, stationary_sets)
+    from .analysis.extrema import (CriticalPoint, LevelSet, PointKind, Points, StationarySet, critical_points,
+                                   extrema, inflections, level_set, stationary_sets)
     from .analysis.directions import Direction, directions
     from .analysis.kinks import Kink, kinks
-    from .analysis.limits import ParamLimit, param_limits
-    from .analysis.range import Bound, Range, Standing, standings, value_range
-    from .analysis.series import taylor_coefficients
+    from .analysis.limits import Approach, ParamLimit, param_limits
+    from .analysis.range import Bound, Range, Scope, Standing, standings, value_range
+    from .analysis.series import NotAnalytic, taylor_coefficients
     from .analysis.taylor import TaylorResult, taylor
     from .catalogue import CATALOGUE, Param, Unit, get, glu, names, order_raise, vector_form, x, x_g, x_v
-    from .check import Link, Report, check_formula, check_markdown, check_text
+    from .check import Formula, Link, Report, Verdict, check_formula, check_markdown, check_text
     from .errors import BudgetExceeded, GlusymError, NotDerived
     from .functions import Phi, elementary, phi, sigmoid
     from .latex import latex, latex_part, wrap
@@ -100,6 +100,7 @@ sys.modules[__name__].__class__ = _Namespace
 
 
 __all__ = [
+    "Approach",
     "Asymptotes",
     "Behaviour",
     "Bound",
@@ -109,23 +110,31 @@ __all__ = [
     "CriticalPoint",
     "Derivation",
     "Direction",
+    "End",
+    "Formula",
     "GlusymError",
     "GrowthProfile",
     "Kink",
     "LatexParseError",
     "LevelSet",
     "Link",
+    "NotAnalytic",
     "NotDerived",
+    "OrderRow",
     "Param",
     "ParamLimit",
     "Phi",
+    "PointKind",
     "Points",
     "Range",
     "Report",
+    "Scope",
     "Standing",
     "StationarySet",
+    "Tail",
     "TaylorResult",
     "Unit",
+    "Verdict",
     "asymptotes",
     "check_formula",
     "check_markdown",

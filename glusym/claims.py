@@ -26,7 +26,7 @@ each link a claim of one sub-claim, the checker's verdict.
 ...               {"nonneg": nonneg})
 >>> row = evaluate(table.claims[0], table, Maths())
 >>> row.verdict, row.findings[0].computed
-('fails', 'GELU(-1) = -0.1587')
+(<ClaimVerdict.FAILS: 'fails'>, 'GELU(-1) = -0.1587')
 """
 
 from __future__ import annotations
@@ -35,22 +35,32 @@ import importlib.util
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import sympy
 
 from .catalogue import Unit, get
-from .errors import GlusymError
+from .errors import GlusymError, member
 
-__all__ = ["DOCUMENTS", "VERDICTS", "Claim", "ClaimDef", "Finding", "Maths", "Reading", "Registry", "Sub",
-           "Table", "build_ledger", "claim", "counts", "evaluate", "judge", "load_table", "sub"]
+__all__ = ["DOCUMENTS", "VERDICTS", "Claim", "ClaimDef", "ClaimVerdict", "Finding", "Maths", "Reading", "Registry",
+           "Sub", "Table", "build_ledger", "claim", "counts", "evaluate", "judge", "load_table", "sub"]
 
 POST = "swiglu-intuition.md"
 THREAD = "geglu-geometry.txt"
 DOCUMENTS = (POST, THREAD)
-#: The vocabulary of verdicts: the only place they are written.
-VERDICTS = ("holds", "fails", "partly", "not checkable")
+class ClaimVerdict(StrEnum):
+    """The ledger's vocabulary of verdicts: the only place they are written (a member is its text:
+    ``ClaimVerdict.HOLDS == "holds"``, in the JSON and the text alike)."""
+
+    HOLDS = "holds"
+    FAILS = "fails"
+    PARTLY = "partly"
+    NOT_CHECKABLE = "not checkable"
+
+
+VERDICTS: tuple[ClaimVerdict, ...] = tuple(ClaimVerdict)
 HOLDS, FAILS, PARTLY, NOT_CHECKABLE = VERDICTS
 
 #: Where the project's claims are declared (a package folder beside glusym/ in the repository).
@@ -219,7 +229,7 @@ class Claim:
 
     document: str
     quote: str
-    verdict: str
+    verdict: ClaimVerdict
     readings: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
     about: str | None = None
     reason: str | None = None
@@ -229,8 +239,7 @@ class Claim:
     correction: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        if self.verdict not in VERDICTS:
-            raise GlusymError(f"verdict {self.verdict!r} is not one of {VERDICTS}")
+        object.__setattr__(self, "verdict", member(ClaimVerdict, self.verdict, "a Claim's verdict"))
         if not self.evidence:
             object.__setattr__(self, "evidence", _evidence(self.readings, self.reason, self.reference))
         if self.correction is None and self.verdict in (FAILS, PARTLY):
@@ -295,17 +304,17 @@ def _correction(readings: Sequence[tuple[str, Sequence[Finding]]]) -> str:
 # the judgement
 
 
-def _combine(truths: Sequence[bool]) -> str:
+def _combine(truths: Sequence[bool]) -> ClaimVerdict:
     return HOLDS if all(truths) else FAILS if not any(truths) else PARTLY
 
 
-def judge(readings: Sequence[Sequence[bool | None]], unchecked: bool = False) -> str:
+def judge(readings: Sequence[Sequence[bool | None]], unchecked: bool = False) -> ClaimVerdict:
     """The verdict from the truth values of the sub-claims of each reading, and nothing else.
 
     >>> judge([[True, True]]), judge([[False]]), judge([[True, False]]), judge([[True], [False]])
-    ('holds', 'fails', 'partly', 'partly')
-    >>> judge([[True]], unchecked=True), judge([[False]], unchecked=True), judge([[None]])
-    ('not checkable', 'fails', 'not checkable')
+    (<ClaimVerdict.HOLDS: 'holds'>, <ClaimVerdict.FAILS: 'fails'>, <ClaimVerdict.PARTLY: 'partly'>, <ClaimVerdict.PARTLY: 'partly'>)
+    >>> [str(judge([[True]], unchecked=True)), str(judge([[False]], unchecked=True)), str(judge([[None]]))]
+    ['not checkable', 'fails', 'not checkable']
     """
     flat = [t for r in readings for t in r]
     if any(t is None for t in flat):
@@ -399,7 +408,9 @@ def _link_evidence(link: Any) -> str:
 def _states_nothing(link: Any) -> bool:
     """A formula that states no relation: a definition, a bare expression, a condition on its
     variables (an approximation or an inequation the checker does not judge is a claim still)."""
-    nothing: bool = link.verdict == "definition" or (link.verdict == "no claim" and link.reason.startswith(
+    from .check import Verdict
+
+    nothing: bool = link.verdict == Verdict.DEFINITION or (link.verdict == Verdict.NO_CLAIM and link.reason.startswith(
         ("an expression", "a condition")))
     return nothing
 
@@ -464,7 +475,7 @@ def counts(rows: Iterable[Claim]) -> dict[str, dict[str, int]]:
 
     >>> f = (("", (Finding("s", True, "computed"),)),)
     >>> counts([Claim(POST, "q", HOLDS, f), Claim(THREAD, "s", HOLDS, f)])
-    {'swiglu-intuition.md': {'holds': 1}, 'geglu-geometry.txt': {'holds': 1}}
+    {'swiglu-intuition.md': {<ClaimVerdict.HOLDS: 'holds'>: 1}, 'geglu-geometry.txt': {<ClaimVerdict.HOLDS: 'holds'>: 1}}
     """
     rows = list(rows)
     out: dict[str, dict[str, int]] = {}

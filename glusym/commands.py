@@ -151,10 +151,6 @@ def _pretty(expr: Any) -> str:
     return printing.pretty(expr, DECIMALS)
 
 
-def _growth(k: Expr) -> str:
-    return "-oo" if k == -sympy.oo else "oo" if k == sympy.oo else str(k)
-
-
 def derivation_json(d: Any, budget: float | None = None) -> dict[str, Any]:
     """The derivation as the JSON object ``derive --format json`` prints. An expression too large
     to print, or left when the printing ``budget`` (seconds, None: no limit) runs out, is null, and
@@ -204,24 +200,21 @@ def _derivation_json(d: Any) -> dict[str, Any]:
         out["taylor"] = {
             "order": t.order,
             "polynomial": None if t.polynomial is None else s(t.polynomial, "taylor.polynomial"),
-            "one_sided": None if t.polynomial is not None else {label: s(p, f"taylor.one_sided.{label}")
-                                                                 for label, p in t.sides},
+            "one_sided": None if t.polynomial is not None else {
+                t.side_text(i): s(p, f"taylor.one_sided.{t.side_text(i)}") for i, (_, p) in enumerate(t.sides)},
         }
     if d.asymptotes is not None:
         a = d.asymptotes
 
         def behaviour(beh: Any) -> dict[str, Any]:
             at = f"asymptotes.{beh.direction}"
-            oblique = None
-            if beh.oblique is not None:
-                slope, intercept = beh.oblique
-                oblique = s(slope * beh.variable + intercept, f"{at}.oblique")
+            oblique = None if beh.asymptote is None else s(beh.asymptote, f"{at}.oblique")
             return {
                 "limit": s(beh.limit, f"{at}.limit"),
                 "leading": None if beh.leading is None else s(beh.leading, f"{at}.leading"),
                 "oblique": oblique,
                 "expansion": None if beh.expansion is None else s(beh.expansion, f"{at}.expansion"),
-                "growth_order": _growth(beh.growth_order),
+                "growth_order": _order_str(beh.growth_order),
                 "exact": beh.exact,
                 "not_derived": dict(beh.not_derived),
             }
@@ -251,7 +244,7 @@ def _derivation_json(d: Any) -> dict[str, Any]:
             word: {"value": s(b.value, f"range.{word}.value"), "attained": b.attained, "where": list(b.where),
                    "exact": b.exact} for word, b in (("infimum", d.range.infimum), ("supremum", d.range.supremum))}}
     if getattr(d, "standings", None) is not None:
-        out["standings"] = [{"kind": st.kind, "scope": st.scope, "where": st.where, "flat": st.flat,
+        out["standings"] = [{"kind": st.kind, "scope": st.scope, "where": st.where_text(), "flat": st.flat,
                              "value": s(st.value, f"standings.{i}.value"), "exact": st.exact}
                             for i, st in enumerate(d.standings)]
     if getattr(d, "kinks", None) is not None:
@@ -433,8 +426,8 @@ def _derivation_text(d: Any) -> str:
             out += _block(title, _eq(f, t.polynomial))
         else:
             lines = ["  not analytic at 0: one-sided expansions"]
-            for label, p in t.sides:
-                lines += _eq(f"{f} [{label}]", p)
+            for i, (_, p) in enumerate(t.sides):
+                lines += _eq(f"{f} [{t.side_text(i)}]", p)
             out += _block(title, lines)
     if d.asymptotes is not None:
         a = d.asymptotes
@@ -448,9 +441,9 @@ def _derivation_text(d: Any) -> str:
                 lead = _printing(lambda: present(beh.leading), lambda why: beh.leading)
                 lines += ["  " + s for s in _eq("leading term", lead)]
             if beh.oblique is not None:
-                lines += ["  " + s for s in _eq("asymptote y", beh.oblique[0] * a.variable + beh.oblique[1])]
+                lines += ["  " + s for s in _eq("asymptote y", beh.asymptote)]
             if beh.exact:  # a piece of the unit: f is the line there, it neither decays nor approaches
-                line = _inline(beh.oblique[0] * a.variable + beh.oblique[1])
+                line = _inline(beh.asymptote)
                 lines.append(f"    f = {line} exactly, on a half-line")
             elif beh.expansion is not None:
                 what = "f − asymptote" if beh.oblique is not None else "f"
@@ -482,7 +475,7 @@ def _derivation_text(d: Any) -> str:
         standing = getattr(d, "standings", None)
         if standing is not None and u.kind != "gated":
             lines = [f"  {_standing_text(st)}" + ("" if st.exact else " (numerical, 30 digits)") for st in standing]
-            flat = {st.where.replace("≤", "<").replace("≥", ">") for st in standing if st.flat}
+            flat = {st.where_text("<", ">") for st in standing if st.flat}
             lines += [f"  constant on {s.region}, value {_inline(s.value)} (no extremum: it rises on one side "
                       "and falls on the other)" for s in d.stationary or () if s.region not in flat]
         else:
@@ -704,7 +697,7 @@ def _cmd_latex(args: argparse.Namespace) -> int:
 def _standing_text(st: Any) -> str:
     """"global minimum at x = -3/2, value -3/8"; a flat piece: "global minima on x ≤ 0, value 0"."""
     kind = {"minimum": "minima", "maximum": "maxima"}[st.kind] if st.flat else st.kind
-    return f"{st.scope} {kind} {'on' if st.flat else 'at'} {st.where}, value {_inline(st.value)}"
+    return f"{st.scope} {kind} {'on' if st.flat else 'at'} {st.where_text()}, value {_inline(st.value)}"
 
 
 def _end_label(end: Expr, side: str) -> str:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["BudgetExceeded", "GlusymError", "NotDerived", "shown"]
+from enum import StrEnum
+from typing import TypeVar
+
+__all__ = ["BudgetExceeded", "GlusymError", "NotDerived", "member", "shown"]
+
+_E = TypeVar("_E", bound=StrEnum)
 
 
 class GlusymError(Exception):
@@ -36,3 +41,26 @@ def shown(value: object, limit: int = 40) -> str:
     except Exception:  # noqa: BLE001 - a repr that fails (a huge number inside a container)
         text = f"a {type(value).__name__}"
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def member(vocabulary: type[_E], value: object, what: str, allowed: tuple[_E, ...] | None = None) -> _E:
+    """``value`` as a member of the enum ``vocabulary`` (a member, or its text), one of ``allowed``
+    (default: all of them); anything else is refused with a :class:`GlusymError` that names ``what``
+    and the values there are.
+
+    >>> from enum import StrEnum
+    >>> class Side(StrEnum):
+    ...     LEFT = "left"
+    ...     RIGHT = "right"
+    >>> member(Side, "left", "a side") is Side.LEFT
+    True
+    >>> member(Side, "up", "a side")
+    Traceback (most recent call last):
+    ...
+    glusym.errors.GlusymError: a side is one of left, right; not 'up'
+    """
+    allowed = tuple(vocabulary) if allowed is None else allowed
+    if isinstance(value, str) and value in allowed:
+        return vocabulary(value)
+    got = repr(str(value)) if isinstance(value, str) else type(value).__name__
+    raise GlusymError(f"{what} is one of {', '.join(allowed)}; not {got}")

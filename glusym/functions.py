@@ -30,7 +30,7 @@ from sympy import Expr, Function, S, erf, erfc, exp, log, pi, sqrt, tanh
 
 from .errors import GlusymError
 
-__all__ = ["Phi", "elementary", "phi", "sigmoid", "softplus", "text_note", "to_sympy"]
+__all__ = ["BigO", "Phi", "elementary", "phi", "sigmoid", "softplus", "text_note", "to_sympy"]
 
 _TEXT = (str, bytes, bytearray)
 
@@ -315,6 +315,22 @@ class softplus(_Strict, Function):  # type: ignore[misc]  # Function is Any
 
     def _sympystr(self, printer: Any) -> str:
         return "softplus(%s)" % printer._print(self.args[0])
+
+
+class BigO(_Strict, sympy.Function):  # type: ignore[misc]
+    r"""The remainder term :math:`O(x^n)` of a truncated series, kept unevaluated (the reader
+    builds it, the Taylor printers write it; here, with the other atomic functions, so that the
+    printers below the reader can know it by its type).
+
+    >>> from sympy import Symbol
+    >>> BigO(Symbol("x")**6)
+    BigO(x**6)
+    """
+
+    nargs = 1
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        return r"O\left(%s\right)" % printer._print(self.args[0])
 
 
 def elementary(expr: Expr) -> Expr:

@@ -23,18 +23,29 @@ decimals (:data:`glusym.catalogue.DECIMALS`: 1.702, 0.044715).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 import sympy
 from sympy import Expr, Symbol
 
+from .analysis.asymptotes import Asymptotes, Behaviour
+from .analysis.depth import Chain, GrowthProfile
+from .analysis.derivation import Derivation
+from .analysis.directions import Direction
+from .analysis.extrema import CriticalPoint, LevelSet, Points, StationarySet
+from .analysis.kinks import Kink
+from .analysis.limits import ParamLimit
+from .analysis.range import Bound, Range, Standing
+from .analysis.taylor import TaylorResult
 from .budget import integer_digits, tree_size
 from .catalogue import DECIMALS, Unit
 from .errors import GlusymError
-from .functions import elementary, text_note, to_sympy
+from .functions import BigO, elementary, text_note, to_sympy
 from .printing import PostLatexPrinter as _Printer  # noqa: F401 - the printer's old name here
-from .printing import definition, definition_expr, in_name, lettered, name_with_values, param_name, present, tex
+from .printing import (condition_tex, definition, definition_expr, in_name, lettered, name_with_values, param_name,
+                       present, tex)
 
 __all__ = ["PARTS", "latex", "latex_part", "post_text", "unit_definition", "wrap"]
 
@@ -87,6 +98,7 @@ def unit_definition(unit: Unit, expand: bool = False) -> str:
     return definition(unit, expand, DECIMALS)
 
 
+@functools.singledispatch
 def latex(obj: Any, expand: bool = False) -> str:
     r"""LaTeX for a unit (its definition), a SymPy expression, or an analysis result.
 
@@ -113,14 +125,9 @@ def latex(obj: Any, expand: bool = False) -> str:
     glusym.errors.GlusymError: latex takes a unit, an expression or an analysis result, not str
     (glusym runs no code from text; LaTeX is read by glusym.parse_latex)
     """
-    if isinstance(obj, Unit):
-        return unit_definition(obj, expand)
-    tex = _result_tex(obj, expand)
-    if tex is not None:
-        return tex
-    kind = type(obj).__name__
-    if isinstance(obj, dict) and obj and all(type(v).__name__ == "ParamLimit" for v in obj.values()):
-        return _rows([r for pl in obj.values() for r in _param_rows(pl, "f", expand)])
+    own = getattr(type(obj), "_latex_", None)  # an object that knows its own (the checker's reports)
+    if callable(own):
+        return str(obj._latex_())
     if isinstance(obj, sympy.MatrixBase):
         return _tex(sympy.ImmutableMatrix(obj), expand)
     if isinstance(obj, (tuple, list)):  # a gradient; element by element (sympy.Tuple reads text as code)
@@ -129,7 +136,7 @@ def latex(obj: Any, expand: bool = False) -> str:
         expr = to_sympy(obj)
     except GlusymError:
         what = "latex takes a unit, an expression or an analysis result"
-        raise GlusymError(f"{what}, not {kind}{text_note(obj)}") from None
+        raise GlusymError(f"{what}, not {type(obj).__name__}{text_note(obj)}") from None
     return _tex(expr, expand)
 
 
@@ -156,8 +163,6 @@ def _order_term(variables: tuple[Symbol, ...], order: int) -> Expr:
 
 
 def _taylor_rhs(t: Any, expand: bool = False) -> str:
-    from .parsing import BigO
-
     # a caller's TaylorResult is converted first: SymPy's arithmetic reads the strings inside a
     # tuple as code (x ** ("…",) runs them)
     variables = tuple(to_sympy(v, "a TaylorResult's variable") for v in t.variables)
@@ -165,19 +170,9 @@ def _taylor_rhs(t: Any, expand: bool = False) -> str:
     exact = getattr(t, "is_exact", lambda i=0: False)  # an exact expansion has no O term (ReLU: x, 0)
     if t.polynomial is not None:
         return _tex(t.polynomial, expand) + ("" if exact() else " + " + _tex(o))
-    rows = [r"%s%s & %s" % (_tex(p, expand), "" if exact(i) else " + " + _tex(o), _label(label))
+    rows = [r"%s%s & %s" % (_tex(p, expand), "" if exact(i) else " + " + _tex(o), condition_tex(label, variables))
             for i, (label, p) in enumerate(t.sides)]
     return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
-
-
-def _label(label: str) -> str:
-    """A side label of a one-sided expansion (``"x_g > 0"``) in LaTeX."""
-    from .parsing import parse_latex
-
-    try:
-        return _tex(parse_latex(label))
-    except GlusymError:
-        return r"\text{%s}" % re.sub(r"[^A-Za-z0-9 ]", " ", label)
 
 
 def _asymptote_rows(a: Any) -> list[tuple[Symbol, Expr, Expr, Expr]]:
@@ -298,17 +293,13 @@ def part_equations(unit: Unit, part: str, order: int = 6, expand: bool = False,
                  (sympy.ImmutableMatrix(sympy.hessian(f, v)), hm))]
     if part == "taylor":
         from .analysis.taylor import taylor
-        from .parsing import BigO
 
         t = taylor(unit, order)
         o = BigO(_order_term(t.variables, t.order))
         if t.polynomial is not None:
             rhs: Any = t.polynomial + (0 if t.is_exact() else o)
         else:
-            from .parsing import parse_latex
-
-            rhs = sympy.Piecewise(*[(p + (0 if t.is_exact(i) else o), parse_latex(label))
-                                    for i, (label, p) in enumerate(t.sides)])
+            rhs = sympy.Piecewise(*[(p + (0 if t.is_exact(i) else o), label) for i, (label, p) in enumerate(t.sides)])
         return [(r"%s%s = %s" % (name, args, _taylor_rhs(t, expand)), (unit.expr, rhs))]
     if part == "asymptotes":
         from .analysis.asymptotes import asymptotes
@@ -325,11 +316,9 @@ def part_equations(unit: Unit, part: str, order: int = 6, expand: bool = False,
             if beh.limit is not None:
                 out.append((r"%s %s = %s" % (lim, ftex, _tex(beh.limit, expand)),
                             (sympy.Limit(f, t, end, dir=d), beh.limit)))
-            asym = None
+            asym = beh.asymptote
             if beh.oblique is not None:
-                a1, b1 = beh.oblique
-                asym = a1 * t + b1
-                if a1 != 0:
+                if beh.oblique[0] != 0:
                     out.append((r"%s \left(%s - \left(%s\right)\right) = 0" % (lim, ftex, _tex(asym, expand)),
                                 (sympy.Limit(f - asym, t, end, dir=d), sympy.S.Zero)))
             terms = beh.expansion_terms if beh.expansion is not None else ()
@@ -456,7 +445,7 @@ def _when(v: Any, end: Any) -> str:
 
 def _behaviour_rows(b: Any, lhs: str, expand: bool = False) -> list[str]:
     """The limit, the asymptote and the asymptotic expansion of a Behaviour, as equations."""
-    end = sympy.oo if b.direction == "+oo" else -sympy.oo
+    end = sympy.oo * b.direction.sign
     v = b.variable
     when = _when(v, end)
     rows = []
@@ -589,7 +578,7 @@ def _range_row(r: Any, name: str) -> str:
 
 def _standing_row(st: Any, f: str) -> str:
     kind = {"minimum": "minima", "maximum": "maxima"}[st.kind] if st.flat else st.kind
-    place = st.where.replace("≤", "<=").replace("≥", ">=").replace(" = ", "=")  # no " = " for the alignment
+    place = st.where_text("<=", ">=").replace(" = ", "=")  # no " = " for the alignment
     where = _text(f"{st.scope} {kind} {'on' if st.flat else 'at'} {place}")
     return r"%s \quad %s = %s" % (where, f, _tex(st.value))
 
@@ -666,56 +655,100 @@ def _derivation_sections(d: Any, expand: bool = False) -> list[tuple[str, list[s
     return out
 
 
-def _result_tex(obj: Any, expand: bool = False) -> str | None:
-    """The LaTeX of an analysis result or of an object that knows its own (``_latex_``), else None."""
-    from .analysis.asymptotes import Asymptotes, Behaviour
-    from .analysis.depth import Chain, GrowthProfile
-    from .analysis.derivation import Derivation
-    from .analysis.extrema import CriticalPoint, LevelSet, Points, StationarySet
-    from .analysis.limits import ParamLimit
-    from .analysis.taylor import TaylorResult
+# latex() of each result type, by type dispatch (functools.singledispatch)
 
-    from .analysis.directions import Direction
-    from .analysis.kinks import Kink
-    from .analysis.range import Bound, Range, Standing
 
-    if isinstance(obj, TaylorResult):
-        return _taylor_rhs(obj, expand)
-    if isinstance(obj, Range):
-        return _range_row(obj, "f")
-    if isinstance(obj, Bound):
-        return r"%s %s" % (_tex(obj.value), _text(("attained at " if obj.attained else "approached as ")
-                                                    + " and ".join(obj.where).replace("≤", "<=").replace("≥", ">=")
-                                                    .replace(" = ", "=")))
-    if isinstance(obj, Standing):
-        return _standing_row(obj, "f")
-    if isinstance(obj, Kink):
-        return _kink_row(obj, "f")
-    if isinstance(obj, Direction):
-        return _direction_row(obj)
-    if isinstance(obj, Asymptotes):
-        return _rows(_asymptotes_rows(obj, None, expand))
-    if isinstance(obj, Behaviour):
-        return _rows(_behaviour_rows(obj, r"f\left(%s\right)" % _tex(obj.variable), expand))
-    if isinstance(obj, Points) and obj and all(isinstance(p, StationarySet) for p in obj):
+@latex.register(Unit)
+def _(obj: Unit, expand: bool = False) -> str:
+    return unit_definition(obj, expand)
+
+
+@latex.register(dict)
+def _(obj: dict[Any, Any], expand: bool = False) -> str:
+    if obj and all(isinstance(v, ParamLimit) for v in obj.values()):  # param_limits' answer
+        return _rows([r for pl in obj.values() for r in _param_rows(pl, "f", expand)])
+    return latex.dispatch(object)(obj, expand)
+
+
+@latex.register(TaylorResult)
+def _(obj: TaylorResult, expand: bool = False) -> str:
+    return _taylor_rhs(obj, expand)
+
+
+@latex.register(Range)
+def _(obj: Range, expand: bool = False) -> str:
+    return _range_row(obj, "f")
+
+
+@latex.register(Bound)
+def _(obj: Bound, expand: bool = False) -> str:
+    where = " and ".join(obj.where).replace("≤", "<=").replace("≥", ">=").replace(" = ", "=")
+    return r"%s %s" % (_tex(obj.value), _text(("attained at " if obj.attained else "approached as ") + where))
+
+
+@latex.register(Standing)
+def _(obj: Standing, expand: bool = False) -> str:
+    return _standing_row(obj, "f")
+
+
+@latex.register(Kink)
+def _(obj: Kink, expand: bool = False) -> str:
+    return _kink_row(obj, "f")
+
+
+@latex.register(Direction)
+def _(obj: Direction, expand: bool = False) -> str:
+    return _direction_row(obj)
+
+
+@latex.register(Asymptotes)
+def _(obj: Asymptotes, expand: bool = False) -> str:
+    return _rows(_asymptotes_rows(obj, None, expand))
+
+
+@latex.register(Behaviour)
+def _(obj: Behaviour, expand: bool = False) -> str:
+    return _rows(_behaviour_rows(obj, r"f\left(%s\right)" % _tex(obj.variable), expand))
+
+
+@latex.register(Points)
+def _(obj: Points, expand: bool = False) -> str:
+    if obj and all(isinstance(p, StationarySet) for p in obj):
         return _rows([_stationary_row(s, "f", expand) for s in obj])
-    if isinstance(obj, Points):
-        return _rows(_points_rows(obj, "f", expand))
-    if isinstance(obj, CriticalPoint):
-        return _point_row(obj, "f", expand)
-    if isinstance(obj, StationarySet):
-        return _stationary_row(obj, "f", expand)
-    if isinstance(obj, LevelSet):
-        return _level_row(obj, expand=expand)
-    if isinstance(obj, ParamLimit):
-        return _rows(_param_rows(obj, "f", expand))
-    if isinstance(obj, GrowthProfile):
-        return _rows(_growth_rows(obj))
-    if isinstance(obj, Chain):
-        return _chain_row(obj, expand)
-    if isinstance(obj, Derivation):
-        rows = [r for _, rs in _derivation_sections(obj, expand) for r in rs]
-        return r"\begin{gathered} " + r" \\ ".join(rows) + r" \end{gathered}"
-    if callable(getattr(type(obj), "_latex_", None)):
-        return str(obj._latex_())
-    return None
+    return _rows(_points_rows(obj, "f", expand))
+
+
+@latex.register(CriticalPoint)
+def _(obj: CriticalPoint, expand: bool = False) -> str:
+    return _point_row(obj, "f", expand)
+
+
+@latex.register(StationarySet)
+def _(obj: StationarySet, expand: bool = False) -> str:
+    return _stationary_row(obj, "f", expand)
+
+
+@latex.register(LevelSet)
+def _(obj: LevelSet, expand: bool = False) -> str:
+    return _level_row(obj, expand=expand)
+
+
+@latex.register(ParamLimit)
+def _(obj: ParamLimit, expand: bool = False) -> str:
+    return _rows(_param_rows(obj, "f", expand))
+
+
+@latex.register(GrowthProfile)
+def _(obj: GrowthProfile, expand: bool = False) -> str:
+    return _rows(_growth_rows(obj))
+
+
+@latex.register(Chain)
+def _(obj: Chain, expand: bool = False) -> str:
+    return _chain_row(obj, expand)
+
+
+@latex.register(Derivation)
+def _(obj: Derivation, expand: bool = False) -> str:
+    rows = [r for _, rs in _derivation_sections(obj, expand) for r in rs]
+    return r"\begin{gathered} " + r" \\ ".join(rows) + r" \end{gathered}"

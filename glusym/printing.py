@@ -63,12 +63,15 @@ from .budget import time_budget
 from . import cache
 from .errors import BudgetExceeded
 from .evaluate import mpmath_function
-from .functions import Phi, elementary, phi, sigmoid, softplus, to_sympy
+from .functions import BigO, Phi, elementary, phi, sigmoid, softplus, to_sympy
 
 __all__ = [
     "PRESENT_BUDGET",
     "Presentation",
     "PostLatexPrinter",
+    "condition_tex",
+    "condition_text",
+    "conjuncts",
     "decimal_form",
     "definition",
     "definition_expr",
@@ -79,6 +82,7 @@ __all__ = [
     "presentation",
     "present",
     "pretty",
+    "relation_text",
     "tex",
 ]
 
@@ -217,6 +221,76 @@ def tex(expr: Any, decimals: Iterable[Any] = ()) -> str:
     expr = to_sympy(expr, "the printed expression")
     out: str = PostLatexPrinter({"symbol_names": {}}).doprint(decimal_form(expr, decimals))
     return out
+
+
+def conjuncts(cond: Any, variables: Iterable[Symbol] = ()) -> tuple[Any, ...]:
+    """The relations of a condition (``And(x_g > 0, x_v < 0)``, or one relation), in the order of
+    ``variables`` (each relation by the first of them it names), where SymPy's ``And`` keeps its own.
+
+    >>> from sympy import And, Symbol
+    >>> a, b = Symbol("a"), Symbol("b")
+    >>> conjuncts(And(b < 0, a > 0), (a, b))
+    (a > 0, b < 0)
+    """
+    parts = tuple(cond.args) if isinstance(cond, sympy.And) else (cond,)
+    order = list(variables)
+
+    def rank(r: Any) -> int:
+        names = [i for i, v in enumerate(order) if v in getattr(r, "free_symbols", ())]
+        return min(names) if names else len(order)
+
+    return tuple(sorted(parts, key=rank))
+
+
+def condition_text(cond: Any, variables: Iterable[Symbol] = ()) -> str:
+    """A condition as text: its relations as SymPy writes them (``x_g > 0``), joined by ", " in the
+    order of ``variables``.
+
+    >>> from sympy import And, Symbol
+    >>> a, b = Symbol("a"), Symbol("b")
+    >>> condition_text(a > 0), condition_text(And(b < 0, a > 0), (a, b))
+    ('a > 0', 'a > 0, b < 0')
+    """
+    return ", ".join(sympy.sstr(r) for r in conjuncts(cond, variables))
+
+
+def relation_text(cond: Any, le: str = "≤", ge: str = "≥") -> str:
+    """A point or an interval of one variable as text, in the order a reader writes it: ``Eq(x, -3/2)``
+    as ``x = -3/2``, ``x <= 0`` as ``x ≤ 0`` (``le``, ``ge``: the signs of ``<=``, ``>=``), the
+    conjunction of a lower and an upper bound as ``-1 < x ≤ 3``.
+
+    >>> from sympy import And, Eq, Rational, Symbol
+    >>> x = Symbol("x", real=True)
+    >>> relation_text(Eq(x, Rational(-3, 2))), relation_text(x <= 0), relation_text(And(x > -1, x <= 3), "<=")
+    ('x = -3/2', 'x ≤ 0', '-1 < x <= 3')
+    """
+    signs = {"<": "<", ">": ">", "<=": le, ">=": ge, "==": "=", "!=": "≠"}
+
+    def one(r: Any) -> str:
+        return f"{sympy.sstr(r.lhs)} {signs[r.rel_op]} {sympy.sstr(r.rhs)}"
+
+    if isinstance(cond, sympy.And) and len(cond.args) == 2 and all(isinstance(a, sympy.core.relational.Relational)
+                                                                  for a in cond.args):
+        lower = [a for a in cond.args if a.rel_op in (">", ">=")]
+        upper = [a for a in cond.args if a.rel_op in ("<", "<=")]
+        if len(lower) == len(upper) == 1 and lower[0].lhs == upper[0].lhs:
+            lo, hi = lower[0], upper[0]
+            return (f"{sympy.sstr(lo.rhs)} {signs[lo.rel_op.replace('>', '<')]} {sympy.sstr(lo.lhs)} "
+                    f"{signs[hi.rel_op]} {sympy.sstr(hi.rhs)}")
+    if isinstance(cond, sympy.core.relational.Relational):
+        return one(cond)
+    return condition_text(cond)
+
+
+def condition_tex(cond: Any, variables: Iterable[Symbol] = (), decimals: Iterable[Any] = ()) -> str:
+    r"""A condition in LaTeX (:func:`tex` of each relation), joined by ", " as :func:`condition_text`.
+
+    >>> from sympy import And, Symbol
+    >>> a, b = Symbol("x_g"), Symbol("x_v")
+    >>> condition_tex(And(b < 0, a > 0), (a, b))
+    'x_{g} > 0, x_{v} < 0'
+    """
+    return ", ".join(tex(r, decimals) for r in conjuncts(cond, variables))
 
 
 def pretty(expr: Any, decimals: Iterable[Any] = ()) -> str:
@@ -573,7 +647,7 @@ def _skip(e: Any) -> bool:
     series is printed term by term, in degree order), and anything holding an O term."""
     if not isinstance(e, Expr) or e.is_Atom or e.is_number:
         return True
-    if any(type(t).__name__ == "BigO" for t in sympy.preorder_traversal(e)):
+    if e.has(BigO):
         return True
     try:
         return bool(e.is_polynomial(*e.free_symbols))

@@ -16,10 +16,12 @@ This module sits above :mod:`glusym.latex` and below :mod:`glusym.check` in the 
 
 from __future__ import annotations
 
+import functools
 from html import escape
 from typing import Any
 
 from . import display
+from .analysis.derivation import Derivation
 from .latex import _TITLES, _derivation_sections, _rows, latex
 
 __all__ = ["html", "math"]
@@ -36,20 +38,19 @@ def math(tex: str, block: bool = True) -> str:
     return '<span class="math inline">\\(' + escape(tex, quote=False) + "\\)</span>"
 
 
+@functools.singledispatch
 def html(obj: Any) -> str:
     """The HTML of a result: an object's own (``_html_``), a derivation's sectioned report, or a
-    titled block of its LaTeX."""
+    titled block of its LaTeX (its class, lowercased, names the block: ``glusym-taylorresult``)."""
     own = getattr(type(obj), "_html_", None)
     if callable(own):
         return str(obj._html_())
-    kind = type(obj).__name__.lower()
     title = '<div class="glusym-title">' + escape(repr(obj), quote=False) + "</div>"
-    if kind == "derivation":
-        return _derivation_html(obj)
-    return f'<div class="glusym glusym-{kind}">{title}{math(latex(obj))}</div>'
+    return f'<div class="glusym glusym-{type(obj).__name__.lower()}">{title}{math(latex(obj))}</div>'
 
 
-def _derivation_html(d: Any) -> str:
+@html.register(Derivation)
+def _derivation_html(d: Derivation) -> str:
     u = d.unit
     head = f"<h3>{escape(u.name)} — {escape(u.description)}</h3>"
     meta = f"<p>{escape(u.reference)}</p>" if u.reference else ""

@@ -76,10 +76,10 @@ def test_chain_taylor_matches_mpmath(name: str, depth: int) -> None:
 def test_one_sided_chain_taylor(name: str) -> None:
     chain = stack(get(name), 2)
     t = chain_taylor(chain, 6)
-    sides = dict(t.sides) if t.polynomial is None else {"x > 0": t.polynomial, "x < 0": t.polynomial}
+    sides = dict(t.sides) if t.polynomial is None else {x > 0: t.polynomial, x < 0: t.polynomial}
     f = to_mpmath(chain)
     with mpmath.workdps(60):
-        for label, sgn in (("x > 0", 1), ("x < 0", -1)):
+        for label, sgn in ((x > 0, 1), (x < 0, -1)):
             p = sympy.lambdify(x, sides[label], "mpmath")
             for h in ("1e-6", "2e-6"):
                 at = sgn * mpmath.mpf(h)

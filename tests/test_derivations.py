@@ -151,8 +151,8 @@ def test_a_false_claim_exits_1_with_its_message(tmp_path: Path) -> None:
     probe.write_text(
         "import sys\n"
         f"sys.path.insert(0, {str(FOLDER)!r})\n"
-        "from _common import Derivation\n"
-        "d = Derivation('a probe')\n"
+        "from _common import Script\n"
+        "d = Script('a probe')\n"
         "d.check(1 + 1 == 2, 'arithmetic')\n"
         "d.check(1 + 1 == 3, 'the truth, which is false here')\n",
         encoding="utf-8")

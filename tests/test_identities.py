@@ -223,7 +223,7 @@ def test_taylor_against_sympy_series(name: str) -> None:
         for k in range(order):
             assert _coefficients_equal(coeffs[k], ref.coeff(var, k)), (name, k, coeffs[k], ref.coeff(var, k))
     sides = [(1, result.polynomial), (-1, result.polynomial)] if result.analytic else \
-        [(1 if ">" in label else -1, p) for label, p in result.sides]
+        [(1 if label.rel_op == ">" else -1, p) for label, p in result.sides]
     for sign, poly in sides:
         ref = _series_on_side(expr, var, sign, series_order)
         poly = sympy.expand(poly)

@@ -72,11 +72,11 @@ def test_taylor_coefficients_in_the_parameter_match_mpmath(name: str, param: str
         return
     t = glusym.taylor(symbolic, order=5)
     assert t.variables == symbolic.variables and s not in t.variables
-    pieces = [("", t.polynomial)] if t.polynomial is not None else list(t.sides)
+    pieces = [(None, t.polynomial)] if t.polynomial is not None else list(t.sides)
     for value in VALUES:
         f = to_mpmath(get(name, **{param: value}))
         for label, p in pieces:
-            direction = 0 if not label else (1 if ">" in label else -1)
+            direction = 0 if label is None else (1 if label.rel_op == ">" else -1)
             if len(symbolic.variables) > 1:  # a gated unit: along x_v = 1, the x_g-coefficients
                 p = p.xreplace({symbolic.variables[1]: 1})
                 g = lambda z, f=f: f(z, 1)  # noqa: E731

@@ -24,12 +24,12 @@ import sympy  # noqa: E402
 from sympy import oo, sqrt  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import Phi, x, x_v  # noqa: E402
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     geglu, gelu = glusym.get("geglu"), glusym.get("gelu")
 
     d.section("1. Linear pencils")
@@ -47,7 +47,7 @@ def main() -> None:
     a = glusym.asymptotes(gelu)
     extrema = glusym.extrema(gelu)
     d.show("GELU at −∞, +∞", (a.minus.limit, a.plus.limit))
-    d.show("GELU's extrema", [(p.kind, sympy.N(p.at[0][1], 6), sympy.N(p.value, 6)) for p in extrema])
+    d.show("GELU's extrema", [(str(p.kind), sympy.N(p.at[0][1], 6), sympy.N(p.value, 6)) for p in extrema])
     (dPhi,) = glusym.gradient(glusym.get("normal_cdf"))
     d.check(a.plus.limit == oo and all(p.kind != "maximum" for p in extrema),
             "GELU(g) has no maximum and grows without bound: no bell")

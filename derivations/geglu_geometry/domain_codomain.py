@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     geglu, gelu = glusym.get("geglu"), glusym.get("gelu")
 
     d.section("1. Domain: the whole plane")

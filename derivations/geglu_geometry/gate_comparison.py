@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import Phi, x_g, x_v  # noqa: E402
 
 
@@ -39,7 +39,7 @@ def gaussian_curvature(f: sympy.Expr) -> sympy.Expr:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     reglu, geglu = glusym.get("reglu"), glusym.get("geglu")
     p = sympy.Symbol("p", positive=True)
 

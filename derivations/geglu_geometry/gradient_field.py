@@ -28,12 +28,12 @@ import sympy  # noqa: E402
 from sympy import oo, sqrt  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import phi, x, x_g, x_v  # noqa: E402
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     geglu, gelu = glusym.get("geglu"), glusym.get("gelu")
 
     d.section("1. The gradient (glusym.gradient)")
@@ -65,7 +65,7 @@ def main() -> None:
 
     d.section("4. The peak")
     (gmin, gmax) = glusym.extrema(dgelu)
-    d.show("extrema of GELU' (glusym.extrema)", [(p.kind, p.at[0][1], sympy.N(p.value, 8)) for p in (gmin, gmax)])
+    d.show("extrema of GELU' (glusym.extrema)", [(str(p.kind), p.at[0][1], sympy.N(p.value, 8)) for p in (gmin, gmax)])
     d2 = sympy.diff(dgelu, x)
     d.check(sympy.simplify(d2 - (2 - x**2) * phi(x)) == 0, "GELU''(x) = (2 − x²) φ(x): zero at x = ±√2 only")
     at_root2 = abs(sympy.N(gmax.at[0][1] - sqrt(2), 40)) < 1e-25  # exact √2, or 30 digits of it under load

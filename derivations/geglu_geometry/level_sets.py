@@ -28,12 +28,12 @@ import sympy  # noqa: E402
 from sympy import oo  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import x_g, x_v  # noqa: E402
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     geglu, gelu = glusym.get("geglu"), glusym.get("gelu")
 
     d.section("1. Solving f = c (glusym.level_set)")

@@ -29,12 +29,12 @@ import sympy  # noqa: E402
 from sympy import oo, pi, sqrt  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import Phi, x_g, x_v  # noqa: E402
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     geglu, gelu = glusym.get("geglu"), glusym.get("gelu")
 
     d.section("1. The scalar form")
@@ -89,7 +89,7 @@ def main() -> None:
 
     d.section("4. The iso-lines")
     points = glusym.critical_points(geglu)
-    d.show("glusym.critical_points(geglu)", [(p.at, p.kind) for p in points])
+    d.show("glusym.critical_points(geglu)", [(p.at, str(p.kind)) for p in points])
     ls = glusym.level_set(geglu)
     d.show("level set f = c (glusym.level_set)", f"x_v = {ls.solution}, where {ls.condition}")
     cc = sympy.Symbol("c", positive=True)

@@ -25,18 +25,18 @@ import sympy  # noqa: E402
 from sympy import Rational, oo  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import x, x_g, x_v  # noqa: E402
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     geglu, gelu = glusym.get("geglu"), glusym.get("gelu")
 
     d.section("1. A saddle")
     points = glusym.critical_points(geglu)
     H0 = glusym.hessian(geglu).subs({x_g: 0, x_v: 0})
-    d.show("critical points (glusym.critical_points)", [(p.at, p.kind) for p in points])
+    d.show("critical points (glusym.critical_points)", [(p.at, str(p.kind)) for p in points])
     d.show("Hessian at the origin", H0.tolist())
     d.check([p.kind for p in points] == ["saddle"] and H0.det() < 0,
             f"one critical point, the origin, a saddle: det Hessian = {H0.det()} < 0")
@@ -65,7 +65,7 @@ def main() -> None:
             "the amplitude of f at fixed x_g, ∂f/∂x_v, is x_g Φ(x_g), the factor the thread names")
     d.show("x_g Φ(x_g) at −∞ and +∞", (a.minus.limit, a.plus.limit))
     d.show("its asymptote at +∞", f"y = {a.plus.oblique[0]}·x_g + {a.plus.oblique[1]}")
-    d.show("its extrema", [(p.kind, sympy.N(p.at[0][1], 6), sympy.N(p.value, 6)) for p in glusym.extrema(gelu)])
+    d.show("its extrema", [(str(p.kind), sympy.N(p.at[0][1], 6), sympy.N(p.value, 6)) for p in glusym.extrema(gelu)])
     d.check(a.plus.limit == oo and a.minus.limit == 0 and not maxima and minimum.kind == "minimum",
             f"x_g Φ(x_g) → 0 at −∞ but → ∞ at +∞, with no maximum (only a minimum, {sympy.N(minimum.value, 6)}): "
             "a ramp, not a bell")

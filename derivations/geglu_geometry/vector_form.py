@@ -31,12 +31,12 @@ import sympy  # noqa: E402
 from sympy import sqrt  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import Phi  # noqa: E402
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     geglu, gelu = glusym.get("geglu"), glusym.get("gelu")
 
     d.section("1. y = GELU(g) ⊙ v (glusym.vector_form)")

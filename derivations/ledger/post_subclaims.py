@@ -92,7 +92,7 @@ def _transcendental(e: sympy.Expr) -> list[sympy.Expr]:
 def _lowest_degree(e: sympy.Expr) -> int:
     """The degree of the lowest nonzero Taylor term at 0 (on the side x > 0 where one-sided)."""
     t = taylor(e, order=4)
-    poly = t.polynomial if t.analytic else dict(t.sides)["x > 0"]
+    poly = t.polynomial if t.analytic else dict(t.sides)[x > 0]
     return min(mono[0] for mono in sympy.Poly(poly, x).monoms())
 
 

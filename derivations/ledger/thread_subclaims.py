@@ -389,7 +389,7 @@ def section_fixed_value(m: Maths) -> Result:
 def saddle_point(m: Maths) -> Result:
     """GEGLU's only critical point is a saddle at the origin."""
     pts = facts.geglu_critical(m)
-    kinds = [(tuple(v for _, v in p.at), p.kind) for p in pts]
+    kinds = [(tuple(v for _, v in p.at), str(p.kind)) for p in pts]
     H0 = facts.geglu_hessian(m).subs({x_g: 0, x_v: 0})
     ok = kinds == [((0, 0), "saddle")]
     return ok, f"critical points of GEGLU: {kinds}; the Hessian at the origin is {H0.tolist()}, determinant {H0.det()}"
@@ -494,7 +494,7 @@ def closed_contours(m: Maths) -> Result:
     ends = {f"x_g -> {to}{d if to == 0 else ''}": sympy.limit(sol, x_g, to, d)
             for to, d in ((0, "+"), (0, "-"), (oo, "-"), (-oo, "+"))}
     off = [k for k, v in ends.items() if not facts.finite(v)]
-    return bool(extremal), (f"critical points of GEGLU: {[(tuple(v for _, v in p.at), p.kind) for p in pts]}: "
+    return bool(extremal), (f"critical points of GEGLU: {[(tuple(v for _, v in p.at), str(p.kind)) for p in pts]}: "
                             f"{'a local extremum' if extremal else 'no local extremum, so no level set has a bounded component'}"
                             f"; on the level curve x_v = {ls.solution} (c > 0), x_v -> "
                             + ", ".join(f"{v} as {k}" for k, v in ends.items())

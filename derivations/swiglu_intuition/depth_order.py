@@ -24,7 +24,7 @@ import mpmath  # noqa: E402
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import x  # noqa: E402
 
 UNITS = ("relu", "silu", "relu2", "bilinear", "swiglu")
@@ -39,7 +39,7 @@ def measured(expr: sympy.Expr, lo: int = 100, hi: int = 1000) -> mpmath.mpf:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
 
     d.section("1. The order table (glusym.order_table)")
     rows = glusym.order_table([glusym.get(n) for n in UNITS], list(DEPTHS))

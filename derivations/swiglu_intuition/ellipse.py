@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import sigmoid  # noqa: E402
 
 #: The post's figure has no numbers: an ellipse tilted off the axes, with irrational eigenvectors.
@@ -50,7 +50,7 @@ def swiglu_layer(Wg: sympy.Matrix, Wv: sympy.Matrix) -> sympy.Matrix:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     swiglu = glusym.get("swiglu")
 
     d.section("1. Each square is two SwiGLU units")

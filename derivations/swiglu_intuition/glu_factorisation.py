@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import x_g, x_v  # noqa: E402
 
 GATED = ("glu", "bilinear", "reglu", "geglu", "swiglu")
@@ -34,7 +34,7 @@ def zero(e: sympy.Expr) -> bool:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
 
     d.section("1. Every gated unit of the catalogue is glu(gate)")
     rows = []

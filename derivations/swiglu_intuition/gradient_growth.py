@@ -27,7 +27,7 @@ import sympy  # noqa: E402
 from sympy import oo  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import x, x_g, x_v  # noqa: E402
 
 UNITS = ("relu", "silu", "relu2", "bilinear", "reglu", "swiglu")
@@ -41,7 +41,7 @@ def measured_order(expr: sympy.Expr) -> mpmath.mpf:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
 
     d.section("1. Growth orders of each unit and of its derivative (glusym.growth_profile)")
     rows, checks = [], []

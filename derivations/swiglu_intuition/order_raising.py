@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import x  # noqa: E402
 
 #: The checker's verdict on an identity it proves (ReLU(1) = 1), to compare the post's formula with.
@@ -41,12 +41,12 @@ def same(a: sympy.Expr, b: sympy.Expr) -> bool:
 def lowest_degree(unit: glusym.Unit) -> int:
     """Degree of the lowest nonzero Taylor term at 0 (on the side x > 0 where one-sided)."""
     t = glusym.taylor(unit, order=4)
-    poly = t.polynomial if t.analytic else dict(t.sides)["x > 0"]
+    poly = t.polynomial if t.analytic else dict(t.sides)[x > 0]
     return min(m[0] for m in sympy.Poly(poly, x).monoms())
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
 
     d.section("1. β = order_raise(α) on the catalogue")
     rows = []

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import x  # noqa: E402
 
 #: The checker's verdict on an identity it proves (ReLU(1) = 1), to compare the post's formulas with.
@@ -33,7 +33,7 @@ PROVED = glusym.check_formula(r"\text{ReLU}(1) = 1")[0].verdict
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     relu = glusym.get("relu")
 
     d.section("1. ReLU(x) = max(0, x)")

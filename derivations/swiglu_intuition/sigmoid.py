@@ -24,7 +24,7 @@ import sympy  # noqa: E402
 from sympy import exp  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import sigmoid, x  # noqa: E402
 
 POST_SIGMOID = r"\sigma(x) = \frac{1}{1+e^{-x}} = \frac{e^x}{1+e^x} = 1-\sigma(-x)"
@@ -39,7 +39,7 @@ def same(a: sympy.Expr, b: sympy.Expr) -> bool:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     unit = glusym.get("sigmoid")
 
     d.section("1. The sigmoid and its three forms")

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 
 N = 3
 
@@ -37,7 +37,7 @@ def zero(m: sympy.Matrix) -> bool:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     X, Wi, Wo = vec("x"), vec("w_i"), vec("w_o")
     s = (X.T * Wi)[0]
     relu = glusym.get("relu")

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import sigmoid, x_g, x_v  # noqa: E402
 
 
@@ -38,7 +38,7 @@ def quadratic_form(poly: sympy.Expr, v: list[sympy.Symbol]) -> sympy.Matrix:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     swiglu, glu, bilinear = glusym.get("swiglu"), glusym.get("glu"), glusym.get("bilinear")
 
     d.section("1. Two readings of one function")

@@ -27,7 +27,7 @@ import sympy  # noqa: E402
 from sympy import LambertW, Rational, exp  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import sigmoid, x  # noqa: E402
 
 #: The checker's verdict on an identity it proves (σ(0) = 1/2), to compare the post's limits with.
@@ -35,7 +35,7 @@ PROVED = glusym.check_formula(r"\sigma(0) = \frac{1}{2}")[0].verdict
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     swish = glusym.get("swish")
     (beta_param,) = swish.params
     beta = beta_param.symbol

@@ -26,7 +26,7 @@ import numpy as np  # noqa: E402
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 from glusym import x  # noqa: E402
 
 UNITS = (4, 8, 16, 32, 64, 128)
@@ -43,7 +43,7 @@ def relu_interpolant(n: int) -> tuple[np.ndarray, np.ndarray, float]:
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     swiglu, relu2, relu = glusym.get("swiglu"), glusym.get("relu2"), glusym.get("relu")
 
     d.section("1. Two SwiGLU units")

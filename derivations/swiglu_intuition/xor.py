@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy  # noqa: E402
 
 import glusym  # noqa: E402
-from _common import Derivation  # noqa: E402
+from _common import Script  # noqa: E402
 
 X, Y = sympy.symbols("x y", real=True)
 INPUTS = (X, Y)
@@ -150,7 +150,7 @@ def graph(block: str) -> tuple[dict[str, str], set[tuple[str, str, str]], dict[s
 
 
 def main() -> None:
-    d = Derivation(__doc__)
+    d = Script(__doc__)
     pre, hidden, z = network()
 
     d.section("1. The network, from glusym's ReLU")

@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import time
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Callable
 
 import mpmath
@@ -43,12 +44,12 @@ from .. import cache
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x, x_g, x_v
 from ..display import Display, text
-from ..errors import BudgetExceeded, GlusymError, NotDerived, shown
+from ..errors import BudgetExceeded, GlusymError, NotDerived, member, shown
 from ..functions import elementary
 from ..evaluate import mpmath_function
 from ._common import Analysable, as_function, select_branches, side_points, to_piecewise
 
-__all__ = ["MAX_ASYMPTOTIC_TERMS", "Asymptotes", "Behaviour", "asymptotes", "growth_order"]
+__all__ = ["MAX_ASYMPTOTIC_TERMS", "Asymptotes", "Behaviour", "End", "asymptotes", "growth_order"]
 
 #: The most terms of an expansion at ±oo :func:`asymptotes` is asked for (Mish runs past a 20 s
 #: budget at 32 terms; GELU takes 3 s for 64).
@@ -60,7 +61,21 @@ t = Symbol("t", real=True)
 _Y = Symbol("_y", positive=True)  # the variable tending to +oo after the map x = ±y
 _EPS = Symbol("_eps", positive=True)  # marks error terms of glusym's own expansion rules
 
-_DIRECTIONS = {"+oo": 1, "-oo": -1}
+
+
+class End(StrEnum):
+    """An end of the real line a :class:`Behaviour` is taken at; a member is its text (``"+oo"``)."""
+
+    PLUS = "+oo"
+    MINUS = "-oo"
+
+    @property
+    def sign(self) -> int:
+        """+1 at +oo, -1 at -oo."""
+        return 1 if self is End.PLUS else -1
+
+
+_DIRECTIONS = {End.PLUS: 1, End.MINUS: -1}
 
 
 @dataclass(frozen=True, repr=False)
@@ -86,7 +101,7 @@ class Behaviour(Display):
     Behaviour(x → +∞: → ∞, asymptote y = x, f - y ~ -√2·exp(-x²/2)/(2√π), growth order 1)
     """
 
-    direction: str
+    direction: End
     variable: Symbol
     limit: Expr | None
     leading: Expr | None
@@ -95,6 +110,9 @@ class Behaviour(Display):
     growth_order: Expr | None
     not_derived: tuple[tuple[str, str], ...] = ()
     exact: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "direction", member(End, self.direction, "a Behaviour's direction"))
 
     @property
     def expansion_terms(self) -> tuple[Expr, ...]:
@@ -112,7 +130,7 @@ class Behaviour(Display):
         return None if self.oblique is None else self.oblique[0] * self.variable + self.oblique[1]
 
     def _summary(self) -> str:
-        end = "+∞" if self.direction == "+oo" else "-∞"
+        end = "+∞" if self.direction == End.PLUS else "-∞"
         return f"{self.variable} → {end}: " + self._described()
 
     def _described(self) -> str:
@@ -503,7 +521,7 @@ def _growth(lead: Expr | None, limit: Expr | None, g: Expr, steps: _Steps) -> Ex
                      lambda: sympy.limit(log(g**2) / (2 * log(_Y)), _Y, sympy.oo))
 
 
-def _behaviour(expr: Expr, var: Symbol, direction: str, terms: int, budget: float | None,
+def _behaviour(expr: Expr, var: Symbol, direction: End, terms: int, budget: float | None,
                growth_only: bool = False) -> Behaviour:
     sgn = _DIRECTIONS[direction]
     steps = _Steps(budget)
@@ -602,11 +620,11 @@ def asymptotes(obj: Analysable, terms: int = 3, budget: float | None = 10.0) -> 
     expr, var, ray = _prepare(obj)
     half = None if budget is None else budget / 2
     name = getattr(obj, "name", "")
-    return Asymptotes(var, ray, _behaviour(expr, var, "+oo", terms, half),
-                      _behaviour(expr, var, "-oo", terms, half), name if isinstance(name, str) else "")
+    return Asymptotes(var, ray, _behaviour(expr, var, End.PLUS, terms, half),
+                      _behaviour(expr, var, End.MINUS, terms, half), name if isinstance(name, str) else "")
 
 
-def growth_order(obj: Analysable, direction: str = "+oo", budget: float | None = 10.0) -> Expr:
+def growth_order(obj: Analysable, direction: End | str = End.PLUS, budget: float | None = 10.0) -> Expr:
     r"""The growth order :math:`k = \lim \log|f(x)| / \log|x|` at ``"+oo"`` or ``"-oo"``.
 
     ``0`` for a nonzero finite limit, ``oo`` for exponential growth, ``-oo`` for exponential
@@ -621,11 +639,11 @@ def growth_order(obj: Analysable, direction: str = "+oo", budget: float | None =
     >>> growth_order(glusym.get("softsign"), "-oo")
     0
     """
-    if direction not in _DIRECTIONS:
+    if not isinstance(direction, str) or direction not in _DIRECTIONS:
         raise GlusymError(f"direction must be '+oo' or '-oo', got {direction!r}")
     validate_budget(budget)
     expr, var, _ = _prepare(obj)
-    b = _behaviour(expr, var, direction, 1, budget, growth_only=True)
+    b = _behaviour(expr, var, End(direction), 1, budget, growth_only=True)
     if b.growth_order is None:
         raise NotDerived(f"growth order at {direction} not derived: "
                          + "; ".join(f"{f}: {r}" for f, r in b.not_derived))

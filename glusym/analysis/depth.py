@@ -269,7 +269,7 @@ def chain_taylor(chain: Chain, order: int, budget: float | None = 10.0) -> Taylo
     p_left = sympy.Add(*[c * x**k for k, c in enumerate(left)])
     if sympy.expand(p_right - p_left) == 0:
         return TaylorResult((x,), order, p_right, name=chain.name)
-    return TaylorResult((x,), order, None, (("x > 0", p_right), ("x < 0", p_left)), name=chain.name)
+    return TaylorResult((x,), order, None, ((x > 0, p_right), (x < 0, p_left)), name=chain.name)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -523,13 +523,6 @@ class GrowthProfile(Display):
         at0 = ", ".join(f"{label} {text(k)}" if label != "x" else text(k) for label, k in self.at_zero)
         return (f"{self.name}: order at +∞ {text(self.plus.order)}, at -∞ {text(self.minus.order)}; "
                 f"derivative {text(self.derivative_plus.order)}, {text(self.derivative_minus.order)}; at 0: {at0}")
-
-
-def _valuation(p: Expr) -> Expr:
-    p = sympy.expand(p)
-    if p == 0:
-        return oo
-    return min(sympy.Poly(p, x).monoms())[0]
 
 
 def growth_profile(obj: Chain | Unit, budget: float | None = 10.0) -> GrowthProfile:

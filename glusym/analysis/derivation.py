@@ -221,11 +221,12 @@ def _chain_asymptotes(growth: _depth.GrowthProfile) -> _asymptotes.Asymptotes:
     a horizontal asymptote where the limit is finite. Its full expansion is not derived."""
     from ..catalogue import x
 
-    def behaviour(direction: str, tail: _depth.Tail) -> _asymptotes.Behaviour:
+    def behaviour(direction: _asymptotes.End, tail: _depth.Tail) -> _asymptotes.Behaviour:
         finite = tail.limit.is_finite
         return _asymptotes.Behaviour(
             direction, x, tail.limit, tail.leading, (sympy.S.Zero, tail.limit) if finite else None,
             None, tail.order,
             () if tail.exact else (("expansion", "a stack's expansion beyond its leading term is not derived"),))
 
-    return _asymptotes.Asymptotes(x, False, behaviour("+oo", growth.plus), behaviour("-oo", growth.minus))
+    End = _asymptotes.End
+    return _asymptotes.Asymptotes(x, False, behaviour(End.PLUS, growth.plus), behaviour(End.MINUS, growth.minus))

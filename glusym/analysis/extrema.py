@@ -33,6 +33,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import mpmath
@@ -43,7 +44,7 @@ from .. import cache
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x_g, x_v
 from ..display import Display, text
-from ..errors import BudgetExceeded, GlusymError, NotDerived
+from ..errors import BudgetExceeded, GlusymError, NotDerived, member
 from ..functions import Phi, elementary, to_sympy
 from .calculus import tidy
 from ..evaluate import mpmath_function
@@ -51,6 +52,7 @@ from ._common import Analysable, as_function, boundaries, inside, lambdify, sele
 
 __all__ = [
     "CriticalPoint",
+    "PointKind",
     "LevelSet",
     "StationarySet",
     "critical_points",
@@ -73,6 +75,16 @@ EXACT_BUDGET = 0.4
 LAMBERT_BUDGET = 3.0
 
 
+class PointKind(StrEnum):
+    """What a :class:`CriticalPoint` is; a member is its text (``PointKind.MINIMUM == "minimum"``)."""
+
+    MINIMUM = "minimum"
+    MAXIMUM = "maximum"
+    SADDLE = "saddle"
+    INFLECTION = "inflection"
+    DEGENERATE = "degenerate"
+
+
 @dataclass(frozen=True, repr=False)
 class CriticalPoint(Display):
     """A point of interest: where it is, the value of the unit there, its kind.
@@ -89,9 +101,12 @@ class CriticalPoint(Display):
 
     at: tuple[tuple[Symbol, Expr], ...]
     value: Expr
-    kind: str
+    kind: PointKind
     exact: bool
     kink: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", member(PointKind, self.kind, "a CriticalPoint's kind"))
 
     def _summary(self) -> str:
         rel, digits = ("=", None) if self.exact else ("≈", 6)
@@ -552,27 +567,27 @@ def _analyse_uncached(obj: Any, order: int, budget: float | None) -> tuple[list[
                 left = _side_sign(fd, q.at, pc.lo, roots)
                 right = _side_sign(fd, q.at, pc.hi, roots)
                 if order == 1:
-                    kind = ("minimum" if (left, right) == (-1, 1) else "maximum" if (left, right) == (1, -1)
-                            else "inflection")
+                    kind = (PointKind.MINIMUM if (left, right) == (-1, 1)
+                            else PointKind.MAXIMUM if (left, right) == (1, -1) else PointKind.INFLECTION)
                 else:
                     if left * right >= 0:
                         continue
-                    kind = "inflection"
+                    kind = PointKind.INFLECTION
                 points.append(_point(((var, q.at),), pc.expr, kind, q.exact))
         # the kinks
         for k in range(len(pieces) - 1):
             b = pieces[k].hi
             left_pc, right_pc = pieces[k], pieces[k + 1]
             (_, fl, rl, flat_l), (_, fr, rr, flat_r) = info[k], info[k + 1]
-            kind = _kink_kind(expr, var, b, left_pc, right_pc, order, fl, rl, flat_l, fr, rr, flat_r)
-            if kind is not None:
+            at_kink = _kink_kind(expr, var, b, left_pc, right_pc, order, fl, rl, flat_l, fr, rr, flat_r)
+            if at_kink is not None:
                 value = tidy(expr.xreplace({var: b}))
-                points.append(CriticalPoint(((var, b),), value, kind, True, kink=True))
+                points.append(CriticalPoint(((var, b),), value, at_kink, True, kink=True))
         points.sort(key=lambda p: float(p.at[0][1]))
         return points, _merge(flats)
 
 
-def _point(at: tuple[tuple[Symbol, Expr], ...], expr: Expr, kind: str, exact: bool) -> CriticalPoint:
+def _point(at: tuple[tuple[Symbol, Expr], ...], expr: Expr, kind: PointKind, exact: bool) -> CriticalPoint:
     if exact:
         plain = expr.xreplace(dict(at))
         value = tidy(plain)
@@ -599,7 +614,7 @@ def _lambert(e: Expr) -> Expr:
 
 
 def _kink_kind(expr: Expr, var: Symbol, b: Expr, left_pc: _Piece, right_pc: _Piece, order: int,
-               fl: Any, rl: list[_Root], flat_l: bool, fr: Any, rr: list[_Root], flat_r: bool) -> str | None:
+               fl: Any, rl: list[_Root], flat_l: bool, fr: Any, rr: list[_Root], flat_r: bool) -> PointKind | None:
     fb = _mpf(expr.xreplace({var: b}))
     lim_l, lim_r = _mpf(left_pc.expr.xreplace({var: b})), _mpf(right_pc.expr.xreplace({var: b}))
     tol = mpmath.mpf(10) ** -(DPS - 8)
@@ -613,7 +628,7 @@ def _kink_kind(expr: Expr, var: Symbol, b: Expr, left_pc: _Piece, right_pc: _Pie
             return None
         sl = _side_sign(fl, b, left_pc.lo, rl)
         sr = _side_sign(fr, b, right_pc.hi, rr)
-        return "inflection" if sl * sr < 0 else None
+        return PointKind.INFLECTION if sl * sr < 0 else None
     # order 1: sign of f(x) - f(b) on each side
     if cont_l:
         sl = 0 if flat_l else -_side_sign(fl, b, left_pc.lo, rl)
@@ -624,9 +639,9 @@ def _kink_kind(expr: Expr, var: Symbol, b: Expr, left_pc: _Piece, right_pc: _Pie
     else:
         sr = _sign(lim_r - fb)
     if sl > 0 and sr > 0:
-        return "minimum"
+        return PointKind.MINIMUM
     if sl < 0 and sr < 0:
-        return "maximum"
+        return PointKind.MAXIMUM
     return None
 
 
@@ -652,9 +667,9 @@ def extrema(obj: Analysable, budget: float | None = 10.0) -> Points:
     ((x, -1 - LambertW(exp(-1))),)
     >>> p = extrema(glusym.get("gelu"))[0]
     >>> p.kind, p.exact, p.at[0][1]
-    ('minimum', False, -0.751791524693564457457904946780)
+    (<PointKind.MINIMUM: 'minimum'>, False, -0.751791524693564457457904946780)
     >>> [(p.kind, p.at[0][1], p.value) for p in extrema(glusym.get("hardswish"))]
-    [('minimum', -3/2, -3/8)]
+    [(<PointKind.MINIMUM: 'minimum'>, -3/2, -3/8)]
     >>> extrema(glusym.get("relu"))
     Points(extrema of relu: none)
     """
@@ -734,13 +749,14 @@ def _gated(obj: Any, budget: float | None) -> tuple[list[CriticalPoint], list[St
             if all(abs(v) < mpmath.mpf(10) ** -(DPS - 8) for v in vals):
                 # f = O(|x_g - b| |x_v|) near (b, 0): differentiable there, gradient 0; f takes both
                 # signs around it (x_v of either sign where the gate is nonzero): a saddle
-                points.append(CriticalPoint(((x_g, b), (x_v, sympy.S.Zero)), sympy.S.Zero, "saddle", True, kink=True))
+                points.append(CriticalPoint(((x_g, b), (x_v, sympy.S.Zero)), sympy.S.Zero, PointKind.SADDLE, True,
+                                            kink=True))
         del f
         points.sort(key=lambda p: float(p.at[0][1]))
         return points, sets
 
 
-def _hessian_kind(f: Expr, at: tuple[tuple[Symbol, Expr], ...]) -> str:
+def _hessian_kind(f: Expr, at: tuple[tuple[Symbol, Expr], ...]) -> PointKind:
     subs = dict(at)
     h = sympy.hessian(f, [x_g, x_v]).xreplace(subs)
     det = sympy.simplify(elementary(h.det()))
@@ -748,10 +764,10 @@ def _hessian_kind(f: Expr, at: tuple[tuple[Symbol, Expr], ...]) -> str:
     dv, tv = _mpf(det), _mpf(tr)
     tol = mpmath.mpf(10) ** -(DIGITS - 5)
     if dv < -tol:
-        return "saddle"
+        return PointKind.SADDLE
     if dv > tol:
-        return "minimum" if tv > 0 else "maximum"
-    return "degenerate"
+        return PointKind.MINIMUM if tv > 0 else PointKind.MAXIMUM
+    return PointKind.DEGENERATE
 
 
 def critical_points(unit: Any, budget: float | None = 10.0) -> Points:

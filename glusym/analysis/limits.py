@@ -19,6 +19,7 @@ up to max_val (never past it, where the unit is not defined).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import sympy
@@ -29,12 +30,21 @@ from sympy.logic.boolalg import Boolean
 from ..budget import time_budget, validate_budget
 from ..catalogue import Unit, x_g, x_v
 from ..display import Display, text
-from ..errors import BudgetExceeded, GlusymError, NotDerived
-from ..functions import Phi, phi, sigmoid, to_sympy
+from ..errors import BudgetExceeded, GlusymError, NotDerived, member
+from ..functions import elementary, sigmoid, to_sympy
 from ._common import boundaries, inside, select_branches, to_piecewise
 from .calculus import tidy
 
-__all__ = ["ParamLimit", "param_limits"]
+__all__ = ["Approach", "ParamLimit", "param_limits"]
+
+
+class Approach(StrEnum):
+    """The side a parameter approaches an end of its range from: ``+`` (from above, β → 0⁺) or
+    ``-`` (from below, min_val → max_val⁻); a member is its text, which SymPy's ``Limit`` takes as
+    its ``dir``."""
+
+    FROM_ABOVE = "+"
+    FROM_BELOW = "-"
 
 
 @dataclass(frozen=True, repr=False)
@@ -55,23 +65,23 @@ class ParamLimit(Display):
     #: every end of the parameter's admissible range with the unit's limit there (None: not
     #: derived), as (end, side, limit): (0, "+", x/2) for Swish's β → 0+, (-oo, "+", …) for
     #: hardtanh's min_val → −∞, (1, "-", …) for min_val → max_val⁻
-    ends: tuple[tuple[Expr, str, Expr | None], ...] = ()
+    ends: tuple[tuple[Expr, Approach, Expr | None], ...] = ()
 
-    def limits(self) -> tuple[tuple[Expr, str, Expr | None], ...]:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ends", tuple((e, member(Approach, side, "the side of a ParamLimit's end"), v)
+                                               for e, side, v in self.ends))
+
+    def limits(self) -> tuple[tuple[Expr, Approach, Expr | None], ...]:
         """``ends``, or where it is not given, the limits at 0+ and at +oo."""
-        return self.ends or ((sympy.S.Zero, "+", self.at_zero), (sympy.oo, "-", self.at_infinity))
+        return self.ends or ((sympy.S.Zero, Approach.FROM_ABOVE, self.at_zero),
+                             (sympy.oo, Approach.FROM_BELOW, self.at_infinity))
 
     def _summary(self) -> str:
-        def end(e: Expr, side: str) -> str:
-            return text(e) + ("" if e.is_infinite else "+" if side == "+" else "-")
+        def end(e: Expr, side: Approach) -> str:
+            return text(e) + ("" if e.is_infinite else "+" if side == Approach.FROM_ABOVE else "-")
 
         return "; ".join(f"{self.param} → {end(e, side)}: " + ("not derived" if v is None else text(v))
                          for e, side, v in self.limits())
-
-
-def _elementary(e: Expr) -> Expr:
-    return e.replace(lambda a: isinstance(a, (sigmoid, Phi, phi)),
-                     lambda a: a.rewrite(sympy.erf) if isinstance(a, Phi) else a.rewrite(sympy.exp))
 
 
 def _atomic(e: Expr) -> Expr:
@@ -138,7 +148,7 @@ def _sign_definite(c: Expr, v: Symbol) -> int | None:
 def _limit(expr: Expr, p: Symbol, end: Expr) -> Expr:
     if not expr.has(p):
         return expr
-    e = _elementary(expr)
+    e = elementary(expr)
     lim = sympy.limit(e, p, end, "+") if end == 0 else sympy.limit(e, p, end)
     if lim is sympy.nan or lim.has(sympy.nan) or lim.has(sympy.sign):
         # c * g(p) with g -> oo: the sign of c decides, where c keeps one sign
@@ -243,13 +253,13 @@ def _pointwise(expr: Expr, v: Symbol, p: Symbol, end: Expr) -> Expr:
     return _atomic(tidy(result))
 
 
-def _range_ends(admissible: sympy.Set) -> list[tuple[Expr, str]]:
+def _range_ends(admissible: sympy.Set) -> list[tuple[Expr, Approach]]:
     """The ends of an admissible interval, each with the side it is approached from."""
     if not isinstance(admissible, sympy.Interval):
         admissible = sympy.Interval(-sympy.oo, sympy.oo) if admissible == sympy.S.Reals else admissible
     if not isinstance(admissible, sympy.Interval):
         raise NotDerived(f"the admissible values {admissible} are not an interval")
-    return [(admissible.start, "+"), (admissible.end, "-")]
+    return [(admissible.start, Approach.FROM_ABOVE), (admissible.end, Approach.FROM_BELOW)]
 
 
 def param_limits(unit: Unit, budget: float | None = 10.0) -> dict[str, ParamLimit]:
@@ -268,7 +278,7 @@ def param_limits(unit: Unit, budget: float | None = 10.0) -> dict[str, ParamLimi
     >>> param_limits(glusym.get("swish"))["beta"]
     ParamLimit(beta → 0+: x/2; beta → ∞: Piecewise((x, x > 0), (0, True)))
     >>> param_limits(glusym.get("hardtanh"))["min_val"].ends[0]  # min_val → −∞ (it stays below max_val)
-    (-oo, '+', Piecewise((1, x > 1), (x, True)))
+    (-oo, <Approach.FROM_ABOVE: '+'>, Piecewise((1, x > 1), (x, True)))
     >>> sp = param_limits(glusym.get("softplus"))["beta"]
     >>> sp.at_zero, sp.at_infinity
     (oo, Piecewise((x, x > 0), (0, True)))

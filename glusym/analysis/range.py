@@ -42,23 +42,26 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import mpmath
 import sympy
 from sympy import Expr, Symbol
+from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from ..budget import time_budget, validate_budget
 from ..display import Display
 from ..functions import to_sympy
-from ..errors import BudgetExceeded, NotDerived
+from ..errors import BudgetExceeded, GlusymError, NotDerived, member
+from ..printing import relation_text
 from . import asymptotes as _asymptotes
 from ._common import Analysable
 from .depth import growth_profile
-from .extrema import (DIGITS, DPS, _activation, _analyse, _gate, _is_gated, _is_zero_function, _mpf, _numeric,
-                      _pieces, _region)
+from .extrema import (DIGITS, DPS, PointKind, _activation, _analyse, _gate, _is_gated, _is_zero_function, _mpf, _numeric,
+                      _pieces)
 
-__all__ = ["Bound", "Range", "Standing", "standings", "value_range"]
+__all__ = ["Bound", "Range", "Scope", "Standing", "standings", "value_range"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -158,7 +161,7 @@ def _candidates(obj: Any, budget: float | None, ends: Any = None) -> list[_Candi
     out: list[_Candidate] = []
     points, flats = _analyse(obj, 1, budget)
     for p in points:
-        if p.kind in ("minimum", "maximum"):
+        if p.kind in EXTREMA:
             out.append(_Candidate(p.value, True, f"{var} = {p.at[0][1]}", p.exact))
     for s in flats:
         out.append(_Candidate(s.value, True, s.region, True))
@@ -284,23 +287,44 @@ def value_range(obj: Analysable, budget: float | None = 10.0, asymptotes: Any = 
         raise NotDerived(f"the range: SymPy could not take a limit ({type(exc).__name__})") from None
 
 
+class Scope(StrEnum):
+    """The standing of an extremum: ``global`` (its value is the unit's attained infimum or supremum)
+    or ``local``; a member is its text."""
+
+    GLOBAL = "global"
+    LOCAL = "local"
+
+
+#: The kinds of point a :class:`Standing` can be.
+EXTREMA = (PointKind.MINIMUM, PointKind.MAXIMUM)
+
+
 @dataclass(frozen=True, repr=False)
 class Standing(Display):
     r"""An extremum with its standing: ``kind`` ``"minimum"`` or ``"maximum"``, ``scope``
     ``"global"`` (its value is the attained infimum or supremum of the unit) or ``"local"``;
-    ``where`` a point (``"x = -3/2"``) or, for a flat piece every point of which is an extremum, an
-    interval with the ends it holds (``"x ≤ 0"``, ReLU's minima); ``exact`` as for its value."""
+    ``where`` a SymPy condition: a point (``Eq(x, -3/2)``) or, for a flat piece every point of which
+    is an extremum, an interval with the ends it holds (``x <= 0``, ReLU's minima), shown as
+    ``x = -3/2``, ``x ≤ 0`` (:meth:`where_text`); ``exact`` as for its value."""
 
-    where: str
+    where: Boolean
     value: Expr
-    kind: str
-    scope: str
+    kind: PointKind
+    scope: Scope
     exact: bool
     flat: bool = False
 
     def __post_init__(self) -> None:  # the fields are SymPy, never text (which sympify would run)
         for name in ("value",):
             object.__setattr__(self, name, to_sympy(getattr(self, name), f"the {name} of a Standing"))
+        if not isinstance(self.where, Boolean) or isinstance(self.where, BooleanAtom):
+            raise GlusymError(f"a Standing's where is a SymPy condition (Eq(x, 0), x <= 0), not {type(self.where).__name__}")
+        object.__setattr__(self, "kind", member(PointKind, self.kind, "a Standing's kind", EXTREMA))
+        object.__setattr__(self, "scope", member(Scope, self.scope, "a Standing's scope"))
+
+    def where_text(self, le: str = "≤", ge: str = "≥") -> str:
+        """``where`` as text: ``x = -3/2``, ``x ≤ 0`` (``le``, ``ge``: how ``<=``, ``>=`` are written)."""
+        return relation_text(self.where, le, ge)
 
     def _summary(self) -> str:
         return str(self)
@@ -308,17 +332,22 @@ class Standing(Display):
     def __str__(self) -> str:
         what = f"{self.scope} {self.kind}" + ("a" if self.flat and self.kind.endswith("um") else "")
         what = what.replace("minimuma", "minima").replace("maximuma", "maxima")
-        return f"{what} {_number(self.value)} at {self.where}"
+        return f"{what} {_number(self.value)} at {self.where_text()}"
 
 
-def _flat_interval(var: Symbol, lo: Expr, hi: Expr, expr: Expr, value: Expr) -> tuple[str, list[Expr]]:
-    """The flat piece (lo, hi) as an interval with the ends where f still has its value
-    (``x ≤ 0``), and its finite ends."""
+def _flat_interval(var: Symbol, lo: Expr, hi: Expr, expr: Expr, value: Expr) -> tuple[Boolean, list[Expr]]:
+    """The flat piece (lo, hi) as a condition with the ends where f still has its value
+    (``x <= 0``; true for the whole line), and its finite ends."""
     def holds(b: Expr) -> bool:
         still: bool = b.is_finite and sympy.simplify(expr.xreplace({var: b}) - value) == 0
         return still
 
-    return _region(var, lo, hi, holds(lo), holds(hi), "≤", "≥"), [b for b in (lo, hi) if b.is_finite]
+    parts: list[Boolean] = []
+    if lo.is_finite:
+        parts.append(var >= lo if holds(lo) else var > lo)
+    if hi.is_finite:
+        parts.append(var <= hi if holds(hi) else var < hi)
+    return sympy.And(*parts), [b for b in (lo, hi) if b.is_finite]
 
 def standings(obj: Analysable, budget: float | None = 10.0, within: Range | None = None) -> tuple[Standing, ...]:
     r"""Every extremum of an activation with its standing, local or global, including the flat
@@ -359,17 +388,17 @@ def standings(obj: Analysable, budget: float | None = 10.0, within: Range | None
                             if abs(fv - v) > mpmath.mpf(10) ** -(DPS - 5):
                                 beside.append(_sign_of(fv - v))
                     if beside and all(b > 0 for b in beside):
-                        kind = "minimum"
+                        kind = PointKind.MINIMUM
                     elif beside and all(b < 0 for b in beside):
-                        kind = "maximum"
+                        kind = PointKind.MAXIMUM
                     else:
                         continue
                     start = -math.inf if lo.is_infinite else float(_key(lo))
                     out.append((start, Standing(where, value, kind, _scope(kind, value, r), True, flat=True)))
                 for p in points:
-                    if p.kind not in ("minimum", "maximum"):
+                    if p.kind not in EXTREMA:
                         continue
-                    out.append((float(_key(p.at[0][1])), Standing(f"{var} = {p.at[0][1]}", p.value, p.kind,
+                    out.append((float(_key(p.at[0][1])), Standing(sympy.Eq(var, p.at[0][1], evaluate=False), p.value, p.kind,
                                                                   _scope(p.kind, p.value, r), p.exact)))
             out.sort(key=lambda pair: pair[0])
             return tuple(s for _, s in out)
@@ -383,11 +412,11 @@ def _sign_of(v: mpmath.mpf) -> int:
     return 1 if v > 0 else -1
 
 
-def _scope(kind: str, value: Expr, r: Range) -> str:
-    bound = r.infimum if kind == "minimum" else r.supremum
+def _scope(kind: PointKind, value: Expr, r: Range) -> Scope:
+    bound = r.infimum if kind == PointKind.MINIMUM else r.supremum
     if not bound.attained:
-        return "local"
+        return Scope.LOCAL
     with mpmath.workdps(DPS):
         a, b = _key(value), _key(bound.value)
-        return "global" if abs(a - b) <= mpmath.mpf(10) ** -(DIGITS - 2) * (1 + abs(b)) else "local"
+        return Scope.GLOBAL if abs(a - b) <= mpmath.mpf(10) ** -(DIGITS - 2) * (1 + abs(b)) else Scope.LOCAL
 

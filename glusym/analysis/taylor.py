@@ -8,10 +8,12 @@ from typing import Any
 
 import sympy
 from sympy import Expr, Symbol
+from sympy.logic.boolalg import Boolean
 
 from ..budget import time_budget, validate_budget
 from ..display import Display, text
 from ..errors import GlusymError, NotDerived
+from ..printing import condition_text
 from ._common import Analysable, as_function, boundaries, select_branches, side_points, to_piecewise
 from .series import NotAnalytic, check_order, taylor_coefficients
 
@@ -24,9 +26,10 @@ class TaylorResult(Display):
 
     ``polynomial`` is the expansion where the function is analytic at 0 (or where its one-sided
     expansions agree to this order). Where it is not (ReLU², ELU's kink at 0), ``polynomial`` is
-    None and ``sides`` holds the one-sided expansions, each labelled by the side it holds on
-    (``"x > 0"``, ``"x < 0"``; for a gated unit, per sign of the kinked variable). ``name`` is
-    the unit's name (for display; not compared).
+    None and ``sides`` holds the one-sided expansions, each labelled by the side it holds on, a
+    SymPy relation (``x > 0``, ``x < 0``; for a gated unit, per sign of the kinked variable, a
+    conjunction ``And(x_g > 0, …)`` where several are kinked). ``name`` is the unit's name (for
+    display; not compared).
 
     ``exact`` has one flag per expansion (``polynomial``, or each of ``sides``): True where the
     function is that polynomial exactly (on its side), so that there is no :math:`O(x^n)` term to
@@ -36,7 +39,9 @@ class TaylorResult(Display):
     >>> import glusym
     >>> r = glusym.taylor(glusym.get("relu"))
     >>> r.sides, r.exact
-    ((('x > 0', x), ('x < 0', 0)), (True, True))
+    (((x > 0, x), (x < 0, 0)), (True, True))
+    >>> dict(r.sides)[glusym.x < 0]
+    0
     >>> str(r), str(glusym.taylor(glusym.get("elu"), order=3))
     ('x for x > 0; 0 for x < 0', 'x for x > 0; x**2/2 + x + O(x^3) for x < 0')
     >>> glusym.taylor(glusym.get("mish"), order=4)
@@ -48,9 +53,18 @@ class TaylorResult(Display):
     variables: tuple[Symbol, ...]
     order: int
     polynomial: Expr | None
-    sides: tuple[tuple[str, Expr], ...] = ()
+    sides: tuple[tuple[Boolean, Expr], ...] = ()
     exact: tuple[bool, ...] = ()
     name: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        for label, _ in self.sides:  # a relation, never text (which would have to be read back)
+            if not isinstance(label, Boolean) or isinstance(label, sympy.logic.boolalg.BooleanAtom):
+                raise GlusymError(f"a side of a TaylorResult is a SymPy relation (x > 0), not {type(label).__name__}")
+
+    def side_text(self, i: int) -> str:
+        """The label of side ``i`` as text: ``x > 0``, ``x_g > 0, x_v < 0``."""
+        return condition_text(self.sides[i][0], self.variables)
 
     def is_exact(self, i: int = 0) -> bool:
         """True where expansion ``i`` (0 for ``polynomial``, else the index in ``sides``) is the
@@ -67,8 +81,8 @@ class TaylorResult(Display):
         o = self._big_o()
         if self.polynomial is not None:
             return f"{head}: {text(self.polynomial, ascending=True)}" + ("" if self.is_exact(0) else f" + {o}")
-        return f"{head}: " + "; ".join(f"{text(p, ascending=True)}" + ("" if self.is_exact(i) else f" + {o}") + f" for {label}"
-                                       for i, (label, p) in enumerate(self.sides))
+        return f"{head}: " + "; ".join(f"{text(p, ascending=True)}" + ("" if self.is_exact(i) else f" + {o}")
+                                       + f" for {self.side_text(i)}" for i, (_, p) in enumerate(self.sides))
 
     @property
     def analytic(self) -> bool:
@@ -86,8 +100,8 @@ class TaylorResult(Display):
         o = f"O({'|'.join(map(str, self.variables)) if len(self.variables) > 1 else self.variables[0]}^{self.order})"
         if self.polynomial is not None:
             return str(self.polynomial) if self.is_exact() else f"{self.polynomial} + {o}"
-        return "; ".join(f"{p}{'' if self.is_exact(i) else ' + ' + o} for {label}"
-                         for i, (label, p) in enumerate(self.sides))
+        return "; ".join(f"{p}{'' if self.is_exact(i) else ' + ' + o} for {self.side_text(i)}"
+                         for i, (_, p) in enumerate(self.sides))
 
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -134,7 +148,7 @@ def taylor(obj: Analysable, order: int = 6, budget: float | None = 10.0) -> Tayl
     >>> glusym.taylor(glusym.get("swiglu"), order=4).polynomial
     x_g**2*x_v/4 + x_g*x_v/2
     >>> glusym.taylor(glusym.get("relu2"), order=4).sides
-    (('x > 0', x**2), ('x < 0', 0))
+    ((x > 0, x**2), (x < 0, 0))
     """
     check_order(order)
     validate_budget(budget)
@@ -153,12 +167,13 @@ def taylor(obj: Analysable, order: int = 6, budget: float | None = 10.0) -> Tayl
                 poly = _expand(smooth, variables, order)
                 return TaylorResult(variables, order, poly, exact=(_is_exact(expr, smooth, poly, variables, {}),),
                                     name=_name(obj))
-            sides, exact = [], []
+            sides: list[tuple[Boolean, Expr]] = []
+            exact: list[bool] = []
             for signs in itertools.product((1, -1), repeat=len(kinked)):
                 point = {v: sympy.S.Zero for v in variables}
                 for v, sgn in zip(kinked, signs):
                     point[v] = side_points(expr, v, sympy.S.Zero, sgn)
-                label = ", ".join(f"{v} {'>' if sgn > 0 else '<'} 0" for v, sgn in zip(kinked, signs))
+                label = sympy.And(*[v > 0 if sgn > 0 else v < 0 for v, sgn in zip(kinked, signs)])
                 branch = select_branches(expr, point)
                 poly = _expand(branch, variables, order)
                 sides.append((label, poly))

@@ -65,10 +65,10 @@ No text of the document is evaluated as Python: formulas are read by
 :func:`glusym.parsing.parse_latex` only.
 
 >>> r = check_text(r"$$\sigma(x) = 1 - \sigma(-x) = \sigma(2x)$$")
->>> [(link.verdict) for f in r.formulas for link in f.links]
+>>> [str(link.verdict) for f in r.formulas for link in f.links]
 ['holds', 'fails']
 >>> r = check_text("$$0 < \\sigma(x) < 1$$\n\n$$\\text{GELU}(x) \\approx x\\sigma(1.702x)$$")
->>> [(link.verdict) for f in r.formulas for link in f.links]
+>>> [str(link.verdict) for f in r.formulas for link in f.links]
 ['holds', 'holds', 'holds approximately']
 """
 
@@ -76,8 +76,7 @@ from __future__ import annotations
 
 from .extract import extract_formulas
 from .formula import check_formula, check_markdown, check_text
-from .report import (DEFAULT_LINK_BUDGET, FALSE_VERDICT, TRUE_VERDICTS, VERDICTS, Formula, Link, Report,
-                     report_json)
+from .report import DEFAULT_LINK_BUDGET, FALSE_VERDICT, TRUE_VERDICTS, VERDICTS, Formula, Link, Report, Verdict
 
-__all__ = ["DEFAULT_LINK_BUDGET", "FALSE_VERDICT", "Formula", "Link", "Report", "TRUE_VERDICTS", "VERDICTS",
-           "check_formula", "check_markdown", "check_text", "extract_formulas", "report_json"]
+__all__ = ["DEFAULT_LINK_BUDGET", "FALSE_VERDICT", "Formula", "Link", "Report", "TRUE_VERDICTS", "VERDICTS", "Verdict",
+           "check_formula", "check_markdown", "check_text", "extract_formulas"]

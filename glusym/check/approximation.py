@@ -22,11 +22,11 @@ a claim the author may not have made. The reason gives the ratio's limits at ±�
 >>> from glusym.functions import Phi, sigmoid
 >>> x = sympy.Symbol("x", real=True)
 >>> judge_approximation(x * Phi(x), x * sigmoid(sympy.Rational(1702, 1000) * x))[0]
-'holds approximately'
+<Verdict.HOLDS_APPROXIMATELY: 'holds approximately'>
 >>> judge_approximation(x * Phi(x), x * sigmoid(x))[0]
-'fails'
+<Verdict.FAILS: 'fails'>
 >>> judge_asymptotic(sympy.log(1 + sympy.exp(x)), x, (x, sympy.oo))[0]
-'holds'
+<Verdict.HOLDS: 'holds'>
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from sympy import Expr, Symbol
 from ..functions import elementary, to_sympy
 from .limits import real_limit
 from .relations import _exact, _floated, _intervals, _mp, _show, _show_set, domains, is_condition
+from .report import Judgement, Verdict
 
 #: the largest absolute error of an approximation that holds approximately, by default
 DEFAULT_APPROX_TOL = 0.03
@@ -55,7 +56,6 @@ DIGITS = 30
 FAR_GRID = 50.0
 FAR = (1.0e2, 1.0e3, 1.0e4, 1.0e6)
 
-Verdict = tuple[str, str, "dict[str, str] | None"]
 
 
 def _values(L: Expr, R: Expr, v: Symbol) -> Any:
@@ -108,7 +108,7 @@ def _float_error(L: Expr, R: Expr, v: Symbol) -> Any:
     return err
 
 
-def _numbers(L: Expr, R: Expr, tol: float) -> Verdict:
+def _numbers(L: Expr, R: Expr, tol: float) -> Judgement:
     with mpmath.workdps(DIGITS):
         try:
             a = mpmath.mpf(sympy.Float(sympy.N(L, DIGITS + 10), DIGITS + 10)._mpf_) if L.is_real is not False else None
@@ -116,7 +116,7 @@ def _numbers(L: Expr, R: Expr, tol: float) -> Verdict:
         except (AttributeError, TypeError, ValueError):
             a = b = None
         if a is None or b is None:
-            return "unknown", "a side is not a real number", None
+            return Verdict.UNKNOWN, "a side is not a real number", None
         err = abs(a - b)
         scale = max(mpmath.mpf(1), abs(a))
         rel = err / abs(a) if a != 0 else None
@@ -124,11 +124,11 @@ def _numbers(L: Expr, R: Expr, tol: float) -> Verdict:
         shown = (f"|lhs − rhs| = {mpmath.nstr(err, 4)}" + (f", relative error {mpmath.nstr(rel, 4)}" if rel is not None else "")
                  + f"; tolerance {tol:g}" + (" relative to the size of the number" if abs(a) > 1 else ""))
         ce = None if ok else {"lhs": mpmath.nstr(a, 20), "rhs": mpmath.nstr(b, 20), "difference": mpmath.nstr(a - b, 6)}
-    return ("holds approximately" if ok else "fails"), shown, ce
+    return (Verdict.HOLDS_APPROXIMATELY if ok else Verdict.FAILS), shown, ce
 
 
 def judge_approximation(lhs: Any, rhs: Any, domain: Any = None, tol: float = DEFAULT_APPROX_TOL,
-                        deadline: float | None = None) -> Verdict:
+                        deadline: float | None = None) -> Judgement:
     """(verdict, reason, counterexample) for ``lhs ≈ rhs``: the largest absolute and relative
     errors and where they occur, over ``domain`` (by default x ∈ [−6, 6])."""
     import numpy as np
@@ -142,9 +142,9 @@ def judge_approximation(lhs: Any, rhs: Any, domain: Any = None, tol: float = DEF
     if not syms:
         return _numbers(L, R, tol)
     if is_condition(L, R):
-        return "no claim", "a value given for a variable or parameter", None
+        return Verdict.NO_CLAIM, "a value given for a variable or parameter", None
     if len(syms) > 1:
-        return "unknown", (f"an approximation in several variables ({', '.join(map(str, syms))}) is judged "
+        return Verdict.UNKNOWN, (f"an approximation in several variables ({', '.join(map(str, syms))}) is judged "
                            "only in one"), None
     (v,) = syms
     stated = domain is not None
@@ -152,7 +152,7 @@ def judge_approximation(lhs: Any, rhs: Any, domain: Any = None, tol: float = DEF
         S = domains(domain, syms)[v] if stated else DEFAULT_DOMAIN
         parts = _intervals(S)
     except ValueError as exc:
-        return "unknown", str(exc), None
+        return Verdict.UNKNOWN, str(exc), None
     values = _values(L, R, v)
     ferr = _float_error(L, R, v)
     cands: list[Expr] = []
@@ -225,9 +225,9 @@ def judge_approximation(lhs: Any, rhs: Any, domain: Any = None, tol: float = DEF
     where = ("over x ∈ " if stated else "over the default x ∈ ").replace("x", v.name) + \
         " ∪ ".join(_show_set(I) for I in parts) + ("" if stated else " (the formula states no domain)")
     if undefined and len(undefined) * 4 > len(seen):
-        return "unknown", f"a side has no real value at {len(undefined)} of {len(seen)} points {where}", None
+        return Verdict.UNKNOWN, f"a side has no real value at {len(undefined)} of {len(seen)} points {where}", None
     if worst_abs is None:
-        return "unknown", f"could not evaluate the two sides {where}", None
+        return Verdict.UNKNOWN, f"could not evaluate the two sides {where}", None
     limit_note = ""
     for end, _ in far_limits:  # beyond the far points: the error's limit at the infinite end
         lim = real_limit(sympy.Abs(elementary(L) - elementary(R)), v, end, deadline)
@@ -243,7 +243,7 @@ def judge_approximation(lhs: Any, rhs: Any, domain: Any = None, tol: float = DEF
                 ce.update({"lhs": mpmath.nstr(got[0], 20), "rhs": mpmath.nstr(got[1], 20),
                            "difference": mpmath.nstr(got[0] - got[1], 6)})
             ok = lim is not sympy.oo and lim <= tol
-            return ("holds approximately" if ok else "fails"), (
+            return (Verdict.HOLDS_APPROXIMATELY if ok else Verdict.FAILS), (
                 f"the error {worst} as {v} → {_show(end)} (SymPy's limit), larger than anywhere on the grid {where}; "
                 f"tolerance {tol:g}"), (None if ok else ce)
     e, t, a, b = worst_abs
@@ -264,10 +264,10 @@ def judge_approximation(lhs: Any, rhs: Any, domain: Any = None, tol: float = DEF
     if undefined:
         reason += f"; {len(undefined)} point(s) where a side has no real value left out"
     if e <= tol:
-        return "holds approximately", reason, None
+        return Verdict.HOLDS_APPROXIMATELY, reason, None
     with mpmath.workdps(DIGITS):
         ce = {v.name: _pt(t), "lhs": mpmath.nstr(a, 20), "rhs": mpmath.nstr(b, 20), "difference": mpmath.nstr(a - b, 6)}
-    return "fails", reason, ce
+    return Verdict.FAILS, reason, ce
 
 
 def _pt(t: Expr) -> str:
@@ -275,7 +275,7 @@ def _pt(t: Expr) -> str:
 
 
 def judge_asymptotic(lhs: Any, rhs: Any, at: tuple[Any, ...] | None = None,
-                     deadline: float | None = None) -> Verdict:
+                     deadline: float | None = None) -> Judgement:
     r"""``lhs \sim rhs`` as ``at`` = (variable, point[, direction '+' or '-']): holds when
     lhs/rhs tends to 1 there (SymPy's limit), fails with the limit otherwise; with no ``at``,
     not judged (see the module's note), the ratio's limits at ±∞ given for information."""
@@ -283,18 +283,18 @@ def judge_asymptotic(lhs: Any, rhs: Any, at: tuple[Any, ...] | None = None,
     L, R = to_sympy(lhs, "a side"), to_sympy(rhs, "a side")
     syms = sorted(L.free_symbols | R.free_symbols, key=lambda s: s.name)
     if R == 0:
-        return "unknown", "∼ 0 is not an asymptotic equivalence (the ratio is undefined)", None
+        return Verdict.UNKNOWN, "∼ 0 is not an asymptotic equivalence (the ratio is undefined)", None
     ratio = elementary(L) / elementary(R)
     if at is None:
         if len(syms) != 1:
-            return "unknown", "∼ with no limit stated is not judged (nor read as 'distributed as')", None
+            return Verdict.UNKNOWN, "∼ with no limit stated is not judged (nor read as 'distributed as')", None
         (v,) = syms
         info = []
         for end in (sympy.oo, -sympy.oo):
             lim = real_limit(ratio, v, end, min(deadline, time.monotonic() + 1.5))
             if lim is not None:
                 info.append(f"{sympy.sstr(lim)} as {v} → {_show(end)}")
-        return "unknown", ("∼ with no limit stated is not judged: it may be asymptotic at a point the formula does not "
+        return Verdict.UNKNOWN, ("∼ with no limit stated is not judged: it may be asymptotic at a point the formula does not "
                            "name (x → ∞? x → 0?) or 'distributed as'; write \\text{as } x \\to \\infty"
                            + (f" (for information, lhs/rhs tends to {' and to '.join(info)})" if info else "")), None
     v, point = at[0], to_sympy(at[1], "the limit point")
@@ -302,15 +302,15 @@ def judge_asymptotic(lhs: Any, rhs: Any, at: tuple[Any, ...] | None = None,
     if isinstance(v, str):
         named = [s for s in syms if s.name == v]
         if not named:
-            return "unknown", f"the limit is in {v}, which the formula does not have", None
+            return Verdict.UNKNOWN, f"the limit is in {v}, which the formula does not have", None
         v = named[0]
     lim = real_limit(sympy.simplify(ratio) if ratio.count_ops() < 60 else ratio, v, point, deadline, direction)
     where = f"{v} → {_show(point)}" + ({"+": "⁺", "-": "⁻"}.get(direction, ""))
     if lim is None:
-        return "unknown", f"SymPy finds no limit of lhs/rhs as {where}", None
+        return Verdict.UNKNOWN, f"SymPy finds no limit of lhs/rhs as {where}", None
     if lim == 1:
-        return "holds", f"lhs/rhs → 1 as {where} (SymPy's limit)", None
-    return "fails", f"lhs/rhs → {sympy.sstr(lim)} as {where} (SymPy's limit), not 1", {"ratio limit": sympy.sstr(lim)}
+        return Verdict.HOLDS, f"lhs/rhs → 1 as {where} (SymPy's limit)", None
+    return Verdict.FAILS, f"lhs/rhs → {sympy.sstr(lim)} as {where} (SymPy's limit), not 1", {"ratio limit": sympy.sstr(lim)}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import GlusymError
 from .files import Checked, locate
-from .report import TRUE_VERDICTS, Report
+from .report import TRUE_VERDICTS, Report, Verdict
 
 _RENDER = r"""
 const katex = require("katex");
@@ -104,7 +104,7 @@ def fix_file(c: Checked, text: str, katex: KaTeX, budget: float | None, approx_t
     settings it was checked with (the budget, the tolerance and interval of approximations)."""
     assert c.report is not None
     report = c.report
-    unparsed = sum(k.verdict == "unparsed" for _, k in report.links())
+    unparsed = sum(k.verdict == Verdict.UNPARSED for _, k in report.links())
     if unparsed:
         return Fixed(c.path, text, None, (), (f"{unparsed} unparsed link{'s' * (unparsed != 1)}: "
                                               "its formulas could not all be read, the file is left alone",))
@@ -113,7 +113,7 @@ def fix_file(c: Checked, text: str, katex: KaTeX, budget: float | None, approx_t
     refused: list[str] = []
     for n, (f, (line, _, at)) in enumerate(zip(report.formulas, c.positions)):
         for k in f.links:
-            if k.verdict != "fails":
+            if k.verdict != Verdict.FAILS:
                 continue
             where = f"line {line}: {k.relation}"
             if not k.suggestion:
@@ -128,7 +128,7 @@ def fix_file(c: Checked, text: str, katex: KaTeX, budget: float | None, approx_t
                 refused.append(f"{where}: its right side is not found once in the formula")
                 continue
             edits.append((at + j, len(k.rhs), k.suggestion, n, k.lhs, f"{where} → {k.lhs} {k.op} {k.suggestion}"))
-    failing_before = {(n, k.relation) for n, f in enumerate(report.formulas) for k in f.links if k.verdict == "fails"}
+    failing_before = {(n, k.relation) for n, f in enumerate(report.formulas) for k in f.links if k.verdict == Verdict.FAILS}
     while edits:
         new = text
         for off, length, rep, *_ in sorted(edits, reverse=True):
@@ -149,7 +149,7 @@ def fix_file(c: Checked, text: str, katex: KaTeX, budget: float | None, approx_t
                 refused.append(f"{what}: does not hold when checked again")
                 bad.add(n)
         newly = {n for n, f in enumerate(after.formulas) for k in f.links
-                 if k.verdict == "fails" and (n, k.relation) not in failing_before and n not in fixed}
+                 if k.verdict == Verdict.FAILS and (n, k.relation) not in failing_before and n not in fixed}
         if newly and not bad:  # a fix that makes another formula fail (a definition changed): none is made
             refused.extend(f"{e[5]}: makes another formula fail" for e in edits)
             break

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from .files import Checked
-from .report import Link
+from .report import Link, Verdict
 
-WARNED = ("unparsed", "unknown")
+WARNED = (Verdict.UNPARSED, Verdict.UNKNOWN)
 RULES = (
     ("formula-fails", "error", "A formula's link is false",
      "The checker found a point where the two sides of the link differ (or the relation is false), "
@@ -38,7 +38,7 @@ RULES = (
     ("formula-unknown", "warning", "A formula's link could not be decided",
      "The budget ran out, or nothing could be evaluated, before a verdict. It was not verified."),
 )
-_RULE_OF = {"fails": 0, "unparsed": 1, "unknown": 2}
+_RULE_OF = {Verdict.FAILS: 0, Verdict.UNPARSED: 1, Verdict.UNKNOWN: 2}
 
 
 def _items(c: Checked) -> Iterator[tuple[int, int, Link]]:
@@ -77,8 +77,8 @@ def to_github(results: Sequence[Checked]) -> str:
             out.append(f"::error file={_gh_property(c.path)},title=glusym::{_gh_data(c.error or '')}")
             continue
         for line, col, k in _items(c):
-            if k.verdict == "fails" or k.verdict in WARNED:
-                kind = "error" if k.verdict == "fails" else "warning"
+            if k.verdict == Verdict.FAILS or k.verdict in WARNED:
+                kind = "error" if k.verdict == Verdict.FAILS else "warning"
                 out.append(f"::{kind} file={_gh_property(c.path)},line={line},col={col},"
                            f"title={_gh_property('glusym: ' + k.verdict)}::{_gh_data(message(k))}")
     return "".join(s + "\n" for s in out)
@@ -93,7 +93,7 @@ def to_problems(results: Sequence[Checked]) -> str:
             out.append(f"{c.path}: error: {c.error or ''}")
             continue
         for line, col, k in _items(c):
-            if k.verdict == "fails" or k.verdict in WARNED:
+            if k.verdict == Verdict.FAILS or k.verdict in WARNED:
                 out.append(f"{c.path}:{line}:{col}: " + message(k).replace("\n", " "))  # message: "fails: …"
     return "".join(s + "\n" for s in out)
 
@@ -171,7 +171,7 @@ def to_junit(results: Sequence[Checked]) -> str:
             for line, col, k in _items(c):
                 case = ET.SubElement(suite, "testcase", classname=_x(c.path), name=_x(f"line {line}:{col}: {k.relation}"))
                 counts["tests"] += 1
-                if k.verdict == "fails":
+                if k.verdict == Verdict.FAILS:
                     el = ET.SubElement(case, "failure", message=_x(message(k)), type="fails")
                     el.text = _x(message(k))
                     counts["failures"] += 1

@@ -13,13 +13,13 @@ import sympy
 
 from ..budget import MAX_BUDGET, time_budget, validate_budget
 from ..errors import BudgetExceeded, GlusymError
-from ..parsing import Chain, LatexParseError, parse_chain, split_display
+from ..parsing import RelationChain, LatexParseError, parse_chain, split_display
 from .context import (CONDITIONS, _record, _record_unread, apply_definitions, by_name, domain_symbols, known,
                       parameter_domains, record_condition, record_mention, shown_domains, stated_names)
 from .extract import extract_formulas, extract_text_formulas, is_markdown, math_spans
 from .approximation import DEFAULT_APPROX_TOL, split_limit_note
 from .judge import _is_new_name, _judge
-from .report import DEFAULT_LINK_BUDGET, TRUE_VERDICTS, Formula, Link, Report
+from .report import DEFAULT_LINK_BUDGET, TRUE_VERDICTS, Formula, Link, Report, Verdict
 from .suggest import suggest
 
 
@@ -85,7 +85,7 @@ def check_formula(tex: str, budget: float | None = DEFAULT_LINK_BUDGET,
     budget = _link_budget(budget)
     context = {} if context is None else context
     if len(tex) > MAX_FORMULA_CHARS:  # read before any budget: a formula of a megabyte is refused first
-        return (Link(tex[:60] + " …", "", "unparsed", f"{len(tex):,} characters of TeX, more than a formula has "
+        return (Link(tex[:60] + " …", "", Verdict.UNPARSED, f"{len(tex):,} characters of TeX, more than a formula has "
                                                      f"({MAX_FORMULA_CHARS:,}): not read"),)
     rows = _rows(tex)
     if rows is not None:  # an aligned block: each row is a formula of its own
@@ -103,23 +103,23 @@ def check_formula(tex: str, budget: float | None = DEFAULT_LINK_BUDGET,
     _note_uses(tex, context)
     try:
         with time_budget(budget):  # reading is inside the link's budget: σ with 12 primes is work
-            chain: Chain = parse_chain(tex, variables, stated_names(context))
+            chain: RelationChain = parse_chain(tex, variables, stated_names(context))
     except LatexParseError as exc:
-        return (Link(tex, "", "unparsed", str(exc)),)
+        return (Link(tex, "", Verdict.UNPARSED, str(exc)),)
     except RecursionError:
-        return (Link(tex, "", "unparsed", "the formula is nested too deeply"),)
+        return (Link(tex, "", Verdict.UNPARSED, "the formula is nested too deeply"),)
     except BudgetExceeded:
-        return (Link(tex, "", "unknown", f"reading the formula ran past the budget of {budget:g} s"),)
+        return (Link(tex, "", Verdict.UNKNOWN, f"reading the formula ran past the budget of {budget:g} s"),)
     except GlusymError as exc:  # the budget itself refused (nan, 0, 1e10): said in the link
-        return (Link(tex, "", "unknown", str(exc)),)
+        return (Link(tex, "", Verdict.UNKNOWN, str(exc)),)
     except MemoryError:
-        return (Link(tex, "", "unknown", "reading the formula ran out of memory: too large"),)
+        return (Link(tex, "", Verdict.UNKNOWN, "reading the formula ran out of memory: too large"),)
     if not chain.ops:
         v, err = chain.values[0], chain.errors[0]
         if v is None:
-            return (Link(chain.latex[0], "", "unparsed", err or "unreadable"),)
+            return (Link(chain.latex[0], "", Verdict.UNPARSED, err or "unreadable"),)
         record_mention(v, context)  # "a hyperparameter $\\alpha$": the document names it
-        return (Link(chain.latex[0], "", "no claim", "an expression: no relation to check", op=""),)
+        return (Link(chain.latex[0], "", Verdict.NO_CLAIM, "an expression: no relation to check", op=""),)
     links = []
     fresh: set[str] = set()  # the names this formula's conditions constrain (0 < \alpha < 1)
     unit_params = dict(chain.params)
@@ -127,20 +127,20 @@ def check_formula(tex: str, budget: float | None = DEFAULT_LINK_BUDGET,
         a, b = chain.values[i], chain.values[i + 1]
         lt, rt = chain.latex[i], chain.latex[i + 1]
         if a is None or b is None:
-            links.append(Link(lt, rt, "unparsed", (chain.errors[i] if a is None else chain.errors[i + 1]) or "", op=op))
+            links.append(Link(lt, rt, Verdict.UNPARSED, (chain.errors[i] if a is None else chain.errors[i + 1]) or "", op=op))
             if i == 0 and op in ("=", ":=") and a is not None and _is_new_name(a) and not known(a, context):
                 _record_unread(a, context)  # a definition that could not be read: no later one replaces it
             continue
         if op == "~" and i == 0 and _distribution(a, b):  # X \sim \mathcal{N}(0, 1): a random variable stated
             _record_distribution(a, b, context)
-            links.append(Link(lt, rt, "definition", f"states the distribution of {a}", op=op))
+            links.append(Link(lt, rt, Verdict.DEFINITION, f"states the distribution of {a}", op=op))
             continue
         if op == ":=":  # := \coloneqq \triangleq: a definition by its notation
             if i == 0 and _is_new_name(a):
                 _record(a, b, context)
-                links.append(Link(lt, rt, "definition", f"defines {a}", op=op))
+                links.append(Link(lt, rt, Verdict.DEFINITION, f"defines {a}", op=op))
             else:
-                links.append(Link(lt, rt, "unparsed", "a definition (:=) of something that is not a new name", op=op))
+                links.append(Link(lt, rt, Verdict.UNPARSED, "a definition (:=) of something that is not a new name", op=op))
             continue
         # a name the document defined before is not defined again: saying it is a claim
         again = i == 0 and op == "=" and known(a, context)
@@ -149,19 +149,19 @@ def check_formula(tex: str, budget: float | None = DEFAULT_LINK_BUDGET,
         try:
             da, db = apply_definitions(a, context), apply_definitions(b, context)
         except GlusymError as exc:  # a function of the document written as a number
-            links.append(Link(lt, rt, "unknown", str(exc), op=op))
+            links.append(Link(lt, rt, Verdict.UNKNOWN, str(exc), op=op))
             continue
         verdict, reason, ce = _link(da, db, op, i, again, condition, chain, unit_params, context, budget, approx_tol, at,
                                     approx_interval)
-        if verdict == "definition":
+        if verdict == Verdict.DEFINITION:
             _record(da, db, context)  # as read: the parameters are real symbols there, their domains per link
-        elif verdict == "unknown" and _UNSET_MARK in reason.split(";")[0]:
+        elif verdict == Verdict.UNKNOWN and _UNSET_MARK in reason.split(";")[0]:
             # a bound true at glusym's default value: true for every value the parameter may take?
             verdict, reason, ce = _for_every_value(tex, variables, i, op, again, context, budget, approx_tol,
                                                    (at, approx_interval),
                                                    chain, (verdict, reason, ce))
         links.append(Link(lt, rt, verdict, reason, ce, op=op,
-                          suggestion=_suggestion(lt, da, db, op, budget, rt) if verdict == "fails" else None))
+                          suggestion=_suggestion(lt, da, db, op, budget, rt) if verdict == Verdict.FAILS else None))
     return tuple(links)
 
 
@@ -203,9 +203,9 @@ def _document_variables(context: dict[str, Any]) -> frozenset[str]:
                      and not (isinstance(context.get(n), tuple) and isinstance(context[n][1], sympy.Lambda)))
 
 
-def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: Chain,
+def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: RelationChain,
           unit_params: dict[str, tuple[Any, ...]], context: dict[str, Any], budget: float, approx_tol: float,
-          at: Any, approx_interval: Any = None) -> tuple[str, str, Any]:
+          at: Any, approx_interval: Any = None) -> tuple[Verdict, str, Any]:
     """One link judged (definitions substituted): its parameters for their admissible values (a
     unit's, and what the document stated of them), the domain note applied."""
     domain = chain.domain if op != "=" else None
@@ -216,7 +216,7 @@ def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: 
     doms = {} if condition else parameter_domains(names, unit_params, context)
     said = shown_domains(doms)
     if any(S is sympy.S.EmptySet for S in doms.values()):
-        return "unknown", f"no value of the parameters is admissible ({said})", None
+        return Verdict.UNKNOWN, f"no value of the parameters is admissible ({said})", None
     symbols: dict[str, sympy.Symbol] = {}
     cond: Any = sympy.true
     if doms and op in ("<", ">", "<=", ">=", "in", "~="):  # relations search the domain they are given
@@ -239,23 +239,23 @@ def _link(a: Any, b: Any, op: str, i: int, again: bool, condition: bool, chain: 
             verdict, reason, ce = _judge(a, b, op, i == 0 and not again, budget, lt, rt,
                                          domain=domain, approx_tol=approx_tol,
                                          at=at if at is not None else chain.at)
-            if noted and verdict != "definition":
+            if noted and verdict != Verdict.DEFINITION:
                 reason = f"{noted}; {reason}" if reason else noted
-            if doms and verdict != "definition" and said not in (reason or ""):
+            if doms and verdict != Verdict.DEFINITION and said not in (reason or ""):
                 said = f"for all {said}" if verdict in TRUE_VERDICTS else f"with {said}"
                 reason = f"{reason}; {said}" if reason else said
             if verdict in TRUE_VERDICTS and op != "=":
                 unset = _unset_parameters(chain, i)
                 if unset:  # a bound of ELU holds for glusym's alpha = 1, not for every alpha the author means
-                    verdict, reason = "unknown", f"{unset}; for that value: {reason}"
+                    verdict, reason = Verdict.UNKNOWN, f"{unset}; for that value: {reason}"
     except BudgetExceeded:
-        verdict, reason, ce = "unknown", f"ran past the budget of {budget:g} s", None
+        verdict, reason, ce = Verdict.UNKNOWN, f"ran past the budget of {budget:g} s", None
     except RecursionError:
-        verdict, reason, ce = "unknown", "SymPy recursed too deeply", None
+        verdict, reason, ce = Verdict.UNKNOWN, "SymPy recursed too deeply", None
     except MemoryError:
-        verdict, reason, ce = "unknown", "SymPy ran out of memory", None
+        verdict, reason, ce = Verdict.UNKNOWN, "SymPy ran out of memory", None
     except Exception as exc:  # noqa: BLE001 - a checker reports, it never crashes on a formula
-        verdict, reason, ce = "unknown", f"{type(exc).__name__}: {str(exc)[:160]}", None
+        verdict, reason, ce = Verdict.UNKNOWN, f"{type(exc).__name__}: {str(exc)[:160]}", None
     return verdict, reason, ce
 
 
@@ -269,7 +269,7 @@ def _suggestion(lhs_tex: str, a: Any, b: Any, op: str, budget: float, rhs_tex: s
 
 
 def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, context: dict[str, Any], budget: float,
-                     approx_tol: float, at_interval: Any, chain: Chain, verdict: tuple[str, str, Any]) -> tuple[str, str, Any]:
+                     approx_tol: float, at_interval: Any, chain: RelationChain, verdict: tuple[Verdict, str, Any]) -> tuple[Verdict, str, Any]:
     """Link i again, the parameters it left at glusym's default read as the post's symbols over
     their admissible values (ELU's alpha > 0): where it holds for every one it holds whatever value
     the author means (LeakyReLU(x) ∈ ℝ); else the verdict stays ``unknown``."""
@@ -298,10 +298,10 @@ def _for_every_value(tex: str, variables: Any, i: int, op: str, again: bool, con
 _UNSET_MARK = " has a parameter the formula does not set"
 
 
-def _unset_parameters(chain: Chain, i: int) -> str:
+def _unset_parameters(chain: RelationChain, i: int) -> str:
     """What link i leaves of a unit's parameter at glusym's default, where the name alone does not
     mean that value (ELU's α, not SELU's constants: :attr:`glusym.catalogue.Param.canonical`);
-    the reading records it (:attr:`glusym.parsing.Chain.defaults`). Empty where nothing is left."""
+    the reading records it (:attr:`glusym.parsing.RelationChain.defaults`). Empty where nothing is left."""
     sides = chain.defaults[i:i + 2] if chain.defaults else ()
     left = [(u, p) for side in sides for u, p in side if not p.canonical]
     if not left:
@@ -377,7 +377,7 @@ def check_text(text: str, budget: float | None = DEFAULT_LINK_BUDGET, name: str 
                 local.setdefault(CONDITIONS, before.get(CONDITIONS))
             if changed:
                 links = tuple(replace(k, reason=f"sets {k.lhs} for this paragraph only (“{span.lead.strip()} …”)")
-                              if k.verdict == "definition" else k for k in links)
+                              if k.verdict == Verdict.DEFINITION else k for k in links)
         formulas.append(Formula(span.line, span.latex, span.display, links))
     formulas = later.resolve(formulas, lambda tex, ctx: check_formula(tex, budget, ctx, tol, interval))
     return Report(name, tuple(formulas), time.monotonic() - t0)
@@ -498,7 +498,7 @@ def check_plain_text(text: str, budget: float | None = DEFAULT_LINK_BUDGET, name
     for line, tex, display in extract_text_formulas(text):
         later.snapshot(context)
         if len(tex) > MAX_FORMULA_CHARS:
-            links: tuple[Link, ...] = (Link(tex[:60] + " …", "", "unparsed",
+            links: tuple[Link, ...] = (Link(tex[:60] + " …", "", Verdict.UNPARSED,
                                             f"{len(tex)} characters of TeX, more than a formula has "
                                             f"({MAX_FORMULA_CHARS}): not read"),)
         else:

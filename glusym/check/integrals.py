@@ -40,7 +40,7 @@ end); otherwise ``holds numerically``.
 >>> from glusym.check import check_text
 >>> r = check_text(r"$$\int_{-\infty}^{\infty} \text{selu}(z)^2\,\varphi(z)\,\mathrm{d}z = 1$$")
 >>> r.formulas[0].links[0].verdict
-'holds numerically'
+<Verdict.HOLDS_NUMERICALLY: 'holds numerically'>
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, GlusymError
 from ..evaluate import mpmath_function
 from ..functions import elementary, to_sympy
+from .report import Judgement, Verdict
 
-Verdict = tuple[str, str, "dict[str, str] | None"]
 
 #: the digits below the first precision at which two sides count as agreeing
 MARGIN = 5
@@ -90,7 +90,7 @@ class _Unsettled(Exception):
 # the entry point (judge.py calls it)
 
 
-def _integrals(lhs: Any, rhs: Any, deadline: float) -> Verdict | tuple[Expr, Expr]:
+def _integrals(lhs: Any, rhs: Any, deadline: float) -> Judgement | tuple[Expr, Expr]:
     """Sides with integrals: an antiderivative ``\\int f\\,dx = F + C`` is judged by F' = f (C any
     constant); definite integrals are evaluated by SymPy where it can, confirmed numerically; the
     others are judged here, by quadrature or by the fundamental theorem. Gives the sides evaluated
@@ -113,23 +113,23 @@ def _integrals(lhs: Any, rhs: Any, deadline: float) -> Verdict | tuple[Expr, Exp
         return _judge_constant(lhs, rhs, deadline)
     if len(free) == 1:
         return _judge_by_derivative(lhs, rhs, free[0], deadline)
-    return ("unknown", "an integral SymPy does not evaluate in closed form, with several free variables "
+    return (Verdict.UNKNOWN, "an integral SymPy does not evaluate in closed form, with several free variables "
             f"({', '.join(map(str, free))}): not computed numerically", None)
 
 
-def _antiderivative(lhs: Any, rhs: Any, deadline: float) -> Verdict:
+def _antiderivative(lhs: Any, rhs: Any, deadline: float) -> Judgement:
     from .identity import _identity
 
     if not (isinstance(lhs, Integral) and len(lhs.limits) == 1 and len(lhs.limits[0]) == 1):
-        return "unknown", "an antiderivative inside an expression", None
+        return Verdict.UNKNOWN, "an antiderivative inside an expression", None
     (v,) = lhs.limits[0]
     constants = [s for s in rhs.free_symbols if s.name == "C"]
     if not constants:
-        return "unknown", "an antiderivative is determined up to a constant: write + C", None
+        return Verdict.UNKNOWN, "an antiderivative is determined up to a constant: write + C", None
     derivative = sympy.diff(rhs, v[0] if isinstance(v, tuple) else v)
     verdict, reason, ce = _identity(derivative, lhs.function, deadline, "")
     return verdict, ("the derivative of the right side is the integrand" + (f"; {reason}" if reason else "")
-                     if verdict in ("holds", "holds numerically") else
+                     if verdict in (Verdict.HOLDS, Verdict.HOLDS_NUMERICALLY) else
                      f"the derivative of the right side is {derivative}, not the integrand: {reason}"), ce
 
 
@@ -174,7 +174,7 @@ def _closed(i: Integral, deadline: float) -> Expr | None:
     return None
 
 
-def _closed_forms(lhs: Expr, rhs: Expr, deadline: float) -> tuple[Expr, Expr, Verdict | None]:
+def _closed_forms(lhs: Expr, rhs: Expr, deadline: float) -> tuple[Expr, Expr, Judgement | None]:
     """Each definite integral replaced by its closed form where SymPy gives one that quadrature
     does not contradict; a verdict where quadrature contradicts it, or where a side is an integral
     that SymPy and its tails show divergent."""
@@ -190,12 +190,12 @@ def _closed_forms(lhs: Expr, rhs: Expr, deadline: float) -> tuple[Expr, Expr, Ve
             continue
         ok, why, tails = _confirm(i, v, deadline)
         if ok is False:
-            return lhs, rhs, ("unknown", why, None)
+            return lhs, rhs, (Verdict.UNKNOWN, why, None)
         if ok is None and poles and v.is_finite is not False:
             continue  # a finite value across a singular point that quadrature does not confirm: not taken
         if tails is not None:
             verdict = _divergent(lhs, rhs, i, tails)
-            if verdict[0] == "fails":
+            if verdict[0] == Verdict.FAILS:
                 return lhs, rhs, verdict
         found[i] = v
     if found:
@@ -695,14 +695,14 @@ def _continuous(g: Expr, t: Symbol, a: Expr, b: Expr, deadline: float) -> bool:
 # a constant link
 
 
-def _judge_constant(lhs: Expr, rhs: Expr, deadline: float) -> Verdict:
+def _judge_constant(lhs: Expr, rhs: Expr, deadline: float) -> Judgement:
     """Two constant sides with integrals SymPy does not close: by quadrature. Where an integrand
     does not look small far out, or the quadrature does not settle, the tails say whether an
     integral diverges."""
     integrals = [i for i in sorted({a for e in (lhs, rhs) for a in e.atoms(Integral)}, key=sympy.default_sort_key)
                  if len(i.limits) == 1 and len(i.limits[0]) == 3 and not i.function.has(Integral)]
 
-    def divergent(only: list[Integral]) -> Verdict | None:
+    def divergent(only: list[Integral]) -> Judgement | None:
         for i in only:
             tails = _tails(i, deadline)
             if tails.state == "diverges":
@@ -716,19 +716,19 @@ def _judge_constant(lhs: Expr, rhs: Expr, deadline: float) -> Verdict:
         ev = _Evaluator([lhs], [rhs])
         out = _settle(ev, deadline - 0.05)
     except _Unsupported as exc:
-        return "unknown", f"an integral SymPy does not evaluate in closed form: {exc}", None
+        return Verdict.UNKNOWN, f"an integral SymPy does not evaluate in closed form: {exc}", None
     except _Unsettled as exc:
         return divergent(integrals) or (
-            "unknown", f"an integral SymPy does not evaluate in closed form; quadrature: {exc}", None)
+            Verdict.UNKNOWN, f"an integral SymPy does not evaluate in closed form; quadrature: {exc}", None)
     how = _how(ev, out)
     if out.state == "equal":
-        return "holds numerically", (f"the integral by numerical quadrature ({how}): the two sides agree to "
+        return Verdict.HOLDS_NUMERICALLY, (f"the integral by numerical quadrature ({how}): the two sides agree to "
                                      f"{out.digits} digits" + (f"; {out.residual}" if out.residual else "")), None
     if out.state == "differ":
-        return "fails", (f"the integral by numerical quadrature ({how}): the two sides differ, by the same "
+        return Verdict.FAILS, (f"the integral by numerical quadrature ({how}): the two sides differ, by the same "
                          "amount at both precisions"), out.counterexample()
     return divergent(integrals) or (
-        "unknown", f"an integral SymPy does not evaluate in closed form; by quadrature ({how}): {out.why}", None)
+        Verdict.UNKNOWN, f"an integral SymPy does not evaluate in closed form; by quadrature ({how}): {out.why}", None)
 
 
 def _small_far_out(i: Integral) -> bool:
@@ -757,7 +757,7 @@ def _how(ev: _Evaluator, out: _Outcome) -> str:
             + (f", {splits}" if splits else ""))
 
 
-def _divergent(lhs: Expr, rhs: Expr, i: Integral, tails: _Tails) -> Verdict:
+def _divergent(lhs: Expr, rhs: Expr, i: Integral, tails: _Tails) -> Judgement:
     """A link with an integral that does not converge: a side that is (a number times) that integral
     against a finite number fails; anything else is unknown."""
     for side, other in ((lhs, rhs), (rhs, lhs)):
@@ -766,20 +766,20 @@ def _divergent(lhs: Expr, rhs: Expr, i: Integral, tails: _Tails) -> Verdict:
             if tails.sign == 0:
                 break  # ∞ − ∞: no improper integral, but perhaps a principal value, which is not judged
             value = "+∞" if tails.sign * coeff > 0 else "−∞"
-            return "fails", (f"the integral does not converge: {tails.why}, so the side is {value}, "
+            return Verdict.FAILS, (f"the integral does not converge: {tails.why}, so the side is {value}, "
                              "not a number"), {"lhs": value if side is lhs else str(other),
                                                 "rhs": str(other) if side is lhs else value}
     if tails.sign == 0:
-        return "unknown", (f"the integral does not converge as an improper integral ({tails.why}); a principal "
+        return Verdict.UNKNOWN, (f"the integral does not converge as an improper integral ({tails.why}); a principal "
                            "value is not judged"), None
-    return "unknown", f"an integral that does not converge ({tails.why}) inside an expression", None
+    return Verdict.UNKNOWN, f"an integral that does not converge ({tails.why}) inside an expression", None
 
 
 # ---------------------------------------------------------------------------------------------
 # a free limit: the fundamental theorem
 
 
-def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Verdict:
+def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Judgement:
     """``F(x) = ∫_a^x g(t) dt`` and the like: D = lhs − rhs is 0 iff D' = 0 between the kinks of D and
     D = 0 at one point of each interval."""
     from ..analysis._common import boundaries, inside, to_piecewise
@@ -789,16 +789,16 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
     tails_of: dict[Integral, _Tails] = {}
     for i in integrals:
         if len(i.limits) != 1 or len(i.limits[0]) != 3 or i.function.has(Integral):
-            return "unknown", "an integral SymPy does not evaluate in closed form (a multiple or nested one)", None
+            return Verdict.UNKNOWN, "an integral SymPy does not evaluate in closed form (a multiple or nested one)", None
         if i.function.has(x):
-            return ("unknown", f"an integral SymPy does not evaluate in closed form, whose integrand depends on "
+            return (Verdict.UNKNOWN, f"an integral SymPy does not evaluate in closed form, whose integrand depends on "
                     f"{x} as its limit does", None)
         tails = tails_of[i] = _tails(i, deadline)
         if tails.state == "diverges":
-            return "unknown", f"an integral that does not converge ({tails.why})", None
+            return Verdict.UNKNOWN, f"an integral that does not converge ({tails.why})", None
     dl, dr = sympy.diff(lhs, x), sympy.diff(rhs, x)
     if dl.has(Integral) or dr.has(Integral):
-        return "unknown", "an integral SymPy does not evaluate in closed form; its derivative has an integral", None
+        return Verdict.UNKNOWN, "an integral SymPy does not evaluate in closed form; its derivative has an integral", None
     # the kinks of D in x, outside the integrals (an integral of its limit is continuous)
     dummies = {i: sympy.Dummy("I") for i in integrals}
     outer = [e.xreplace(dummies) for e in (lhs, rhs)] + [lim for i in integrals for lim in i.limits[0][1:]
@@ -807,7 +807,7 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
         kinks = sorted({k for e in outer for k in boundaries(elementary(to_piecewise(e)), x)
                         if k.is_number and k.is_real}, key=float)
     except GlusymError as exc:
-        return "unknown", f"an integral SymPy does not evaluate in closed form; the kinks in {x}: {exc}", None
+        return Verdict.UNKNOWN, f"an integral SymPy does not evaluate in closed form; the kinks in {x}: {exc}", None
     # and where an integrand is singular: beyond a pole the integral from a fixed limit may not exist
     poles = {sympy.Rational(format(p, ".12g")) for i in integrals for p in _singular_points(i.function, i.limits[0][0])}
     kinks = sorted(set(kinks) | poles, key=float)
@@ -825,10 +825,10 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
     # a point first: a false formula is shown false there, whatever the derivative
     first = _at_point(lhs, rhs, x, points[0], deadline - 0.6 * left())
     if first.state == "differ":
-        return "fails", f"the two sides differ at {x} = {_shown(points[0])} ({first.how})", first.ce
+        return Verdict.FAILS, f"the two sides differ at {x} = {_shown(points[0])} ({first.how})", first.ce
     verdict, reason, ce = _identity(dl, dr, deadline - 0.4 * left(), "")
     derivative = "the derivatives of the two sides agree" + (f" ({reason})" if reason else "")
-    if verdict == "fails":
+    if verdict == Verdict.FAILS:
         near = []
         if ce and x.name in ce:
             try:  # the derivative's counterexample, to 6 digits (a short number keeps the precision low)
@@ -841,35 +841,35 @@ def _judge_by_derivative(lhs: Expr, rhs: Expr, x: Symbol, deadline: float) -> Ve
                 break
             at = _at_point(lhs, rhs, x, x0, deadline - 0.05)
             if at.state == "differ":
-                return "fails", (f"the derivatives of the two sides differ ({reason}); the sides differ at "
+                return Verdict.FAILS, (f"the derivatives of the two sides differ ({reason}); the sides differ at "
                                  f"{x} = {_shown(x0)} ({at.how})"), at.ce
-        return "unknown", (f"the derivatives of the two sides differ ({reason}), but no point was found where "
+        return Verdict.UNKNOWN, (f"the derivatives of the two sides differ ({reason}), but no point was found where "
                            "the two sides differ numerically"), None
-    if verdict not in ("holds", "holds numerically"):
-        return "unknown", f"whether the derivatives of the two sides agree: {reason}", None
+    if verdict not in (Verdict.HOLDS, Verdict.HOLDS_NUMERICALLY):
+        return Verdict.UNKNOWN, f"whether the derivatives of the two sides agree: {reason}", None
     results = [first]
     for x0 in points[1:]:
         at = _at_point(lhs, rhs, x, x0, deadline - 0.05)
         if at.state == "differ":
-            return "fails", f"{derivative}, but the two sides differ at {x} = {_shown(x0)} ({at.how})", at.ce
+            return Verdict.FAILS, f"{derivative}, but the two sides differ at {x} = {_shown(x0)} ({at.how})", at.ce
         results.append(at)
     unsettled = [(x0, r) for x0, r in zip(points, results) if r.state not in ("equal", "outside")]
     if unsettled:
         x0, r = unsettled[0]
-        return "unknown", f"{derivative}; at {x} = {_shown(x0)}: {r.how}", None
+        return Verdict.UNKNOWN, f"{derivative}; at {x} = {_shown(x0)}: {r.how}", None
     if not any(r.state == "equal" for r in results):
-        return "unknown", f"{derivative}, but no point was found where both sides are defined", None
+        return Verdict.UNKNOWN, f"{derivative}, but no point was found where both sides are defined", None
     where = ", ".join(f"{x} = {_shown(x0)} ({r.how})" for x0, r in zip(points, results) if r.state == "equal")
     out = [_shown(x0) for x0, r in zip(points, results) if r.state == "outside"]
     if out:
         where += (f" ({x} = {', '.join(out)}: outside the domain, where the side without an integral has no real "
                   "value)")
-    proved = (verdict == "holds" and all(r.exact and r.state == "equal" for r in results)
+    proved = (verdict == Verdict.HOLDS and all(r.exact and r.state == "equal" for r in results)
               and all(tails_of[i].state == "converges" for i in integrals))
     if proved:
-        return "holds", (f"{derivative}, and the two sides are equal at {where}; the integrals converge "
+        return Verdict.HOLDS, (f"{derivative}, and the two sides are equal at {where}; the integrals converge "
                          "(fundamental theorem of calculus)"), None
-    return "holds numerically", (f"{derivative}, and the two sides agree at {where} "
+    return Verdict.HOLDS_NUMERICALLY, (f"{derivative}, and the two sides agree at {where} "
                                  "(fundamental theorem of calculus)"), None
 
 

@@ -45,11 +45,11 @@ only where it is an equality, fails).
 >>> from glusym.functions import sigmoid
 >>> x = sympy.Symbol("x", real=True)
 >>> judge_inequality(sigmoid(x), 1, "<")[0]
-'holds'
+<Verdict.HOLDS: 'holds'>
 >>> judge_inequality(x * sigmoid(x), sympy.Rational(-278, 1000), ">")[:1]
-('fails',)
+(<Verdict.FAILS: 'fails'>,)
 >>> judge_membership(sigmoid(x), sympy.Interval.open(0, 1))[0]
-'holds'
+<Verdict.HOLDS: 'holds'>
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ from sympy import Expr, Piecewise, Symbol
 
 from ..errors import BudgetExceeded
 from ..functions import elementary, to_sympy
+from .report import Judgement, Verdict
 from .zero import _number_sign
 
 #: digits at which a counterexample is confirmed (and again at twice as many)
@@ -81,7 +82,6 @@ NEAR_ZERO = mpmath.mpf(10) ** -25
 #: the most branch combinations a case split tries
 MAX_CASES = 16
 
-Verdict = tuple[str, str, "dict[str, str] | None"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -991,17 +991,17 @@ def _how(how: set[str], boxes: int, radius: int, cases: int) -> str:
 # the verdicts
 
 
-def _number_relation(d: Expr, op: str) -> Verdict:
+def _number_relation(d: Expr, op: str) -> Judgement:
     sign = _number_sign(d)
     if sign is None:
-        return "unknown", "cannot decide the sign of the difference (it may be 0)", None
+        return Verdict.UNKNOWN, "cannot decide the sign of the difference (it may be 0)", None
     ok = {"<": sign < 0, ">": sign > 0, "<=": sign <= 0, ">=": sign >= 0}[op]
     shown = "0 exactly" if sign == 0 else str(sympy.N(d, 15))
-    return ("holds" if ok else "fails"), f"the difference is {shown}", None
+    return (Verdict.HOLDS if ok else Verdict.FAILS), f"the difference is {shown}", None
 
 
 def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: float | None = None,
-                     plain: bool = False) -> Verdict:
+                     plain: bool = False) -> Judgement:
     """(verdict, reason, counterexample) for ``lhs op rhs`` (op one of <, >, <=, >=), for every
     real value of its variables or on ``domain``. ``plain``: the formula names no function (so a
     relation true only on a region is a condition, not a claim)."""
@@ -1011,7 +1011,7 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
     if not d.free_symbols:
         return _number_relation(d, op)
     if is_condition(L, R):
-        return "no claim", "a condition on its variables", None
+        return Verdict.NO_CLAIM, "a condition on its variables", None
     plain = plain and _function_free(L) and _function_free(R)
     strict = op in ("<", ">")
     g = d if op in (">", ">=") else -d
@@ -1019,20 +1019,20 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
     try:
         dom = domains(domain, syms)
     except ValueError as exc:
-        return "unknown", str(exc), None
+        return Verdict.UNKNOWN, str(exc), None
     on = _shown_domain(dom)
     proof = _sign_argument(g, strict, syms, dom, deadline)
     if proof is not None:
-        return "holds", f"proved {on}: {proof}", None
+        return Verdict.HOLDS, f"proved {on}: {proof}", None
     sense = 1 if op in (">", ">=") else -1
 
-    def failed(search: _Search) -> Verdict | None:
+    def failed(search: _Search) -> Judgement | None:
         if search.counterexample is None:
             return None
         if plain and search.holds_somewhere and not search.equality:
-            return "no claim", ("a condition on its variables: it names no function and is true for some values, "
+            return Verdict.NO_CLAIM, ("a condition on its variables: it names no function and is true for some values, "
                                 "false for others"), None
-        return "fails", f"{search.why} ({on})", search.counterexample
+        return Verdict.FAILS, f"{search.why} ({on})", search.counterexample
 
     search = _search(L, R, g, sense, strict, syms, dom, time.monotonic() + 0.3 * max(deadline - time.monotonic(), 0.0))
     if (got := failed(search)) is not None:
@@ -1050,25 +1050,25 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
             with mpmath.workdps(40):
                 a, b = sympy.N(L.xreplace(pt), 20), sympy.N(R.xreplace(pt), 20)
             ce = {syms[0].name: str(witness), "lhs": str(a), "rhs": str(b), "difference": "0 (exactly)"}
-            return "fails", ("equality at an exact point (SymPy proves the margin 0), where the relation is "
+            return Verdict.FAILS, ("equality at an exact point (SymPy proves the margin 0), where the relation is "
                              f"strict ({on})"), ce
         if proved:
-            return "holds", f"proved {on}: {how}", None
+            return Verdict.HOLDS, f"proved {on}: {how}", None
     search = _search_more(search, L, R, g, sense, strict, syms, dom, deadline)
     if (got := failed(search)) is not None:
         return got
     if not search.complete:
-        return "unknown", "no proof, and the search for a counterexample ran out of time", None
+        return Verdict.UNKNOWN, "no proof, and the search for a counterexample ran out of time", None
     if search.used + search.grid < 100 or search.grid < 100:
-        return "unknown", (f"no proof, and the search evaluated the margin at only {search.used} sampled and "
+        return Verdict.UNKNOWN, (f"no proof, and the search evaluated the margin at only {search.used} sampled and "
                            f"{search.grid} grid points"), None
     if search.near_zero is not None:
         shown = ", ".join(f"{k} = {v}" for k, v in search.near_zero.items())
-        return "unknown", (f"no proof; the margin comes within 10^-25 of 0 at {shown}, an interior minimum: the "
+        return Verdict.UNKNOWN, (f"no proof; the margin comes within 10^-25 of 0 at {shown}, an interior minimum: the "
                            f"strict relation may be an equality there, which could not be proved or excluded"), None
     smallest = mpmath.nstr(search.smallest, 6) if search.smallest is not None else "?"
     at = ", ".join(f"{k} = {v}" for k, v in search.at.items())
-    return "holds numerically", (
+    return Verdict.HOLDS_NUMERICALLY, (
         f"no proof reached; true at {search.used + search.grid} points {on} ({search.where}), the smallest margin "
         f"{'rhs − lhs' if op in ('<', '<=') else 'lhs − rhs'} = {smallest} at {at}, candidates checked at "
         f"{CONFIRM_DIGITS} digits and again at twice that"
@@ -1077,7 +1077,7 @@ def judge_inequality(lhs: Any, rhs: Any, op: str, domain: Any = None, deadline: 
 
 
 def judge_membership(expr: Any, S: sympy.Set, domain: Any = None, deadline: float | None = None,
-                     plain: bool = False) -> Verdict:
+                     plain: bool = False) -> Judgement:
     r"""``expr \in S`` for an interval S (ends open or closed, finite or not) or a product of
     intervals (``[0, \infty)^n``: each coordinate; a tuple or matrix expression coordinate by
     coordinate, a scalar one, standing for every coordinate of a vector, against the one factor),
@@ -1089,47 +1089,47 @@ def judge_membership(expr: Any, S: sympy.Set, domain: Any = None, deadline: floa
         if isinstance(e, (sympy.Tuple, sympy.MatrixBase)):
             items = list(e)
             if len(items) != len(factors):
-                return "fails", f"{len(items)} coordinates against a product of {len(factors)} sets", None
+                return Verdict.FAILS, f"{len(items)} coordinates against a product of {len(factors)} sets", None
         elif all(f == factors[0] for f in factors):
             items, factors = [e], factors[:1]
         else:
-            return "unknown", "a scalar against a product of different sets", None
+            return Verdict.UNKNOWN, "a scalar against a product of different sets", None
         results = []
         for k, (item, F) in enumerate(zip(items, factors)):
             results.append(judge_membership(item, F, domain, deadline, plain))
         return _combine([(f"coordinate {k + 1}" if len(items) > 1 else "each coordinate", r)
                          for k, r in enumerate(results)])
     if not isinstance(S, sympy.Interval):
-        return "unknown", f"membership in {S} is not judged (an interval or a product of intervals is)", None
+        return Verdict.UNKNOWN, f"membership in {S} is not judged (an interval or a product of intervals is)", None
     if is_condition(e, S.start if S.start.is_finite else S.end) and \
             all(not b.free_symbols for b in (S.start, S.end) if b.is_finite):
         if isinstance(e, Symbol):
-            return "no claim", "a condition on its variables", None
+            return Verdict.NO_CLAIM, "a condition on its variables", None
     parts = []
     if S.start != -sympy.oo:
         parts.append(("lower end", judge_inequality(e, S.start, ">" if S.left_open else ">=", domain, deadline, plain)))
     if S.end != sympy.oo:
         parts.append(("upper end", judge_inequality(e, S.end, "<" if S.right_open else "<=", domain, deadline, plain)))
     if not parts:
-        return "holds", "every real number is in (−∞, ∞)", None
+        return Verdict.HOLDS, "every real number is in (−∞, ∞)", None
     return _combine(parts)
 
 
-def _combine(parts: list[tuple[str, Verdict]]) -> Verdict:
+def _combine(parts: list[tuple[str, Judgement]]) -> Judgement:
     """The verdict of several relations that must all hold: the first that fails, else the
     weakest; a part that is no claim (a condition) beside parts that are claims leaves the whole
     unknown, never true."""
     kinds = [r[0] for _, r in parts]
-    if all(k == "no claim" for k in kinds):
+    if all(k == Verdict.NO_CLAIM for k in kinds):
         return parts[0][1]
-    for v in ("fails", "unparsed", "unknown", "no claim", "holds numerically"):
+    for v in (Verdict.FAILS, Verdict.UNPARSED, Verdict.UNKNOWN, Verdict.NO_CLAIM, Verdict.HOLDS_NUMERICALLY):
         hit = [(name, r) for name, r in parts if r[0] == v]
         if hit:
             name, r = hit[0]
             others = "; ".join(f"{n}: {r2[0]}" for n, r2 in parts if n != name)
-            verdict = "unknown" if v == "no claim" else v
+            verdict = Verdict.UNKNOWN if v == Verdict.NO_CLAIM else v
             return verdict, f"{name}: {r[0]}, {r[1]}" + (f" ({others})" if others else ""), r[2]
-    return "holds", "; ".join(f"{n}: {r[1]}" for n, r in parts), None
+    return Verdict.HOLDS, "; ".join(f"{n}: {r[1]}" for n, r in parts), None
 
 
 # ---------------------------------------------------------------------------------------------

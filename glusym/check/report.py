@@ -2,26 +2,56 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
+from enum import StrEnum
 from html import escape
 from typing import Any
 
 from ..display import MAX_LINE, Display, cut
-from ..errors import GlusymError
+from ..errors import GlusymError, member
 from ..latex import _text
 from ..rich import math
 
 
-VERDICTS = ("holds", "holds numerically", "holds approximately", "fails", "definition", "unparsed", "unknown",
-            "no claim")
+class Verdict(StrEnum):
+    """The checker's verdict on a link: the vocabulary, written here only. A member is its text
+    (``Verdict.HOLDS == "holds"``), so the text and JSON reports print it as they always did."""
+
+    HOLDS = "holds"
+    HOLDS_NUMERICALLY = "holds numerically"
+    HOLDS_APPROXIMATELY = "holds approximately"
+    FAILS = "fails"
+    DEFINITION = "definition"
+    UNPARSED = "unparsed"
+    UNKNOWN = "unknown"
+    NO_CLAIM = "no claim"
+
+
+VERDICTS: tuple[Verdict, ...] = tuple(Verdict)
 
 
 #: The checker's verdicts that say a link is true (an approximation within its tolerance is a true
 #: claim of an approximation), and the one that says it is false.
-TRUE_VERDICTS = ("holds", "holds numerically", "holds approximately")
-FALSE_VERDICT = "fails"
+TRUE_VERDICTS: tuple[Verdict, ...] = (Verdict.HOLDS, Verdict.HOLDS_NUMERICALLY, Verdict.HOLDS_APPROXIMATELY)
+FALSE_VERDICT = Verdict.FAILS
+
+#: What a judging strategy returns: the verdict, the reason, the counterexample (names to values) or None.
+Judgement = tuple[Verdict, str, "dict[str, str] | None"]
+
+
+def as_verdict(value: object, what: str = "a verdict") -> Verdict:
+    """``value`` as a :class:`Verdict` (a member, or its text); anything else is refused with
+    :class:`~glusym.GlusymError` naming the verdicts there are.
+
+    >>> as_verdict("holds") is Verdict.HOLDS
+    True
+    >>> as_verdict("true")
+    Traceback (most recent call last):
+    ...
+    glusym.errors.GlusymError: a verdict is one of holds, holds numerically, holds approximately, fails, definition, unparsed, unknown, no claim; not 'true'
+    """
+    return member(Verdict, value, what)
 
 
 #: Seconds each link may take by default.
@@ -50,7 +80,7 @@ def _link_math(k: "Link") -> str | None:
     """The link as LaTeX, where its text can stand in a formula of ours: not for an unparsed link,
     nor one carrying alignment or environments (``&``, ``\\``, ``\begin``)."""
     text = k.lhs + k.rhs
-    if k.verdict == "unparsed" or any(t in text for t in ("&", "\\\\", "\\begin", "\\end", "$")):
+    if k.verdict == Verdict.UNPARSED or any(t in text for t in ("&", "\\\\", "\\begin", "\\end", "$")):
         return None
     if not k.rhs:
         return k.lhs
@@ -67,7 +97,7 @@ class Link(Display):
 
     lhs: str
     rhs: str
-    verdict: str
+    verdict: Verdict
     reason: str
     counterexample: dict[str, str] | None = None
     op: str = "="
@@ -75,9 +105,10 @@ class Link(Display):
     suggestion: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("lhs", "rhs", "verdict", "reason", "op"):  # text, as written: never a SymPy object, whose
+        for name in ("lhs", "rhs", "reason", "op"):  # text, as written: never a SymPy object, whose
             if not isinstance(getattr(self, name), str):  # + would read the other side's text as Python
                 raise GlusymError(f"a Link's {name} is text, not {type(getattr(self, name)).__name__}")
+        object.__setattr__(self, "verdict", as_verdict(self.verdict, "a Link's verdict"))
         if self.suggestion is not None and not isinstance(self.suggestion, str):
             raise GlusymError(f"a Link's suggestion is text or None, not {type(self.suggestion).__name__}")
         if self.counterexample is not None and not (isinstance(self.counterexample, dict) and all(
@@ -150,13 +181,13 @@ class Report(Display):
     seconds: float = 0.0
 
     @property
-    def summary(self) -> dict[str, int]:
+    def summary(self) -> dict[Verdict, int]:
         c = Counter(k.verdict for f in self.formulas for k in f.links)
         return {v: c[v] for v in VERDICTS if c[v]}
 
     @property
     def failed(self) -> bool:
-        return any(k.verdict == "fails" for f in self.formulas for k in f.links)
+        return any(k.verdict == FALSE_VERDICT for f in self.formulas for k in f.links)
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "formulas": [f.to_json() for f in self.formulas], "summary": self.summary}
@@ -245,6 +276,3 @@ def _table(caption: str, rows: list[tuple[int, Link]] | tuple[Link, ...], counts
     out.append("</table>")
     return "".join(out)
 
-
-def report_json(report: Report) -> str:
-    return json.dumps(report.to_json(), indent=2, ensure_ascii=False)

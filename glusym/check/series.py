@@ -10,6 +10,7 @@ from ..errors import shown
 from ..functions import elementary
 from ..parsing import BigO, LatexParseError
 from ._errors import _Undecided
+from .report import Verdict
 from .zero import _poly_zero
 
 
@@ -17,7 +18,7 @@ from .zero import _poly_zero
 _MAX_CLAIMED_ORDER = 64
 
 
-def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
+def _series_check(f: Expr, s: Expr) -> tuple[Verdict, str]:
     """f = p + O(x^n): compare f's Taylor polynomial below degree n with p."""
     from ..analysis.taylor import TaylorResult, taylor
 
@@ -46,7 +47,9 @@ def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
     if p.has(Piecewise):
         raise _Undecided("a Piecewise inside a series")
     if tr.polynomial is None:
-        return "fails", f"not analytic at 0: one-sided expansions {dict(tr.sides)}"
+        assert isinstance(tr, TaylorResult)  # a stand-in expansion always has its polynomial
+        shown_sides = ", ".join(f"'{tr.side_text(i)}': {p}" for i, (_, p) in enumerate(tr.sides))
+        return Verdict.FAILS, f"not analytic at 0: one-sided expansions {{{shown_sides}}}"
     if not elementary(p).is_polynomial(*variables):
         raise _Undecided("the right side is not a polynomial plus O(...)")
     p = _below(p, variables, n)  # terms of degree >= n are inside O(x^n): they claim nothing
@@ -56,14 +59,14 @@ def _series_check(f: Expr, s: Expr) -> tuple[str, str]:
         raise _Undecided(f"O(x^{shown(claimed)}) claims more coefficients than are checked "
                          f"({_MAX_CLAIMED_ORDER}); those below degree {n} agree")
     if zero is True:
-        return "holds", f"the Taylor polynomial of degree < {n} is exactly this (every coefficient compared exactly)"
+        return Verdict.HOLDS, f"the Taylor polynomial of degree < {n} is exactly this (every coefficient compared exactly)"
     if zero is None:
         at = _parameter_witness(d, variables)
         if at is None:
             raise _Undecided(f"cannot decide whether the coefficients of {d} are 0")
-        return "fails", (f"the Taylor polynomial of degree < {n} is {tr.polynomial}: the coefficients differ by "
+        return Verdict.FAILS, (f"the Taylor polynomial of degree < {n} is {tr.polynomial}: the coefficients differ by "
                          f"{at[1]}, which is not 0 at {at[0]}")
-    return "fails", f"the Taylor polynomial of degree < {n} is {tr.polynomial} (coefficients compared exactly)"
+    return Verdict.FAILS, f"the Taylor polynomial of degree < {n} is {tr.polynomial} (coefficients compared exactly)"
 
 
 def _parameter_witness(d: Expr, variables: list[Symbol]) -> tuple[str, Expr] | None:
@@ -123,19 +126,14 @@ def _with_parameters(f: Expr, v: Symbol, n: int) -> _Expansion:
     return _Expansion(sympy.Add(*terms))
 
 
-def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
-    """cases {p_i + O(x^n) if c_i}: each branch against glusym's expansion on its side."""
-    from ..parsing import LatexParseError, parse_latex
-
+def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[Verdict, str]:
+    """cases {p_i + O(x^n) if c_i}: each branch against glusym's expansion on its side (labelled by
+    SymPy relations, compared with the formula's conditions as they are)."""
     sides: list[tuple[Any, Expr]] = []
     if tr.polynomial is not None:
         sides = [(sympy.true, tr.polynomial)]
     else:
-        for label, poly in tr.sides:
-            try:
-                sides.append((parse_latex(label), poly))
-            except LatexParseError as exc:
-                raise _Undecided(f"the side {label!r}: {exc}") from None
+        sides = list(tr.sides)
     for branch, cond in s.args:
         if len(branch.atoms(BigO)) != 1 or _order_of(list(branch.atoms(BigO))[0].args[0],
                                                      sorted(branch.atoms(BigO).pop().args[0].free_symbols,
@@ -152,8 +150,8 @@ def _one_sided(tr: Any, s: Piecewise, n: int) -> tuple[str, str]:
         if zero is None:
             raise _Undecided(f"cannot decide whether the coefficients of {diff} are 0")
         if zero is False:
-            return "fails", f"on the side {cond} the Taylor polynomial of degree < {n} is {match[0]}"
-    return "holds", f"each one-sided Taylor polynomial of degree < {n} is exactly this"
+            return Verdict.FAILS, f"on the side {cond} the Taylor polynomial of degree < {n} is {match[0]}"
+    return Verdict.HOLDS, f"each one-sided Taylor polynomial of degree < {n} is exactly this"
 
 
 def _below(p: Expr, variables: list[Symbol], n: int) -> Expr:

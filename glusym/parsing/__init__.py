@@ -39,11 +39,11 @@ Integral(sqrt(2)*exp(-t**2/2)/(2*sqrt(pi)), (t, -oo, x))
 
 from __future__ import annotations
 
-from .chain import Chain, mentions_catalogue, parse_chain, parse_latex, parse_rows, split_display
+from .chain import RelationChain, mentions_catalogue, parse_chain, parse_latex, parse_rows, split_display
 from .errors import LatexParseError
 from .names import real_symbol
 from .terms import BigO, Infimum, Maximum, Minimum, SetPower, Supremum
 
-__all__ = ["BigO", "Chain", "Infimum", "LatexParseError", "Maximum", "Minimum", "SetPower", "Supremum",
+__all__ = ["BigO", "Infimum", "LatexParseError", "Maximum", "Minimum", "RelationChain", "SetPower", "Supremum",
            "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows", "real_symbol",
            "split_display"]

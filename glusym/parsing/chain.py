@@ -1,7 +1,7 @@
 r"""Relations and chains: a formula split at its top-level relations, each side read, and the
 notes that are not arithmetic taken apart.
 
-* ``a = b < c \le d``: a :class:`Chain` of sides and operators (``=``, ``<``, ``<=``, ``>``,
+* ``a = b < c \le d``: a :class:`RelationChain` of sides and operators (``=``, ``<``, ``<=``, ``>``,
   ``>=``, ``!=``, ``~=`` for ``\approx``/``\simeq``, ``~`` for ``\sim``, ``:=`` for ``:=``,
   ``\coloneqq``, ``\triangleq``, ``\overset{\text{def}}{=}``, ``in``/``notin`` for ``\in`` and
   ``\notin``, whose right side is a SymPy Set);
@@ -32,12 +32,13 @@ from .grammar import (TEXT_MACROS, Context, Parser, condition, make_context, pre
 from .names import ATOMIC, FUNCTIONS, GREEK
 from .tree import Tok, walk
 
-__all__ = ["Chain", "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows", "split_display"]
+__all__ = ["RelationChain", "mentions_catalogue", "parse_chain", "parse_latex", "parse_rows", "split_display"]
 
 
 @dataclass(frozen=True)
-class Chain:
-    """A formula split at its top-level relations: ``sides[i] ops[i] sides[i+1]``.
+class RelationChain:
+    """A formula split at its top-level relations: ``sides[i] ops[i] sides[i+1]`` (not a stack of
+    units, which is :class:`glusym.Chain`).
 
     ``latex`` holds each side's source text; ``values`` the parsed side, or None where it could
     not be read (``errors[i]`` says why). ``domain`` is the domain note's condition (a SymPy
@@ -268,7 +269,7 @@ def _note(ctx: Context, toks: list[Tok]) -> tuple[Any, tuple[Any, ...] | None]:
     return condition(ctx, words), None
 
 
-def parse_chain(tex: str, variables: Any = (), stated: Iterable[str] = ()) -> Chain:
+def parse_chain(tex: str, variables: Any = (), stated: Iterable[str] = ()) -> RelationChain:
     r"""Split a formula at its top-level relations and read each side. ``stated``: the names the
     document stated as parameters before the formula (``\alpha`` after ``\alpha > 0``): a unit
     named alone takes such a parameter as the post's symbol, not glusym's default.
@@ -293,7 +294,7 @@ def parse_chain(tex: str, variables: Any = (), stated: Iterable[str] = ()) -> Ch
         raise LatexParseError(f"cannot read the formula: {type(exc).__name__}: {str(exc)[:120]}") from None
 
 
-def _parse_chain(tex: str, variables: frozenset[str] = frozenset(), stated: frozenset[str] = frozenset()) -> Chain:
+def _parse_chain(tex: str, variables: frozenset[str] = frozenset(), stated: frozenset[str] = frozenset()) -> RelationChain:
     s, _ = _strip_delimiters(tex)
     raw = walk(s)
     ctx = make_context(s, raw, variables, stated)
@@ -355,13 +356,13 @@ def _parse_chain(tex: str, variables: frozenset[str] = frozenset(), stated: froz
     if "->" in out_ops:
         if out_ops != ["->"] or at is None or values[0] is None:
             msg = "\\to between two sides is read only with its point ('as x \\to a')"
-            return Chain(latex, tuple(out_ops), (None,) * len(values), (msg,) * len(values),
+            return RelationChain(latex, tuple(out_ops), (None,) * len(values), (msg,) * len(values),
                          params=params, defaults=tuple(defaults))
         var, point, d = at
         values[0] = sympy.Limit(values[0], var, point, dir=d)
         out_ops = ["="]
         at = None
-    return Chain(latex, tuple(out_ops), tuple(values), tuple(errors), domain, _src(s, note or []) if note else "", at,
+    return RelationChain(latex, tuple(out_ops), tuple(values), tuple(errors), domain, _src(s, note or []) if note else "", at,
                  params, tuple(defaults))
 
 
@@ -403,7 +404,7 @@ def _row_relations(ctx: Context, env: Tok) -> list[Any]:
     return out
 
 
-def parse_rows(tex: str) -> tuple[Chain, ...]:
+def parse_rows(tex: str) -> tuple[RelationChain, ...]:
     r"""The chains of a formula: one per row of an ``aligned``/``align``/``gather``/``split``
     block (a row ``&= c`` continues the row above: its first side is that row's last), else the
     formula's one chain.
@@ -417,7 +418,7 @@ def parse_rows(tex: str) -> tuple[Chain, ...]:
         raw = raw[:-1]
     if len(raw) != 1 or raw[0].kind != "env" or raw[0].text not in ALIGNMENTS:
         return (parse_chain(tex),)
-    chains: list[Chain] = []
+    chains: list[RelationChain] = []
     for cells in env_rows(raw[0]):
         row = [t for cell in cells for t in cell]
         if not row:

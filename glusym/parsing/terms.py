@@ -20,23 +20,9 @@ from typing import Any
 import sympy
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
-from ..functions import _Strict
+from ..functions import BigO, _Strict  # BigO lives with the atomic functions; read from here as before
 
 __all__ = ["ArgMaximum", "ArgMinimum", "BigO", "Infimum", "Maximum", "Minimum", "Normal", "Probability", "SetPower", "Supremum"]
-
-
-class BigO(_Strict, sympy.Function):  # type: ignore[misc]
-    r"""The remainder term :math:`O(x^n)` of a truncated series, kept unevaluated.
-
-    >>> from sympy import Symbol
-    >>> BigO(Symbol("x")**6)
-    BigO(x**6)
-    """
-
-    nargs = 1
-
-    def _latex(self, printer: Any, exp: Any = None) -> str:
-        return r"O\left(%s\right)" % printer._print(self.args[0])
 
 
 class _Extremum(ExprWithLimits):  # type: ignore[misc]

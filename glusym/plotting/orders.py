@@ -285,7 +285,7 @@ def _orders(unit: Unit | Chain) -> str:
     else:
         sides = []
         for cond, poly in t.sides:
-            side = "0^+" if ">" in str(cond) else "0^-"
+            side = "0^+" if cond == (x > 0) else "0^-"
             sides.append(f"${side}$: " + (f"${_k(_lowest(poly))}$" if poly != 0 else r"$\equiv 0$"))
         parts.append(", ".join(sides))
     return "orders " + ", ".join(parts)
