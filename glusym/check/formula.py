@@ -402,7 +402,7 @@ class _Later:
 
     def note(self, links: Sequence[Link], context: dict[str, Any], line: int) -> None:
         i, was = len(self.before) - 1, self.before[-1]
-        if any(k.verdict == "definition" for k in links):
+        if any(k.verdict == Verdict.DEFINITION for k in links):
             for n, v in context.items():
                 if isinstance(v, sympy.Lambda) and was.get(n) is not v:
                     self.defined.append((i, n, v, line))
@@ -410,7 +410,7 @@ class _Later:
     @staticmethod
     def _waits(k: Link) -> set[str]:
         """The names a link could not be judged without, else the empty set."""
-        m = _UNDEFINED.match(k.reason.split("; ")[0]) if k.verdict == "unknown" else None
+        m = _UNDEFINED.match(k.reason.split("; ")[0]) if k.verdict == Verdict.UNKNOWN else None
         return {n.strip().rstrip("'") for n in m.group(1).split(",")} if m is not None else set()
 
     def resolve(self, formulas: list[Formula], check: Callable[[str, dict[str, Any]], tuple[Link, ...]]
@@ -433,7 +433,7 @@ class _Later:
                 continue
             links = []
             for old, new in zip(f.links, again):  # only the links that waited: a definition stays one
-                if not self._waits(old) or new.verdict in ("no claim", "unparsed"):
+                if not self._waits(old) or new.verdict in (Verdict.NO_CLAIM, Verdict.UNPARSED):
                     links.append(old)
                     continue
                 said = ", ".join(f"{n} as defined {'after it in this formula' if j == i else 'below'}, at line {line}"
