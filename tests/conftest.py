@@ -23,7 +23,8 @@ SLOW = frozenset({
     "test_soundness_corpus.py", "test_plotting.py", "test_integrals.py", "test_budget.py", "test_display.py",
     "test_claims.py", "test_numpy_accuracy.py", "test_cli.py", "test_precommit.py", "test_sampling.py",
     "test_derivations.py", "test_slider_browser.py", "test_figures_render.py", "test_relations.py",
-    "test_hostile.py", "test_corpus.py", "test_depth.py", "test_cli_usage.py",
+    "test_hostile.py", "test_corpus.py", "test_depth.py", "test_cli_usage.py", "test_check.py", "test_extremes.py",
+    "test_numpy_properties.py",
 })
 
 
