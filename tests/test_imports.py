@@ -10,7 +10,7 @@ The layers, bottom up (a module may import its own layer and those below):
     printing
     catalogue
     analysis (the verbs)
-    numeric, sampling, parsing, latex
+    numeric, sampling, parsing, latex, approximants
     rich, check, claims
     plotting, commands, cli, __main__, the package itself (glusym/__init__.py, lazy)
 """
@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("printing",),
     ("catalogue",),
     ("analysis",),
-    ("numeric", "sampling", "parsing", "latex"),
+    ("numeric", "sampling", "parsing", "latex", "approximants"),
     ("rich", "check", "claims"),
     ("plotting", "commands", "cli", "__main__", ""),
 )

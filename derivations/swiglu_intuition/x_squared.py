@@ -28,18 +28,10 @@ import sympy  # noqa: E402
 import glusym  # noqa: E402
 from _common import Script  # noqa: E402
 from glusym import x  # noqa: E402
+from glusym.approximants import relu_interpolant  # noqa: E402
 
 UNITS = (4, 8, 16, 32, 64, 128)
 LO, HI = -1.0, 1.0
-
-
-def relu_interpolant(n: int) -> tuple[np.ndarray, np.ndarray, float]:
-    """n ReLU units c_k·ReLU(x − t_k) plus a bias that interpolate x² at n + 1 equispaced knots of [LO, HI]:
-    (knots t_k of the units, their output weights c_k, the bias)."""
-    knots = np.linspace(LO, HI, n + 1)
-    slopes = np.diff(knots**2) / np.diff(knots)
-    weights = np.concatenate([[slopes[0]], np.diff(slopes)])  # the slope added at each knot
-    return knots[:-1], weights, float(knots[0] ** 2)
 
 
 def main() -> None:
@@ -107,7 +99,8 @@ def main() -> None:
     f_relu = glusym.to_numpy(relu)
     rows, interp_errors, best_errors = [], [], []
     for n in UNITS:
-        t, c, bias = relu_interpolant(n)
+        fit = relu_interpolant(np.square, (LO, HI), n)  # n units c_k·ReLU(x − t_k) and a bias, exact at n + 1 knots
+        t, c, bias = np.array(fit.kinks), np.array(fit.weights), fit.bias
         step = (HI - LO) / n
         grid = np.linspace(LO, HI, 64 * n + 1)
         approx = bias + (c[:, None] * f_relu(grid[None, :] - t[:, None])).sum(axis=0)

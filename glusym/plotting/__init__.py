@@ -39,13 +39,13 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from ..errors import GlusymError
-
 from .style import (
     STYLE, COLOURS, DIVERGING, SEQUENTIAL, DEFAULT_UNITS, DEFAULT_BETAS, FORMATS, THEMES, COLUMN_PX, MIN_TEXT_PX,
     PALETTE, DASHES, _style, _option,
 )
 from .activations import activations, gelu_derivative, swish_beta, swish_limits
-from .approximation import ReluSum, ellipse, relu_interpolant, square
+from ..approximants import ReluSum, relu_interpolant
+from .approximation import ellipse, square
 from .gated import gate_comparison, geglu_contours, geglu_gradient, geglu_surface
 from .slider import swish_beta_html
 from .orders import DEPTH_UNITS, DEPTHS, RAISED_UNITS, depth_order, gradient_growth, order_raising, relu2_vs_swiglu

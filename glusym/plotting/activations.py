@@ -19,9 +19,9 @@ from ..catalogue import CATALOGUE, Unit, get, x
 from ..errors import GlusymError, NotDerived
 from ..latex import latex
 from ..numeric import to_numpy
-
+from ..bounds import finite_interval
 from .style import (
-    COLOURS, SEQUENTIAL, FAINT, DEFAULT_UNITS, DEFAULT_BETAS, _styled, _cues, _mathtext, _range, _zero_axes, _activation, _legend, _SIZE, _INK, DASHES,
+    COLOURS, SEQUENTIAL, FAINT, DEFAULT_UNITS, DEFAULT_BETAS, _styled, _cues, _mathtext, _zero_axes, _activation, _legend, _SIZE, _INK, DASHES,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -46,7 +46,7 @@ def activations(units: Sequence[str] = DEFAULT_UNITS, x_range: Sequence[float] =
     >>> line.get_gid(), line.get_label(), round(float(line.get_ydata()[-1]), 6)
     ('curve-silu', '$\\mathrm{SiLU}(x) = x \\sigma(x)$', 1.761594)
     """
-    lo, hi = _range(x_range)
+    lo, hi = finite_interval(x_range)
     if isinstance(units, str):
         units = [units]
     chosen = list({u.name: u for u in map(_activation, units)}.values())
@@ -153,7 +153,7 @@ def swish_beta(betas: Sequence[float] = DEFAULT_BETAS, x_range: Sequence[float] 
     ['$\\beta = 0$: $\\dfrac{x}{2}$', '$\\beta \\to \\infty$: $\\mathrm{ReLU}(x)$', '$\\beta = 1$ (SiLU)', '$\\beta = 5$']
     """
     values = _betas(betas)
-    lo, hi = _range(x_range)
+    lo, hi = finite_interval(x_range)
     at_zero, at_infinity = swish_limits()
     xs = np.linspace(lo, hi, 1601)
     fig = Figure(figsize=_SIZE, layout="constrained")
@@ -198,7 +198,7 @@ def gelu_derivative(x_range: Sequence[float] = (-5.0, 5.0)) -> Figure:
     >>> [round(float(v), 12) for v in top.get_xydata()[0]]
     [1.414213562373, 1.128904145185]
     """
-    lo, hi = _range(x_range)
+    lo, hi = finite_interval(x_range)
     gelu = get("gelu")
     (d,) = gradient(gelu)
     points = extrema(d)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -13,70 +12,14 @@ from matplotlib.lines import Line2D
 
 from ..catalogue import get
 from ..errors import GlusymError
+from ..approximants import relu_interpolant
 from ..numeric import to_numpy
 
-from .style import COLOURS, FAINT, _INK, _styled, _range, _count, _TALL, _SQUARE
+from ..bounds import finite_interval, whole_number
+from .style import COLOURS, FAINT, _INK, _styled, _TALL, _SQUARE
 
 # ---------------------------------------------------------------------------------------------
 # 3. square: x^2 by ReLU units, and exactly by two SwiGLU or two ReLU^2 units
-
-
-@dataclass(frozen=True)
-class ReluSum:
-    r"""A layer of ReLU units read out by a sum, :math:`f(x) = b + \sum_k c_k\,\mathrm{ReLU}(x - t_k)`.
-
-    ``weights`` are the :math:`c_k`, ``kinks`` the :math:`t_k`, ``bias`` the output bias :math:`b`;
-    the layer has ``len(weights)`` units. Calling it evaluates it with glusym's ReLU.
-
-    >>> f = ReluSum(1.0, (-1.0, 2.0), (-1.0, 0.0))
-    >>> f.units, f([-1.0, 0.5, 1.0]).tolist()
-    (2, [1.0, 0.5, 1.0])
-    """
-
-    bias: float
-    weights: tuple[float, ...]
-    kinks: tuple[float, ...]
-
-    def __post_init__(self) -> None:
-        if len(self.weights) != len(self.kinks):
-            raise GlusymError(f"a ReLU sum needs one kink per weight, got {len(self.weights)} and {len(self.kinks)}")
-        if not all(map(math.isfinite, (self.bias, *self.weights, *self.kinks))):
-            raise GlusymError("the weights, kinks and bias of a ReLU sum must be finite")
-
-    @property
-    def units(self) -> int:
-        """The number of ReLU units."""
-        return len(self.weights)
-
-    def __call__(self, xs: Any) -> np.ndarray:
-        relu = to_numpy(get("relu"))
-        xs = np.asarray(xs, dtype=float)
-        out = np.full(xs.shape, self.bias)
-        for c, t in zip(self.weights, self.kinks):
-            out = out + c * relu(xs - t)
-        return out
-
-
-def relu_interpolant(f: Callable[[np.ndarray], np.ndarray], interval: Sequence[float], units: int) -> ReluSum:
-    r"""The piecewise-linear interpolant of ``f`` at ``units + 1`` equispaced knots, as ``units`` ReLUs.
-
-    With knots :math:`t_0 < \dots < t_n` and slopes :math:`s_k` of the chords,
-    :math:`f(t_0) + s_0\,\mathrm{ReLU}(x - t_0) + \sum_{k=1}^{n-1} (s_k - s_{k-1})\,\mathrm{ReLU}(x - t_k)`:
-    one unit for the first chord and one per interior knot, plus an output bias. For :math:`x^2`
-    with knot spacing :math:`h` its error is :math:`(x - t_k)(t_{k+1} - x)`, largest at the
-    midpoints, :math:`h^2/4`. (It is not the minimax fit: lowered by :math:`h^2/8` it would halve
-    that error.)
-
-    >>> relu_interpolant(np.square, (-1, 1), 2)
-    ReluSum(bias=1.0, weights=(-1.0, 2.0), kinks=(-1.0, 0.0))
-    """
-    n = _count(units, "the number of ReLU units", 1, 1000)
-    a, b = _range(interval, "the interval")
-    knots = np.linspace(a, b, n + 1)
-    ys = np.asarray(f(knots), dtype=float)
-    slopes = np.diff(ys) / np.diff(knots)
-    weights = (slopes[0], *np.diff(slopes))
-    return ReluSum(float(ys[0]), tuple(float(w) for w in weights), tuple(float(t) for t in knots[:-1]))
 
 
 @_styled
@@ -103,8 +46,8 @@ def square(relu_units: int = 4, x_range: Sequence[float] = (-1.0, 1.0)) -> Figur
     >>> fig.axes[1].get_legend().get_texts()[0].get_text()
     '4 ReLU units: max $|\\mathrm{error}|$ = 0.0625'
     """
-    n = _count(relu_units, "relu_units (--relu-units)", 1, 1000)
-    lo, hi = _range(x_range)
+    n = whole_number(relu_units, "relu_units (--relu-units)", 1, 1000)
+    lo, hi = finite_interval(x_range)
     xs = np.linspace(lo, hi, 64 * n * (1 + 1600 // (64 * n)) + 1)  # every knot and midpoint is on the grid
     target = np.square(xs)
     fit = relu_interpolant(np.square, (lo, hi), n)
@@ -187,7 +130,7 @@ def ellipse(relu_units: int = 8, matrix: Sequence[Sequence[float]] | None = None
     >>> fig.legends[0].get_texts()[2].get_text()
     '6 ReLU units: a polygon of 6 sides'
     """
-    n = _count(relu_units, "relu_units (--relu-units)", 3, 200)
+    n = whole_number(relu_units, "relu_units (--relu-units)", 3, 200)
     A = _spd(matrix)
     lam, U = np.linalg.eigh(A)
     root = U @ np.diag(np.sqrt(lam)) @ U.T  # A^(1/2)

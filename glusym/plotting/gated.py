@@ -24,7 +24,8 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from ..analysis.extrema import extrema, inflections
-from .style import COLOURS, DIVERGING, SEQUENTIAL, WIDTH_IN, _INK, _mathtext, _styled, _range, _zero_axes, _SIZE, _SQUARE
+from ..bounds import finite_interval
+from .style import COLOURS, DIVERGING, SEQUENTIAL, WIDTH_IN, _INK, _mathtext, _styled, _zero_axes, _SIZE, _SQUARE
 
 # ---------------------------------------------------------------------------------------------
 # 5. The GeGLU thread: surface, level sets, gradient field, ReLU gate against GELU gate
@@ -59,8 +60,8 @@ def geglu_surface(gate_range: Sequence[float] = (-3.0, 3.0), value_range: Sequen
     >>> [line.get_gid() for line in fig.axes[0].lines]
     ['section-value', 'section-gate', 'section-zero', 'dip']
     """
-    glo, ghi = _range(gate_range, "gate_range")
-    vlo, vhi = _range(value_range, "value_range")
+    glo, ghi = finite_interval(gate_range, "gate_range")
+    vlo, vhi = finite_interval(value_range, "value_range")
     f = _gated("geglu")
     G, V = np.meshgrid(np.linspace(glo, ghi, 61), np.linspace(vlo, vhi, 41))
     Z = f(G, V)
@@ -142,8 +143,8 @@ def geglu_contours(levels: Sequence[float] = (-2.0, -1.0, -0.5, -0.25, 0.25, 0.5
             cs.append(value)
     if not cs:
         raise GlusymError("name at least one level")
-    glo, ghi = _range(gate_range, "gate_range")
-    vlo, vhi = _range(value_range, "value_range")
+    glo, ghi = finite_interval(gate_range, "gate_range")
+    vlo, vhi = finite_interval(value_range, "value_range")
     ls = level_set(get("geglu"))
     solution = to_numpy(ls.solution, (ls.c, x_g))
     f = _gated("geglu")
@@ -189,8 +190,8 @@ def geglu_gradient(gate_range: Sequence[float] = (-4.0, 4.0), value_range: Seque
     >>> q.U.shape == q.get_array().shape
     True
     """
-    glo, ghi = _range(gate_range, "gate_range")
-    vlo, vhi = _range(value_range, "value_range")
+    glo, ghi = finite_interval(gate_range, "gate_range")
+    vlo, vhi = finite_interval(value_range, "value_range")
     dg, dv = _grad("geglu")
     f = _gated("geglu")
     G, V = np.meshgrid(np.linspace(glo, ghi, 25), np.linspace(vlo, vhi, 19))
@@ -257,8 +258,8 @@ def gate_comparison(gate_range: Sequence[float] = (-3.0, 3.0), value_range: Sequ
     >>> [ax.get_title() for ax in fig.axes[:3]]
     ['ReLU gate: $\\mathrm{ReLU}(x_g)\\,x_v$', 'GELU gate: $\\mathrm{GELU}(x_g)\\,x_v$', 'the slice $x_v = 1$']
     """
-    glo, ghi = _range(gate_range, "gate_range")
-    vlo, vhi = _range(value_range, "value_range")
+    glo, ghi = finite_interval(gate_range, "gate_range")
+    vlo, vhi = finite_interval(value_range, "value_range")
     G, V = np.meshgrid(np.linspace(glo, ghi, 301), np.linspace(vlo, vhi, 301))
     maps = {name: _gated(name)(G, V) for name in ("reglu", "geglu")}
     norm = Normalize(-4.0, 4.0)  # beyond |f| = 4 the colours saturate

@@ -33,7 +33,8 @@ from ..functions import to_sympy
 from ..latex import latex
 from ..numeric import to_numpy
 
-from .style import COLOURS, DASHES, PALETTE, SMALL_PT, WIDTH_IN, _INK, _cues, _styled, _mathtext, _range, _count, _zero_axes
+from ..bounds import finite_interval, whole_number
+from .style import COLOURS, DASHES, PALETTE, SMALL_PT, WIDTH_IN, _INK, _cues, _styled, _mathtext, _zero_axes
 
 #: The families of ``depth-order`` and ``gradient-growth``: ReLU², SwiGLU, SiLU, bilinear.
 DEPTH_UNITS: tuple[str, ...] = ("relu2", "swiglu", "silu", "bilinear")
@@ -77,14 +78,14 @@ def _depths(depths: Any) -> list[int]:
         depths = [depths]
     if isinstance(depths, str) or not isinstance(depths, Sequence):
         raise GlusymError(f"depths takes a list of whole numbers, got {depths!r}")
-    out = sorted({_count(d, "a depth", 1, MAX_PLOT_DEPTH) for d in depths})
+    out = sorted({whole_number(d, "a depth", 1, MAX_PLOT_DEPTH) for d in depths})
     if not out:
         raise GlusymError("name at least one depth")
     return out
 
 
 def _positive_range(value: Any) -> tuple[float, float]:
-    lo, hi = _range(value)
+    lo, hi = finite_interval(value)
     if lo <= 0:
         raise GlusymError(f"x_range (--range) of a log–log figure must be positive, LOW > 0; got {lo:g} {hi:g}")
     return lo, hi
@@ -325,7 +326,7 @@ def relu2_vs_swiglu(x_range: Sequence[float] = (-4.0, 4.0)) -> Figure:
     >>> fig.axes[0].lines[-1].get_label().splitlines()[1]
     'orders $+\\infty$: $2$, $-\\infty$: $-\\infty$ ($\\sim x^{2} e^{x}$), $0$: $2$'
     """
-    lo, hi = _range(x_range)
+    lo, hi = finite_interval(x_range)
     xs = np.linspace(lo, hi, 1601)
     xs = xs[xs != 0]  # no sample at 0, where the ratios are 0/0
     curves: list[tuple[str, Unit | Chain, str, str, Any]] = [

@@ -35,7 +35,8 @@ from ..catalogue import get, x
 from ..errors import GlusymError
 from ..numeric import to_numpy
 
-from .style import COLOURS, _range
+from ..bounds import finite_interval
+from .style import COLOURS
 from .activations import _betas, _limit_label, swish_limits
 
 #: The default ends of the slider's logarithmic grid of finite, positive β.
@@ -187,7 +188,7 @@ def swish_beta_html(betas: Sequence[float] | None = None, x_range: Sequence[floa
     """
     if theme not in ("auto", "light", "dark"):
         raise GlusymError(f"theme must be auto, light or dark, got {theme!r}")
-    lo, hi = _range(x_range)
+    lo, hi = finite_interval(x_range)
     b0 = 1.0 if beta is None else float(beta)
     if math.isnan(b0) or b0 < 0:
         raise GlusymError(f"the initial beta must be a number >= 0 or inf, got {beta!r}")

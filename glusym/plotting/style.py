@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -11,7 +10,6 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import matplotlib
-import numpy as np
 import sympy
 from matplotlib.figure import Figure
 
@@ -187,24 +185,6 @@ _FLAGS: Mapping[str, str] = MappingProxyType({"units": "--units", "betas": "--be
 
 def _option(key: str) -> str:
     return f"{key} ({_FLAGS[key]})" if key in _FLAGS else key
-
-
-def _range(value: Any, what: str = "x_range (--range)") -> tuple[float, float]:
-    try:
-        lo, hi = (float(v) for v in value)
-    except (TypeError, ValueError):
-        raise GlusymError(f"{what} takes two numbers LOW HIGH, got {value!r}") from None
-    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-        raise GlusymError(f"{what} must be two finite numbers LOW < HIGH, got {lo:g} {hi:g}")
-    return lo, hi
-
-
-def _count(value: Any, what: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise GlusymError(f"{what} must be a whole number, got {value!r}")
-    if not low <= int(value) <= high:
-        raise GlusymError(f"{what} must be from {low} to {high}, got {value}")
-    return int(value)
 
 
 def _zero_axes(ax: Any) -> None:
