@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 import sympy
 
+from ..bounds import finite_interval
 from ..budget import MAX_BUDGET, time_budget, validate_budget
 from ..errors import BudgetExceeded, GlusymError
 from ..parsing import RelationChain, LatexParseError, parse_chain, split_display
@@ -322,12 +322,7 @@ def approximation_interval(value: Any) -> Any:
     default, x ∈ [−6, 6]), a pair LOW < HIGH of finite numbers, or a SymPy Interval."""
     if value is None or isinstance(value, sympy.Interval):
         return value
-    try:
-        lo, hi = (float(v) for v in value)
-    except (TypeError, ValueError):
-        raise GlusymError(f"the approximation interval must be two numbers LOW HIGH, not {value!r}") from None
-    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-        raise GlusymError(f"the approximation interval must be two finite numbers LOW < HIGH, got {lo:g} {hi:g}")
+    lo, hi = finite_interval(value, "the approximation interval")
     return sympy.Interval(sympy.Rational(str(lo)), sympy.Rational(str(hi)))
 
 
