@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import pytest
 import sympy
@@ -577,3 +578,33 @@ def test_the_minimum_of_silu_in_lambert_w() -> None:
     (holds,) = check_formula(r"\min_x \text{SiLU}(x) = -W_0(e^{-1})")
     (fails,) = check_formula(r"\min_x \text{SiLU}(x) = -W_0(e^{-2})")
     assert (holds.verdict, fails.verdict) == ("holds", "fails")
+
+
+def _silu() -> sympy.Expr:
+    return sympy.diff(x * sigmoid(x), x)
+
+
+def _swiglu(*by: str, order: int = 1) -> sympy.Expr:
+    e = x_g * x_v * sigmoid(x_g)
+    for v in by:
+        e = sympy.diff(e, {"x_g": x_g, "x_v": x_v}[v], order)
+    return e
+
+
+def _sigma2() -> sympy.Expr:
+    return sympy.diff(sigmoid(x), x, 2)
+
+
+@pytest.mark.parametrize("tex, expected", [
+    (r"\partial_x \operatorname{SiLU}(x)", _silu),
+    (r"\partial_{x_g} \text{SwiGLU}(x_g, x_v)", lambda: _swiglu("x_g")),
+    (r"\partial_x^2 \sigma(x)", _sigma2),
+    (r"\partial_{x_g}\partial_{x_v} \text{SwiGLU}(x_g, x_v)", lambda: _swiglu("x_v", "x_g")),
+])
+def test_partial_derivatives_written_with_a_subscript(tex: str, expected: Any) -> None:
+    """The physicists' and the GLU papers' ∂_x f, read as ∂f/∂x; a bare ∂ stays unread."""
+    from glusym.parsing import LatexParseError, parse_latex
+
+    assert sympy.simplify(parse_latex(tex) - expected()) == 0
+    with pytest.raises(LatexParseError):
+        parse_latex(r"\partial x")

@@ -1196,6 +1196,9 @@ class Parser:
         if name == "nabla":
             self.take()
             return self.nabla(t)
+        if name == "partial" and (nxt := self.peek(1)) is not None and nxt.is_char("_"):
+            self.take()
+            return self.partial(t)
         if name in _OPS_NOT_READ and _OPS_NOT_READ[name]:
             raise LatexParseError(f"\\{name}: {_OPS_NOT_READ[name]}")
         if name in RELATIONS:
@@ -1810,6 +1813,29 @@ class Parser:
                 raise LatexParseError(f"\\{t.text} of an indexed function: not read")
         cls = sympy.Sum if t.text == "sum" else sympy.Product
         return cls(f, (var, lo, hi))
+
+    def partial(self, t: Tok) -> Any:
+        r"""``\partial_x f``, ``\partial_{x_g} \text{SwiGLU}(x_g, x_v)``, ``\partial_x^2 f``,
+        ``\partial_{x_g}\partial_{x_v} f``: the partial derivative of the term after it, as
+        :math:`\frac{\partial}{\partial x} f` (a name of the document alone, ``\partial_x f``, is a
+        function of x)."""
+        self.take()  # the _
+        toks = self.script_tokens("\\partial's variable")
+        var = value(Parser(self.ctx, toks).expression_all())
+        if not isinstance(var, Symbol):
+            raise LatexParseError("\\partial's subscript must be a variable: \\partial_x f")
+        n = 1
+        if (p := self.peek()) is not None and p.is_char("^"):
+            self.take()
+            power = "".join(a.text for a in self.script_tokens("\\partial's power"))
+            if not power.isdigit() or int(power) < 1:
+                raise LatexParseError("\\partial to a power that is not a whole number: \\partial_x^2 f")
+            n = int(power)
+        f = value(self.term())
+        if isinstance(f, Symbol) and f.name not in _ALWAYS_VARIABLES and f != var:
+            f = sympy.Function(f.name)(var)  # \partial_x f, f a name of the document: a function of x
+        f = _arith(f, "after \\partial")
+        return _diff(f, var, self.differentiations(_order(n)))
 
     def nabla(self, t: Tok) -> Any:
         second = False
