@@ -608,3 +608,14 @@ def test_partial_derivatives_written_with_a_subscript(tex: str, expected: Any) -
     assert sympy.simplify(parse_latex(tex) - expected()) == 0
     with pytest.raises(LatexParseError):
         parse_latex(r"\partial x")
+
+
+@pytest.mark.parametrize("tex, verdicts", [
+    (r"\forall x \in \mathbb{R}: \; 0 < \sigma(x) < 1", ["holds", "holds"]),
+    (r"\forall x \in \mathbb{R} \colon \sigma(x) > \tfrac{1}{2}", ["fails"]),
+    (r"\forall x > 0, \ \text{ReLU}(x) = x", ["holds"]),
+])
+def test_a_quantifier_up_to_a_colon_or_a_comma(tex: str, verdicts: list[str]) -> None:
+    from glusym.check import check_formula
+
+    assert [k.verdict for k in check_formula(tex)] == verdicts

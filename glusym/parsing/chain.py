@@ -222,13 +222,14 @@ def _evaluation_bar(ctx: Context, side: list[Tok]) -> tuple[list[Tok], tuple[Any
 
 
 def _leading_note(tex: str, toks: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
-    r"""A quantifier before the formula, up to a comma: ``\forall x > 0, \ f(x) = …``
-    (Goodfellow et al., *Deep Learning*, eq. 3.40): (the formula, the note)."""
+    r"""A quantifier before the formula, up to a comma, a colon or a wide space: ``\forall x > 0,
+    \ f(x) = …`` (Goodfellow et al., *Deep Learning*, eq. 3.40), ``\forall x \in \mathbb{R}:
+    0 < \sigma(x) < 1``, ``\forall x \quad f(x) = …``: (the formula, the note)."""
     if not toks or _first_word(tex, toks[0]) not in ("for all", "for every", "for any"):
         return None
     depth = _depths(toks)
     for i, t in enumerate(toks):
-        if i > 1 and depth[i] == 0 and t.is_char(",", ";"):
+        if i > 1 and depth[i] == 0 and (t.is_char(",", ";", ":") or t.is_cmd("colon") or t.kind == "wide"):
             main = [u for u in toks[i + 1:] if u.kind != "wide"]
             if main and _has_relation(main, tex) and "?" not in _has_relation(main, tex):
                 return main, toks[:i]
