@@ -619,3 +619,17 @@ def test_a_quantifier_up_to_a_colon_or_a_comma(tex: str, verdicts: list[str]) ->
     from glusym.check import check_formula
 
     assert [k.verdict for k in check_formula(tex)] == verdicts
+
+
+@pytest.mark.parametrize("tex, verdict", [
+    (r"\text{ReLU}(x) = x^+", "holds"),            # the positive part, as optimisation texts write it
+    (r"\text{ReLU}(x) = (x)_+", "holds"),
+    (r"\text{ReLU}(x) = [x]_+", "holds"),
+    (r"\text{ReLU}(x) = (-x)^{+}", "fails"),
+    (r"\text{ReLU}'(0^+) = 1", "unparsed"),        # a one-sided point, never max(0, 0)
+])
+def test_the_positive_part(tex: str, verdict: str) -> None:
+    from glusym.check import check_formula
+
+    (link,) = check_formula(tex)
+    assert link.verdict == verdict, link.reason

@@ -742,13 +742,26 @@ class Parser:
             return True
         return False
 
+    def _positive_part(self) -> bool:
+        """Whether ``^+``, ``^{+}``, ``_+`` or ``_{+}`` follows: the positive part of what precedes."""
+        t, script = self.peek(), self.peek(1)
+        return t is not None and t.is_char("_", "^") and script is not None and self.src(script).strip("{} ") == "+"
+
     def postfix(self) -> Any:
         v = self.primary()
         while True:
             t = self.peek()
             if t is None:
                 return v
-            if t.is_char("^"):
+            if self._positive_part():  # x^+, (x)_+: max(x, 0), the positive part
+                base = _arith(v, "before ^+ (its positive part)")
+                if isinstance(base, sympy.Basic) and base.is_number:  # f(0^+): a one-sided point, not max(0, 0)
+                    raise LatexParseError(f"{self.src(t)}+ after a number: a one-sided point (0^+) is read only in "
+                                          "\\lim or 'as x \\to a^+'")
+                self.take()
+                self.take()
+                v = sympy.Max(0, base)
+            elif t.is_char("^"):
                 self.take()
                 e = self.script("a power")
                 base = _arith(v, "raised to a power")
@@ -1034,15 +1047,9 @@ class Parser:
             if len(items) != 1:
                 raise LatexParseError("|a, b|: not read")
             return sympy.Abs(_arith(items[0], "inside |…|"))
-        if kind == "[":
-            t = self.peek()
-            if t is not None and t.is_char("_", "^") and (script := self.peek(1)) is not None and \
-                    self.src(script).strip("{} ") == "+":
-                self.take()
-                self.take()
-                if len(items) != 1:
-                    raise LatexParseError("[a, b]_+ is not read")
-                return sympy.Max(0, _arith(items[0], "inside [ ]_+"))
+        if kind in ("[", "(") and self._positive_part():  # [x]_+, (x)_+, (x)^+: the positive part
+            if len(items) != 1:
+                raise LatexParseError(f"{self.src(opener)}a, b{close.text}_+ is not read")
         if len(items) == 1:
             return items[0]
         return sympy.Tuple(*[_arith(a, "in a tuple") for a in items])
