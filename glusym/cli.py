@@ -113,7 +113,15 @@ class _Parser(argparse.ArgumentParser):
         """The error for arguments this parser does not know, with the option closest to the first."""
         options = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
         first = extras[0].split("=", 1)[0]
-        hint = _close(first, options) if first.startswith("-") else ""
+        hint = ""
+        if first.startswith("--"):  # --json for --format json: a choice written as an option
+            word = first[2:]
+            for action in self._actions:
+                if action.choices is not None and action.option_strings and word in [str(c) for c in action.choices]:
+                    hint = f" (did you mean {action.option_strings[-1]} {word}?)"
+                    break
+        if not hint and first.startswith("-"):
+            hint = _close(first, options)
         self.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
 
 
