@@ -66,7 +66,7 @@ def main() -> None:
     print(f"{label:<58}{base:>9.2f}")
     print(f"{'python -m glusym check %s (cold, median)' % args.post.name:<58}{cold:>9.2f}  < 3")
     print(f"{'  the check alone, in process (%d formulas, %d links)' % (len(report.formulas), n_links):<58}{inproc:>9.2f}")
-    print(f"  verdicts: {report.summary}")
+    print(f"  verdicts: { {str(k): n for k, n in report.summary.items()} }")
 
     if shutil.which("node") is None or not (KATEX / "node_modules" / "katex").is_dir():
         print("KaTeX: run `npm ci` in tests/katex (node needed) to time the batch")
