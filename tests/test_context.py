@@ -5,6 +5,7 @@ already defines is a claim to check, not a definition."""
 from __future__ import annotations
 
 import pytest
+import sympy
 
 from glusym.check import check_formula, check_text
 
@@ -236,3 +237,26 @@ def test_primes_written_as_superscripts_and_a_definition_after_the_claim() -> No
     assert "f as defined after it in this formula" in f.links[0].reason
     (g,) = check_text(r"$$g^\prime(x) = -g(x), \quad g(x) = e^{x}$$").formulas
     assert [k.verdict for k in g.links] == ["fails", "definition"]
+
+
+def test_the_derivative_of_a_function_of_the_document_is_taken() -> None:
+    r"""Elfwing et al.'s dSiLU: after :math:`a_k(\mathbf{s}) = z_k\sigma(z_k)`,
+    :math:`\partial a_k/\partial z_k` is the derivative. It was left unevaluated and the sampler
+    read it as :math:`a_k` itself, so the false :math:`\partial a_k/\partial z_k = z_k\sigma(z_k)`
+    held numerically (and the true one failed)."""
+    from glusym.check import check_text
+
+    text = ("$$a_k(\\mathbf{s}) = z_k\\sigma(z_k)$$\n\n"
+            "$$\\frac{\\partial a_k}{\\partial z_k} = z_k\\sigma(z_k)$$\n\n"
+            "$$\\frac{\\partial a_k}{\\partial z_k} = \\sigma(z_k)\\left(1 + z_k\\left(1 - \\sigma(z_k)\\right)\\right)$$\n")
+    assert [k.verdict for f in check_text(text).formulas for k in f.links] == ["definition", "fails", "holds"]
+
+
+def test_an_unevaluated_derivative_is_judged_as_the_derivative() -> None:
+    from glusym.check.judge import _judge
+    from glusym.functions import sigmoid
+
+    z = sympy.Symbol("z", real=True)
+    d = sympy.Derivative(z * sigmoid(z), z)
+    assert _judge(d, z * sigmoid(z), "=", False, 5.0)[0] == "fails"
+    assert _judge(d, sigmoid(z) * (1 + z * (1 - sigmoid(z))), "=", False, 5.0)[0] == "holds"

@@ -171,6 +171,7 @@ def apply_definitions(e: Any, context: dict[str, Any]) -> Any:
             (v,) = f.variables
             f = sympy.Lambda(f.variables, sympy.diff(f.expr, v, primes))
         reps[a] = f(*a.args)
+    substituted = bool(reps)
     if reps:  # the functions first: their bodies may hold the parameters set below
         e = e.xreplace(reps)
         reps = {}
@@ -191,7 +192,9 @@ def apply_definitions(e: Any, context: dict[str, Any]) -> Any:
             below = Probability.OPS[int(pr.args[1])] in ("<", "<=")
             reps[pr] = Phi(z) if below else Phi(-z)
     out = e.xreplace(reps) if reps else e
-    if reps and out.has(sympy.Derivative):
+    # a derivative of a function just substituted (∂a_k/∂z_k after a_k = z_kσ(z_k)) is taken: left
+    # unevaluated, the sampler read it as the function itself, and a false formula held numerically
+    if (reps or substituted) and out.has(sympy.Derivative):
         out = out.replace(lambda n: isinstance(n, sympy.Derivative) and not n.expr.has(
             sympy.core.function.AppliedUndef), lambda n: n.doit())
     return _substitute_context(out, context)

@@ -82,6 +82,17 @@ def _membership(lhs: Any, S: Any, domain: Any, deadline: float, plain: bool) -> 
     return judge_membership(lhs, S, domain, deadline, plain)
 
 
+def _taken(e: Any) -> Any:
+    """``e`` with every derivative of a known expression taken (``Derivative(zσ(z), z)`` as
+    σ(z)(1 + z(1 − σ(z)))): the numeric tests substitute points for the variables, and a
+    derivative left unevaluated was read there as the expression itself (a false formula held
+    numerically). A derivative of a function the document does not define stays, for its verdict."""
+    if not isinstance(e, sympy.Basic) or not e.has(sympy.Derivative):
+        return e
+    return e.replace(lambda n: isinstance(n, sympy.Derivative) and not n.expr.has(sympy.core.function.AppliedUndef),
+                     lambda n: n.doit())
+
+
 def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
            lhs_tex: str = "", rhs_tex: str = "", domain: Any = None, approx_tol: float = DEFAULT_APPROX_TOL,
            at: tuple[Any, ...] | None = None) -> Judgement:
@@ -94,6 +105,7 @@ def _judge(lhs: Any, rhs: Any, op: str, first: bool, budget: float,
     deadline = time.monotonic() + budget
     if op == "=" and first and _is_new_name(lhs) and not mentions_catalogue(lhs_tex) and _written_as_name(lhs_tex):
         return Verdict.DEFINITION, f"defines {lhs}", None
+    lhs, rhs = _taken(lhs), _taken(rhs)
     if any(isinstance(e, sympy.Basic) and e.has(Probability) for e in (lhs, rhs)):
         names = sorted({str(p.args[0]) for e in (lhs, rhs) if isinstance(e, sympy.Basic) for p in e.atoms(Probability)})
         return Verdict.UNKNOWN, (f"a probability of {', '.join(names)}, whose distribution the document does not state "
